@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+
+/**
+ * Two tiers: `unit` runs pure logic in Node (jsdom per file where a small UI unit needs it);
+ * `browser` drives the built extension in Debian's Chromium and Firefox ESR, one file at a time.
+ */
+export default defineConfig({
+  plugins: [preact()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
