@@ -9,7 +9,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.webextensions } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -18,7 +21,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'document', 'window', 'chrome', 'browser', 'navigator'],
-      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', 'preact*', '../content/*', '../background/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['webextension-polyfill', 'preact*', '../content/*', '../background/*'] },
+      ],
     },
   },
 );

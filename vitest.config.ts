@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { buildFlags } from './scripts/build-flags.ts';
 
 /**
  * Two tiers: `unit` runs pure logic in Node (jsdom per file where a small UI unit needs it);
@@ -7,6 +8,8 @@ import preact from '@preact/preset-vite';
  */
 export default defineConfig({
   plugins: [preact()],
+  // The same build-time flags the extension build defines (a Chrome test build).
+  define: buildFlags('chrome', true),
   test: {
     projects: [
       {

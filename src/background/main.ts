@@ -1,0 +1,120 @@
+/**
+ * The background's wiring, shared by Chrome's service worker and Firefox's event page: message
+ * handlers, settings broadcast, and tab bookkeeping. The per-browser entry files pass in what
+ * differs (where the embedding model runs).
+ */
+import browser from 'webextension-polyfill';
+import { listen, sendToTab } from '../shared/messaging.ts';
+import { isSiteEnabled, publicSettings, type Settings } from '../shared/settings-schema.ts';
+import {
+  loadSettings,
+  migrateStoredSettings,
+  onSettingsChanged,
+} from '../shared/settings-store.ts';
+import type { TabStatus } from '../shared/run-status.ts';
+import { TabStore } from './tab-store.ts';
+import { RunController, type RunServices } from './run-controller.ts';
+
+export function startBackground(services: RunServices): void {
+  const tabs = new TabStore();
+  const runs = new RunController(tabs, services);
+  const lifetime = new AbortController();
+
+  browser.runtime.onInstalled.addListener(() => {
+    void migrateStoredSettings();
+  });
+
+  listen(
+    ['cs/hello', 'cs/capture', 'cs/cancel'],
+    ['content'],
+    {
+      'cs/hello': async ({ site, url, health }, sender) => {
+        const tabId = requireTab(sender);
+        const previous = await tabs.get(tabId);
+        // A hello means a fresh page or a new conversation: whatever ran for the old one stops.
+        if (previous && previous.url !== url) runs.cancel(tabId, 'the page navigated');
+        await tabs.update(tabId, (record) => ({
+          ...record,
+          site,
+          url,
+          health,
+          ...(record.url !== url ? { capture: null, run: { phase: 'idle' as const } } : {}),
+        }));
+        return publicSettings(await loadSettings(), site ?? '');
+      },
+      'cs/capture': async ({ capture }, sender) => {
+        const tabId = requireTab(sender);
+        const settings = await loadSettings();
+        if (!isSiteEnabled(settings, capture.site)) return { accepted: false };
+        void runs.start(tabId, capture, settings);
+        return { accepted: true };
+      },
+      'cs/cancel': ({ reason }, sender) => {
+        runs.cancel(requireTab(sender), reason);
+        return null;
+      },
+    },
+    lifetime.signal,
+  );
+
+  listen(
+    ['ui/tab-status', 'ui/rerun'],
+    ['extension'],
+    {
+      'ui/tab-status': async ({ tabId }) => tabStatus(tabs, tabId, await loadSettings()),
+      'ui/rerun': async ({ tabId }) => {
+        const record = await tabs.get(tabId);
+        if (!record?.capture) return { started: false };
+        void runs.start(tabId, record.capture, await loadSettings(), { force: true });
+        return { started: true };
+      },
+    },
+    lifetime.signal,
+  );
+
+  // Settings reach open tabs live; turning a site off cancels its run.
+  onSettingsChanged(lifetime.signal, (settings) => {
+    void broadcastSettings(tabs, runs, settings);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    runs.cancel(tabId, 'the tab was closed');
+    void tabs.remove(tabId);
+  });
+
+  void runs.recoverInterrupted();
+}
+
+function requireTab(sender: browser.Runtime.MessageSender): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('message has no tab');
+  return tabId;
+}
+
+async function tabStatus(tabs: TabStore, tabId: number, settings: Settings): Promise<TabStatus> {
+  const record = await tabs.get(tabId);
+  return {
+    site: record?.site ?? null,
+    siteEnabled: record?.site ? isSiteEnabled(settings, record.site) : settings.enabled,
+    health: record?.health ?? null,
+    run: record?.run ?? { phase: 'idle' },
+  };
+}
+
+async function broadcastSettings(
+  tabs: TabStore,
+  runs: RunController,
+  settings: Settings,
+): Promise<void> {
+  for (const record of await tabs.all()) {
+    const site = record.site ?? '';
+    if (record.site && !isSiteEnabled(settings, record.site)) {
+      runs.cancel(record.tabId, 'Crosscheck was turned off for this site');
+    }
+    await sendToTab(record.tabId, 'bg/settings', {
+      settings: publicSettings(settings, site),
+    }).catch(() => {
+      // The tab went away or has no content script any more; nothing to tell it.
+    });
+  }
+}

@@ -1,0 +1,3 @@
+/** Set by vite.config.ts (see scripts/build-flags.ts) and by vitest for unit tests. */
+declare const __BROWSER__: 'chrome' | 'firefox';
+declare const __TEST_HOOKS__: boolean;

@@ -1,0 +1,48 @@
+/**
+ * The options page: where the user picks the backend that answers again and the embedding model.
+ * Each part is its own section component.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../shared/settings-schema.ts';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
+
+export function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    const lifetime = new AbortController();
+    void loadSettings().then(setSettings);
+    onSettingsChanged(lifetime.signal, setSettings);
+    return () => lifetime.abort();
+  }, []);
+
+  return (
+    <div class="page">
+      <header>
+        <img src="/icons/icon-48.png" alt="" width="32" height="32" />
+        <div>
+          <h1>Crosscheck settings</h1>
+          <p class="muted">Where extra answers come from, and how they are compared.</p>
+        </div>
+      </header>
+      {!settings ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <>
+          <section aria-labelledby="backend-heading">
+            <h2 id="backend-heading">Backend</h2>
+            <p class="muted">
+              {settings.backend === null ? 'No backend chosen yet.' : 'A backend is configured.'}
+            </p>
+          </section>
+          <section aria-labelledby="model-heading">
+            <h2 id="model-heading">Embedding model</h2>
+            <p class="muted">
+              Universal Sentence Encoder lite, bundled with the extension: runs offline in your
+              browser.
+            </p>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

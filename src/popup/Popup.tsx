@@ -1,0 +1,148 @@
+/**
+ * The toolbar popup: master switch, switch for the current site, the sample count, and what is
+ * happening on the current tab. Settings are written straight to storage (the popup is a trusted
+ * context); the tab's status comes from the background and refreshes when it changes.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { sendToBackground } from '../shared/messaging.ts';
+import { errorMessage } from '../shared/messages.ts';
+import type { TabStatus } from '../shared/run-status.ts';
+import {
+  SAMPLE_COUNT_MAX,
+  SAMPLE_COUNT_MIN,
+  clampSampleCount,
+  type Settings,
+} from '../shared/settings-schema.ts';
+import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
+import { currentTabId } from './current-tab.ts';
+import { Switch } from './Switch.tsx';
+import { StatusPanel } from './StatusPanel.tsx';
+
+export function Popup() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [status, setStatus] = useState<TabStatus | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    const lifetime = new AbortController();
+    void loadSettings().then(setSettings);
+    onSettingsChanged(lifetime.signal, setSettings);
+    void currentTabId().then(setTabId);
+    return () => lifetime.abort();
+  }, []);
+
+  useEffect(() => {
+    if (tabId === null) return;
+    const refresh = () =>
+      sendToBackground('ui/tab-status', { tabId })
+        .then(setStatus)
+        .catch((error: unknown) => setProblem(errorMessage(error)));
+    void refresh();
+    // Run progress is kept in storage.session by the background; follow its changes.
+    const onChange = (_changes: unknown, area: string) => {
+      if (area === 'session' || area === 'local') void refresh();
+    };
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, [tabId]);
+
+  if (!settings) return <p class="muted pad">Loading…</p>;
+
+  const save = (patch: Partial<Settings>) =>
+    updateSettings(patch).catch((error: unknown) => setProblem(errorMessage(error)));
+  const site = status?.site ?? null;
+  const siteOn = site !== null && settings.sites[site] !== false;
+
+  return (
+    <div class="popup">
+      <header class="row">
+        <img src="/icons/icon-32.png" alt="" width="20" height="20" />
+        <h1>Crosscheck</h1>
+        <Switch
+          label="Crosscheck on"
+          checked={settings.enabled}
+          onChange={(enabled) => void save({ enabled })}
+        />
+      </header>
+
+      <section class="row">
+        <div class="grow">
+          <div>{site ? `On ${site}` : 'This page'}</div>
+          <div class="muted small">
+            {site ? 'Check answers on this site' : 'Crosscheck does not run on this page'}
+          </div>
+        </div>
+        <Switch
+          label={site ? `Crosscheck on ${site}` : 'Crosscheck on this site'}
+          checked={siteOn}
+          disabled={site === null || !settings.enabled}
+          onChange={(on) => site && void save({ sites: { [site]: on } })}
+        />
+      </section>
+
+      <section class="row">
+        <label class="grow" for="sample-count">
+          <div>Extra answers</div>
+          <div class="muted small">Asked for each reply; more is slower and costs more</div>
+        </label>
+        <div class="stepper" role="group" aria-label="Extra answers per reply">
+          <button
+            type="button"
+            class="button"
+            aria-label="Fewer extra answers"
+            disabled={settings.sampleCount <= SAMPLE_COUNT_MIN}
+            onClick={() => void save({ sampleCount: settings.sampleCount - 1 })}
+          >
+            −
+          </button>
+          <input
+            id="sample-count"
+            type="number"
+            inputMode="numeric"
+            min={SAMPLE_COUNT_MIN}
+            max={SAMPLE_COUNT_MAX}
+            value={settings.sampleCount}
+            onChange={(event) =>
+              void save({ sampleCount: clampSampleCount(event.currentTarget.value) })
+            }
+          />
+          <button
+            type="button"
+            class="button"
+            aria-label="More extra answers"
+            disabled={settings.sampleCount >= SAMPLE_COUNT_MAX}
+            onClick={() => void save({ sampleCount: settings.sampleCount + 1 })}
+          >
+            +
+          </button>
+        </div>
+      </section>
+
+      <StatusPanel
+        status={status}
+        backendChosen={settings.backend !== null}
+        onRerun={
+          tabId === null
+            ? undefined
+            : () =>
+                void sendToBackground('ui/rerun', { tabId }).catch((error: unknown) =>
+                  setProblem(errorMessage(error)),
+                )
+        }
+      />
+      {problem && (
+        <p class="error small" role="alert">
+          {problem}
+        </p>
+      )}
+
+      <footer>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Backend and model settings
+        </button>
+      </footer>
+    </div>
+  );
+}

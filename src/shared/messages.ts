@@ -1,0 +1,132 @@
+/**
+ * Every message between the extension's contexts, typed by direction, with a runtime check for
+ * each request. Pure (no extension API), so the checks are unit-tested in Node; messaging.ts
+ * does the sending and the sender checks.
+ *
+ * Directions: CS = content script, BG = background, UI = popup/options pages, OFF = Chrome's
+ * offscreen document (Firefox runs its work in the background page).
+ */
+import type { Capture } from './conversation.ts';
+import type { PublicSettings } from './settings-schema.ts';
+import type { RunStatus, SiteHealth, TabStatus } from './run-status.ts';
+import { arr, bool, int, lit, nullable, obj, oneOf, record, str, type Check } from './validate.ts';
+
+interface Contract<Req, Res> {
+  request: Req;
+  response: Res;
+}
+
+/** Content script → background. */
+export interface CStoBG {
+  /** The content script started on a page (or navigated): returns what it may know of settings. */
+  'cs/hello': Contract<
+    { site: string | null; url: string; health: SiteHealth | null },
+    PublicSettings
+  >;
+  /** An answer finished streaming: start (or reuse) a run for it. */
+  'cs/capture': Contract<{ capture: Capture }, { accepted: boolean }>;
+  /** The page navigated away or the answer was replaced: cancel this tab's run. */
+  'cs/cancel': Contract<{ reason: string }, null>;
+}
+
+/** Background → content script (tabs.sendMessage). */
+export interface BGtoCS {
+  'bg/settings': Contract<{ settings: PublicSettings }, null>;
+  'bg/run': Contract<{ conversationId: string; run: RunStatus }, null>;
+  /** The popup wants to know what the page sees (site, health, the settings it holds). */
+  'bg/page-status': Contract<
+    Record<string, never>,
+    { site: string | null; health: SiteHealth | null; settings: PublicSettings | null }
+  >;
+  /** Re-run: capture the current answer again and start a fresh run. */
+  'bg/recapture': Contract<Record<string, never>, { captured: boolean }>;
+}
+
+/** Popup / options → background. */
+export interface UItoBG {
+  'ui/tab-status': Contract<{ tabId: number }, TabStatus>;
+  'ui/rerun': Contract<{ tabId: number }, { started: boolean }>;
+}
+
+/** Background → offscreen document (Chrome). */
+export interface BGtoOFF {
+  'off/ping': Contract<Record<string, never>, { ready: true }>;
+  /** Vectors travel as plain arrays: Chrome's messaging serialises to JSON. */
+  'off/embed': Contract<{ texts: string[] }, { vectors: number[][]; modelId: string }>;
+}
+
+export type AllMessages = CStoBG & BGtoCS & UItoBG & BGtoOFF;
+export type MessageType = keyof AllMessages;
+export type RequestOf<K extends MessageType> = AllMessages[K]['request'];
+export type ResponseOf<K extends MessageType> = AllMessages[K]['response'];
+
+/** Errors do not survive structured cloning, so results cross contexts as plain values. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface Envelope<K extends MessageType = MessageType> {
+  crosscheck: 1;
+  type: K;
+  payload: RequestOf<K>;
+}
+
+const MAX_TEXT = 500_000;
+const text: Check<string> = (v, p = 'value') =>
+  str(v, p) ??
+  ((v as string).length > MAX_TEXT ? `${p} is longer than ${MAX_TEXT} characters` : null);
+
+const health = nullable(obj({ ok: bool, problems: arr(str, 100) }));
+const turn = obj({ role: oneOf(['user', 'assistant'] as const), text });
+const capture = obj({
+  site: str,
+  conversationId: str,
+  turns: arr(turn, 500),
+  answer: text,
+});
+/** Payload-less requests: any object will do, its contents are ignored. */
+const empty = record as Check<Record<string, never>>;
+
+/** Runtime check of each request payload; returns a reason when malformed. */
+export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
+  'cs/hello': obj({ site: nullable(str), url: str, health }),
+  'cs/capture': obj({ capture }),
+  'cs/cancel': obj({ reason: str }),
+  'bg/settings': obj({
+    settings: obj({ enabled: bool, siteEnabled: bool, sampleCount: int(1, 10) }),
+  }),
+  // Built by our own background from typed values; the shallow check guards the envelope only.
+  'bg/run': obj({ conversationId: str, run: obj({ phase: str }) }) as Check<RequestOf<'bg/run'>>,
+  'bg/page-status': empty,
+  'bg/recapture': empty,
+  'ui/tab-status': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
+  'ui/rerun': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
+  'off/ping': empty,
+  'off/embed': obj({ texts: arr(text, 5_000) }),
+};
+
+export function envelope<K extends MessageType>(type: K, payload: RequestOf<K>): Envelope<K> {
+  return { crosscheck: 1, type, payload };
+}
+
+/**
+ * Checks that `message` is one of ours, of a type this receiver handles, with a well-formed
+ * payload. Returns the envelope or the reason it was rejected.
+ */
+export function parseEnvelope<K extends MessageType>(
+  message: unknown,
+  accepted: readonly K[],
+): { ok: true; envelope: Envelope<K> } | { ok: false; reason: string; ours: boolean } {
+  const shape = obj({ crosscheck: lit(1), type: str })(message, 'message');
+  if (shape) return { ok: false, reason: shape, ours: false };
+  const { type, payload } = message as { type: string; payload: unknown };
+  if (!(accepted as readonly string[]).includes(type)) {
+    return { ok: false, reason: `message type "${type}" is not handled here`, ours: false };
+  }
+  const reason = REQUEST_CHECKS[type as K](payload, `${type} payload`);
+  if (reason) return { ok: false, reason, ours: true };
+  return { ok: true, envelope: message as Envelope<K> };
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : 'Unknown error';
+}

@@ -1,0 +1,59 @@
+/**
+ * One run per captured answer: captured → sampling k/N → analysing → done | error. The background
+ * owns the run; the content script and the popup only show this status.
+ */
+import type { AnalysisReport } from '../core/types.ts';
+
+export interface SampleFailure {
+  /** 0-based sample slot. */
+  index: number;
+  message: string;
+}
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export type RunStatus =
+  | { phase: 'idle' }
+  | { phase: 'sampling'; done: number; total: number; failures: SampleFailure[] }
+  | { phase: 'analysing'; total: number; failures: SampleFailure[] }
+  | {
+      phase: 'done';
+      report: AnalysisReport;
+      fromCache: boolean;
+      failures: SampleFailure[];
+      usage: TokenUsage | null;
+    }
+  | { phase: 'error'; message: string };
+
+/** Health of the site adapter on the page: which required selectors found nothing. */
+export interface SiteHealth {
+  ok: boolean;
+  problems: string[];
+}
+
+/** What the popup shows for the current tab. */
+export interface TabStatus {
+  /** Site adapter id, or null when Crosscheck has no adapter for the page. */
+  site: string | null;
+  siteEnabled: boolean;
+  health: SiteHealth | null;
+  run: RunStatus;
+}
+
+export function describeRun(run: RunStatus): string {
+  switch (run.phase) {
+    case 'idle':
+      return 'Waiting for an answer';
+    case 'sampling':
+      return `Sampling ${run.done} of ${run.total}`;
+    case 'analysing':
+      return 'Analysing';
+    case 'done':
+      return run.fromCache ? 'Done (saved result)' : 'Done';
+    case 'error':
+      return `Error: ${run.message}`;
+  }
+}

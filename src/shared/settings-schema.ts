@@ -1,0 +1,91 @@
+/**
+ * The settings the user controls, their defaults, and the migration from anything older or
+ * damaged in storage. Pure: storage access lives in settings-store.ts, so this runs in Node tests.
+ */
+import { isRecord } from './validate.ts';
+
+export const SETTINGS_VERSION = 1;
+export const SAMPLE_COUNT_MIN = 1;
+export const SAMPLE_COUNT_MAX = 10;
+export const SAMPLE_COUNT_DEFAULT = 4;
+
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** Master switch. */
+  enabled: boolean;
+  /** Per-site switch by site id ("chatgpt", "claude", …); a site not listed is on. */
+  sites: Record<string, boolean>;
+  /** Extra samples requested per answer. */
+  sampleCount: number;
+  /**
+   * The LLM backend that answers again; null until the user picks one (or the browser's built-in
+   * model is used). Its exact shape belongs to src/sampling; holds the API key, so this object is
+   * never sent to a content script (see publicSettings).
+   */
+  backend: Record<string, unknown> | null;
+}
+
+/** What a content script may know: no backend, no key. */
+export interface PublicSettings {
+  enabled: boolean;
+  siteEnabled: boolean;
+  sampleCount: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  version: SETTINGS_VERSION,
+  enabled: true,
+  sites: {},
+  sampleCount: SAMPLE_COUNT_DEFAULT,
+  backend: null,
+});
+
+export function clampSampleCount(value: unknown): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return SAMPLE_COUNT_DEFAULT;
+  return Math.min(SAMPLE_COUNT_MAX, Math.max(SAMPLE_COUNT_MIN, Math.round(n)));
+}
+
+/**
+ * Turns whatever storage holds into valid settings: fills defaults, repairs bad values, and
+ * upgrades older shapes. Version 0 (unversioned, pre-release) stored `samples` and
+ * `disabledSites: string[]`.
+ */
+export function migrateSettings(stored: unknown): Settings {
+  const raw = isRecord(stored) ? stored : {};
+  const sites: Record<string, boolean> = {};
+  if (isRecord(raw.sites)) {
+    for (const [site, on] of Object.entries(raw.sites))
+      if (typeof on === 'boolean') sites[site] = on;
+  }
+  if (Array.isArray(raw.disabledSites)) {
+    for (const site of raw.disabledSites) if (typeof site === 'string') sites[site] = false;
+  }
+  return {
+    version: SETTINGS_VERSION,
+    enabled: typeof raw.enabled === 'boolean' ? raw.enabled : DEFAULT_SETTINGS.enabled,
+    sites,
+    sampleCount: clampSampleCount(raw.sampleCount ?? raw.samples),
+    backend: isRecord(raw.backend) ? raw.backend : null,
+  };
+}
+
+export function isSiteEnabled(settings: Settings, site: string): boolean {
+  return settings.enabled && settings.sites[site] !== false;
+}
+
+export function publicSettings(settings: Settings, site: string): PublicSettings {
+  return {
+    enabled: settings.enabled,
+    siteEnabled: settings.sites[site] !== false,
+    sampleCount: settings.sampleCount,
+  };
+}
+
+/** Applies a partial change and re-validates, so a bad patch cannot store a bad value. */
+export function applyPatch(
+  settings: Settings,
+  patch: Partial<Omit<Settings, 'version'>>,
+): Settings {
+  return migrateSettings({ ...settings, ...patch, sites: { ...settings.sites, ...patch.sites } });
+}

@@ -1,0 +1,126 @@
+/**
+ * The built Chrome extension in real Chromium: the service worker starts, the content script
+ * runs on a 127.0.0.1 fixture page and hears from the background, and the popup's sample-count
+ * control reaches that page live. Screenshot: test-artifacts/popup.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+
+interface PublishedState {
+  site: string | null;
+  connected: boolean;
+  settings: { enabled: boolean; siteEnabled: boolean; sampleCount: number } | null;
+  storageLocalReadable?: boolean;
+}
+
+async function contentState(page: Page): Promise<PublishedState | null> {
+  const raw = await page.getAttribute('html', 'data-crosscheck-test');
+  return raw === null ? null : (JSON.parse(raw) as PublishedState);
+}
+
+async function waitForContentState(
+  page: Page,
+  match: (state: PublishedState) => boolean,
+): Promise<PublishedState> {
+  let last: PublishedState | null = null;
+  for (let i = 0; i < 100; i++) {
+    last = await contentState(page);
+    if (last && match(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`content script state never matched; last: ${JSON.stringify(last)}`);
+}
+
+describe('Chrome extension in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    mkdirSync('test-artifacts', { recursive: true });
+    server = await startFixtureServer();
+    browser = await launchWithExtension('dist/test/chrome');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('starts the background service worker', async () => {
+    expect(browser.worker.url()).toBe(
+      `chrome-extension://${browser.extensionId}/src/background/chrome.js`,
+    );
+    const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('runs the content script on a fixture page, connected to the background', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/pages/basic.html'));
+    const state = await waitForContentState(page, (s) => s.connected);
+    expect(state.settings).toEqual({ enabled: true, siteEnabled: true, sampleCount: 4 });
+    await page.close();
+  });
+
+  it('popup changes the sample count and the open page sees it live', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/pages/basic.html'));
+    await waitForContentState(page, (s) => s.connected);
+    // The background recorded the tab when the content script said hello.
+    const tabId = await browser.worker.evaluate(async (url) => {
+      const { tabs } = (await chrome.storage.session.get('tabs')) as {
+        tabs?: Record<string, { tabId: number; url: string }>;
+      };
+      return Object.values(tabs ?? {}).find((t) => t.url === url)?.tabId;
+    }, server.url('/pages/basic.html'));
+    expect(typeof tabId).toBe('number');
+
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 340, height: 420 });
+    await popup.goto(
+      `chrome-extension://${browser.extensionId}/src/popup/index.html?tabId=${tabId}`,
+    );
+    const count = popup.locator('#sample-count');
+    await expect.poll(() => count.inputValue()).toBe('4');
+    await popup.getByRole('button', { name: 'More extra answers' }).click();
+    await expect.poll(() => count.inputValue()).toBe('5');
+
+    const seen = await waitForContentState(page, (s) => s.settings?.sampleCount === 5);
+    expect(seen.settings?.sampleCount).toBe(5);
+
+    // Typed values are clamped to 1..10.
+    await count.fill('42');
+    await count.press('Enter');
+    await expect.poll(() => count.inputValue()).toBe('10');
+    await waitForContentState(page, (s) => s.settings?.sampleCount === 10);
+
+    // The site switch reaches the page too, and the master switch disables the site switch.
+    await popup.getByRole('switch', { name: 'Crosscheck on fixture' }).click();
+    await waitForContentState(page, (s) => s.settings?.siteEnabled === false);
+    await popup.getByRole('switch', { name: 'Crosscheck on fixture' }).click();
+    await waitForContentState(page, (s) => s.settings?.siteEnabled === true);
+
+    // The stored settings survive: a fresh popup reads them back.
+    await popup.reload();
+    await expect.poll(() => count.inputValue()).toBe('10');
+    await popup.getByRole('button', { name: 'Fewer extra answers' }).click();
+    await expect.poll(() => count.inputValue()).toBe('9');
+    await expect
+      .poll(() => popup.getByTestId('run-status').textContent())
+      .toBe('Waiting for an answer');
+    await popup.screenshot({ path: 'test-artifacts/popup.png' });
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps storage.local (where the API key lives) away from content scripts', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/pages/basic.html'));
+    const state = await waitForContentState(page, (s) => s.storageLocalReadable !== undefined);
+    expect(state.storageLocalReadable).toBe(false);
+    await page.close();
+  });
+});

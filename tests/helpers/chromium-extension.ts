@@ -1,0 +1,60 @@
+/**
+ * Launches Debian's Chromium (new headless mode) with a built extension loaded, through
+ * playwright-core, and finds the extension's service worker and id.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium off the (closed) network and quiet in CI. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Waits for the (possibly restarted) service worker. */
+  currentWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
+  const path = resolve(extensionDir);
+  const profile = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      ...QUIET_CHROMIUM_ARGS,
+      `--disable-extensions-except=${path}`,
+      `--load-extension=${path}`,
+    ],
+  });
+  const currentWorker = async (): Promise<Worker> =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const worker = await currentWorker();
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    currentWorker,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

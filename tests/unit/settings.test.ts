@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  applyPatch,
+  clampSampleCount,
+  isSiteEnabled,
+  migrateSettings,
+  publicSettings,
+} from '../../src/shared/settings-schema.ts';
+
+describe('settings schema', () => {
+  it('gives defaults for empty or damaged storage', () => {
+    for (const stored of [undefined, null, 42, 'x', [], {}]) {
+      expect(migrateSettings(stored)).toEqual(DEFAULT_SETTINGS);
+    }
+    expect(DEFAULT_SETTINGS.sampleCount).toBe(4);
+  });
+
+  it('repairs out-of-range and wrongly typed values', () => {
+    const settings = migrateSettings({
+      version: 1,
+      enabled: 'yes',
+      sampleCount: 99,
+      sites: { chatgpt: false, claude: 'off' },
+      backend: 'nope',
+    });
+    expect(settings).toEqual({
+      version: 1,
+      enabled: true,
+      sampleCount: 10,
+      sites: { chatgpt: false },
+      backend: null,
+    });
+  });
+
+  it('clamps and rounds the sample count', () => {
+    expect(clampSampleCount(0)).toBe(1);
+    expect(clampSampleCount(-3)).toBe(1);
+    expect(clampSampleCount(3.6)).toBe(4);
+    expect(clampSampleCount('7')).toBe(7);
+    expect(clampSampleCount('seven')).toBe(4);
+    expect(clampSampleCount(Number.NaN)).toBe(4);
+  });
+
+  it('migrates the unversioned shape (samples, disabledSites)', () => {
+    const settings = migrateSettings({ samples: 6, disabledSites: ['gemini', 3], enabled: false });
+    expect(settings.sampleCount).toBe(6);
+    expect(settings.sites).toEqual({ gemini: false });
+    expect(settings.enabled).toBe(false);
+    expect(settings.version).toBe(1);
+  });
+
+  it('applies patches through validation and merges site switches', () => {
+    const base = migrateSettings({ sites: { chatgpt: false } });
+    const next = applyPatch(base, { sampleCount: 0, sites: { claude: false } });
+    expect(next.sampleCount).toBe(1);
+    expect(next.sites).toEqual({ chatgpt: false, claude: false });
+  });
+
+  it('decides per-site enablement under the master switch', () => {
+    const settings = migrateSettings({ sites: { chatgpt: false } });
+    expect(isSiteEnabled(settings, 'claude')).toBe(true);
+    expect(isSiteEnabled(settings, 'chatgpt')).toBe(false);
+    expect(isSiteEnabled({ ...settings, enabled: false }, 'claude')).toBe(false);
+  });
+
+  it('never hands the backend (and its key) to a content script', () => {
+    const settings = migrateSettings({ backend: { apiKey: 'sk-secret', model: 'm' } });
+    const shared = publicSettings(settings, 'chatgpt');
+    expect(shared).toEqual({ enabled: true, siteEnabled: true, sampleCount: 4 });
+    expect(JSON.stringify(shared)).not.toContain('sk-secret');
+  });
+});
