@@ -12,6 +12,7 @@ import {
   onSettingsChanged,
 } from '../shared/settings-store.ts';
 import type { TabStatus } from '../shared/run-status.ts';
+import { testConnection } from '../sampling/test-connection.ts';
 import { TabStore } from './tab-store.ts';
 import { RunController, type RunServices } from './run-controller.ts';
 
@@ -42,11 +43,13 @@ export function startBackground(services: RunServices): void {
         }));
         return publicSettings(await loadSettings(), site ?? '');
       },
-      'cs/capture': async ({ capture }, sender) => {
+      'cs/capture': async ({ capture, trigger }, sender) => {
         const tabId = requireTab(sender);
         const settings = await loadSettings();
-        if (!isSiteEnabled(settings, capture.site)) return { accepted: false };
-        void runs.start(tabId, capture, settings);
+        if (!isSiteEnabled(settings, capture.site)) {
+          return { accepted: false, reason: 'Crosscheck is off for this site.' };
+        }
+        void runs.start(tabId, capture, settings, { trigger });
         return { accepted: true };
       },
       'cs/cancel': ({ reason }, sender) => {
@@ -58,14 +61,15 @@ export function startBackground(services: RunServices): void {
   );
 
   listen(
-    ['ui/tab-status', 'ui/rerun'],
+    ['ui/tab-status', 'ui/rerun', 'ui/test-connection'],
     ['extension'],
     {
+      'ui/test-connection': ({ backend }) => testConnection(backend),
       'ui/tab-status': async ({ tabId }) => tabStatus(tabs, tabId, await loadSettings()),
       'ui/rerun': async ({ tabId }) => {
         const record = await tabs.get(tabId);
         if (!record?.capture) return { started: false };
-        void runs.start(tabId, record.capture, await loadSettings(), { force: true });
+        void runs.start(tabId, record.capture, await loadSettings(), { trigger: 'user' });
         return { started: true };
       },
     },
@@ -82,7 +86,7 @@ export function startBackground(services: RunServices): void {
     void tabs.remove(tabId);
   });
 
-  void runs.recoverInterrupted();
+  void runs.recoverInterrupted(loadSettings);
 }
 
 function requireTab(sender: browser.Runtime.MessageSender): number {

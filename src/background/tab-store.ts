@@ -16,6 +16,11 @@ export interface TabRecord {
   run: RunStatus;
   /** Increments with each new run, so late results of a replaced run are dropped. */
   runId: number;
+  /**
+   * Samples the current run has received so far, kept so that a worker stopped mid-run can
+   * resume by asking only for the rest.
+   */
+  samples: string[];
 }
 
 const KEY = 'tabs';
@@ -28,7 +33,12 @@ export class TabStore {
     if (this.tabs) return this.tabs;
     const stored = (await browser.storage.session.get(KEY))[KEY] as
       Record<string, TabRecord> | undefined;
-    this.tabs ??= new Map(Object.values(stored ?? {}).map((record) => [record.tabId, record]));
+    this.tabs ??= new Map(
+      Object.values(stored ?? {}).map((record) => [
+        record.tabId,
+        { ...record, samples: record.samples ?? [] },
+      ]),
+    );
     return this.tabs;
   }
 
@@ -50,6 +60,7 @@ export class TabStore {
       capture: null,
       run: { phase: 'idle' },
       runId: 0,
+      samples: [],
     };
     const next = change(current);
     tabs.set(tabId, next);

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
+import { BackendSection } from './BackendSection.tsx';
 
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -28,12 +29,7 @@ export function Options() {
         <p class="muted">Loading…</p>
       ) : (
         <>
-          <section aria-labelledby="backend-heading">
-            <h2 id="backend-heading">Backend</h2>
-            <p class="muted">
-              {settings.backend === null ? 'No backend chosen yet.' : 'A backend is configured.'}
-            </p>
-          </section>
+          <BackendSection saved={settings.backend} />
           <section aria-labelledby="model-heading">
             <h2 id="model-heading">Embedding model</h2>
             <p class="muted">

@@ -6,8 +6,10 @@
  * Directions: CS = content script, BG = background, UI = popup/options pages, OFF = Chrome's
  * offscreen document (Firefox runs its work in the background page).
  */
+import type { ConnectionResult } from '../sampling/test-connection.ts';
+import type { BackendSettings } from '../sampling/types.ts';
 import type { Capture } from './conversation.ts';
-import type { PublicSettings } from './settings-schema.ts';
+import { checkBackend, type PublicSettings } from './settings-schema.ts';
 import type { RunStatus, SiteHealth, TabStatus } from './run-status.ts';
 import { arr, bool, int, lit, nullable, obj, oneOf, record, str, type Check } from './validate.ts';
 
@@ -16,6 +18,8 @@ interface Contract<Req, Res> {
   response: Res;
 }
 
+export type CaptureTrigger = 'new-answer' | 'page-load' | 'user';
+
 /** Content script → background. */
 export interface CStoBG {
   /** The content script started on a page (or navigated): returns what it may know of settings. */
@@ -23,8 +27,15 @@ export interface CStoBG {
     { site: string | null; url: string; health: SiteHealth | null },
     PublicSettings
   >;
-  /** An answer finished streaming: start (or reuse) a run for it. */
-  'cs/capture': Contract<{ capture: Capture }, { accepted: boolean }>;
+  /**
+   * An answer to check. `new-answer`: it just finished streaming, so a run starts (or a stored
+   * result is reused). `page-load`: an answer that was already there; only a stored result is
+   * shown, nothing is paid for. `user`: the user asked to check it.
+   */
+  'cs/capture': Contract<
+    { capture: Capture; trigger: CaptureTrigger },
+    { accepted: boolean; reason?: string }
+  >;
   /** The page navigated away or the answer was replaced: cancel this tab's run. */
   'cs/cancel': Contract<{ reason: string }, null>;
 }
@@ -46,6 +57,8 @@ export interface BGtoCS {
 export interface UItoBG {
   'ui/tab-status': Contract<{ tabId: number }, TabStatus>;
   'ui/rerun': Contract<{ tabId: number }, { started: boolean }>;
+  /** The options page's "Test connection": the background makes the request (it holds keys). */
+  'ui/test-connection': Contract<{ backend: BackendSettings }, ConnectionResult>;
 }
 
 /** Background → offscreen document (Chrome). */
@@ -88,7 +101,7 @@ const empty = record as Check<Record<string, never>>;
 /** Runtime check of each request payload; returns a reason when malformed. */
 export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'cs/hello': obj({ site: nullable(str), url: str, health }),
-  'cs/capture': obj({ capture }),
+  'cs/capture': obj({ capture, trigger: oneOf(['new-answer', 'page-load', 'user'] as const) }),
   'cs/cancel': obj({ reason: str }),
   'bg/settings': obj({
     settings: obj({ enabled: bool, siteEnabled: bool, sampleCount: int(1, 10) }),
@@ -99,6 +112,7 @@ export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'bg/recapture': empty,
   'ui/tab-status': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
   'ui/rerun': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
+  'ui/test-connection': obj({ backend: checkBackend }),
   'off/ping': empty,
   'off/embed': obj({ texts: arr(text, 5_000) }),
 };

@@ -2,7 +2,8 @@
  * The settings the user controls, their defaults, and the migration from anything older or
  * damaged in storage. Pure: storage access lives in settings-store.ts, so this runs in Node tests.
  */
-import { isRecord } from './validate.ts';
+import type { BackendSettings } from '../sampling/types.ts';
+import { int, isRecord, num, obj, oneOf, str } from './validate.ts';
 
 export const SETTINGS_VERSION = 1;
 export const SAMPLE_COUNT_MIN = 1;
@@ -18,11 +19,10 @@ export interface Settings {
   /** Extra samples requested per answer. */
   sampleCount: number;
   /**
-   * The LLM backend that answers again; null until the user picks one (or the browser's built-in
-   * model is used). Its exact shape belongs to src/sampling; holds the API key, so this object is
-   * never sent to a content script (see publicSettings).
+   * The LLM backend that answers again; null until the user picks one. Its shape belongs to
+   * src/sampling; it holds the API key, so it is never sent to a content script (publicSettings).
    */
-  backend: Record<string, unknown> | null;
+  backend: BackendSettings | null;
 }
 
 /** What a content script may know: no backend, no key. */
@@ -39,6 +39,23 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sampleCount: SAMPLE_COUNT_DEFAULT,
   backend: null,
 });
+
+export const checkBackend = obj({
+  kind: oneOf(['openai', 'anthropic', 'gemini', 'chrome-builtin'] as const),
+  presetId: str,
+  baseUrl: str,
+  model: str,
+  apiKey: str,
+  temperature: num,
+  maxTokens: int(1, 1_000_000),
+  concurrency: int(1, 64),
+  timeoutMs: int(1, 3_600_000),
+});
+
+/** A stored backend that lost a field (or was never valid) is dropped rather than half-used. */
+function migrateBackend(value: unknown): BackendSettings | null {
+  return checkBackend(value) === null ? (value as BackendSettings) : null;
+}
 
 export function clampSampleCount(value: unknown): number {
   const n = typeof value === 'string' ? Number(value) : value;
@@ -66,7 +83,7 @@ export function migrateSettings(stored: unknown): Settings {
     enabled: typeof raw.enabled === 'boolean' ? raw.enabled : DEFAULT_SETTINGS.enabled,
     sites,
     sampleCount: clampSampleCount(raw.sampleCount ?? raw.samples),
-    backend: isRecord(raw.backend) ? raw.backend : null,
+    backend: migrateBackend(raw.backend),
   };
 }
 

@@ -59,7 +59,7 @@ describe('Chrome extension in Chromium', () => {
 
   it('runs the content script on a fixture page, connected to the background', async () => {
     const page = await browser.context.newPage();
-    await page.goto(server.url('/pages/basic.html'));
+    await page.goto(server.url('/pages/basic.html?crosscheck-site=chatgpt'));
     const state = await waitForContentState(page, (s) => s.connected);
     expect(state.settings).toEqual({ enabled: true, siteEnabled: true, sampleCount: 4 });
     await page.close();
@@ -67,7 +67,7 @@ describe('Chrome extension in Chromium', () => {
 
   it('popup changes the sample count and the open page sees it live', async () => {
     const page = await browser.context.newPage();
-    await page.goto(server.url('/pages/basic.html'));
+    await page.goto(server.url('/pages/basic.html?crosscheck-site=chatgpt'));
     await waitForContentState(page, (s) => s.connected);
     // The background recorded the tab when the content script said hello.
     const tabId = await browser.worker.evaluate(async (url) => {
@@ -75,7 +75,7 @@ describe('Chrome extension in Chromium', () => {
         tabs?: Record<string, { tabId: number; url: string }>;
       };
       return Object.values(tabs ?? {}).find((t) => t.url === url)?.tabId;
-    }, server.url('/pages/basic.html'));
+    }, server.url('/pages/basic.html?crosscheck-site=chatgpt'));
     expect(typeof tabId).toBe('number');
 
     const popup = await browser.context.newPage();
@@ -98,9 +98,9 @@ describe('Chrome extension in Chromium', () => {
     await waitForContentState(page, (s) => s.settings?.sampleCount === 10);
 
     // The site switch reaches the page too, and the master switch disables the site switch.
-    await popup.getByRole('switch', { name: 'Crosscheck on fixture' }).click();
+    await popup.getByRole('switch', { name: 'Crosscheck on chatgpt' }).click();
     await waitForContentState(page, (s) => s.settings?.siteEnabled === false);
-    await popup.getByRole('switch', { name: 'Crosscheck on fixture' }).click();
+    await popup.getByRole('switch', { name: 'Crosscheck on chatgpt' }).click();
     await waitForContentState(page, (s) => s.settings?.siteEnabled === true);
 
     // The stored settings survive: a fresh popup reads them back.
@@ -118,7 +118,7 @@ describe('Chrome extension in Chromium', () => {
 
   it('keeps storage.local (where the API key lives) away from content scripts', async () => {
     const page = await browser.context.newPage();
-    await page.goto(server.url('/pages/basic.html'));
+    await page.goto(server.url('/pages/basic.html?crosscheck-site=chatgpt'));
     const state = await waitForContentState(page, (s) => s.storageLocalReadable !== undefined);
     expect(state.storageLocalReadable).toBe(false);
     await page.close();

@@ -44,7 +44,7 @@ describe('Firefox build', () => {
         sourceDir: resolve('dist/test/firefox'),
         firefox: FIREFOX,
         firefoxProfile: profile,
-        startUrl: [server.url('/pages/basic.html')],
+        startUrl: [server.url('/pages/basic.html?crosscheck-site=chatgpt')],
         noInput: true,
         noReload: true,
         args: ['-headless'],
@@ -68,7 +68,7 @@ describe('Firefox build', () => {
         site: string;
         settings: { enabled: boolean; sampleCount: number };
       };
-      expect(state.site).toBe('fixture');
+      expect(state.site).toBe('chatgpt');
       expect(state.settings).toEqual({ enabled: true, siteEnabled: true, sampleCount: 4 });
     } finally {
       runner.exit();

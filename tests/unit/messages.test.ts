@@ -11,7 +11,10 @@ const capture = {
 describe('message validation', () => {
   it('accepts a well-formed message of a handled type', () => {
     const parsed = parseEnvelope(
-      envelope('cs/capture', { capture: { ...capture, turns: [{ role: 'user', text: 'Q' }] } }),
+      envelope('cs/capture', {
+        capture: { ...capture, turns: [{ role: 'user', text: 'Q' }] },
+        trigger: 'new-answer',
+      }),
       ['cs/capture'],
     );
     expect(parsed.ok).toBe(true);
@@ -32,11 +35,18 @@ describe('message validation', () => {
 
   it('rejects malformed payloads with a reason naming the field', () => {
     const cases: [unknown, string][] = [
-      [{ capture: { ...capture, answer: 7 } }, 'capture.answer must be a string'],
-      [{ capture: { ...capture, turns: [{ role: 'system', text: 'x' }] } }, 'turns[0].role'],
-      [{ capture: { ...capture, turns: 'nope' } }, 'turns must be an array'],
-      [{ capture: { ...capture, answer: 'x'.repeat(500_001) } }, 'longer than 500000'],
-      [{}, 'capture must be an object'],
+      [{ capture: { ...capture, answer: 7 }, trigger: 'user' }, 'capture.answer must be a string'],
+      [
+        { capture: { ...capture, turns: [{ role: 'system', text: 'x' }] }, trigger: 'user' },
+        'turns[0].role',
+      ],
+      [{ capture: { ...capture, turns: 'nope' }, trigger: 'user' }, 'turns must be an array'],
+      [
+        { capture: { ...capture, answer: 'x'.repeat(500_001) }, trigger: 'user' },
+        'longer than 500000',
+      ],
+      [{ trigger: 'new-answer' }, 'capture must be an object'],
+      [{ capture, trigger: 'whenever' }, 'trigger must be one of'],
     ];
     for (const [payload, reason] of cases) {
       const parsed = parseEnvelope({ crosscheck: 1, type: 'cs/capture', payload }, ['cs/capture']);

@@ -57,6 +57,10 @@ describe('settings schema', () => {
     expect(next.sites).toEqual({ chatgpt: false, claude: false });
   });
 
+  it('drops a stored backend that is missing fields', () => {
+    expect(migrateSettings({ backend: { kind: 'openai', model: 'm' } }).backend).toBeNull();
+  });
+
   it('decides per-site enablement under the master switch', () => {
     const settings = migrateSettings({ sites: { chatgpt: false } });
     expect(isSiteEnabled(settings, 'claude')).toBe(true);
@@ -65,7 +69,19 @@ describe('settings schema', () => {
   });
 
   it('never hands the backend (and its key) to a content script', () => {
-    const settings = migrateSettings({ backend: { apiKey: 'sk-secret', model: 'm' } });
+    const backend = {
+      kind: 'openai',
+      presetId: 'openai',
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'gpt-4o-mini',
+      apiKey: 'sk-secret',
+      temperature: 1,
+      maxTokens: 1024,
+      concurrency: 4,
+      timeoutMs: 60_000,
+    };
+    const settings = migrateSettings({ backend });
+    expect(settings.backend).toEqual(backend);
     const shared = publicSettings(settings, 'chatgpt');
     expect(shared).toEqual({ enabled: true, siteEnabled: true, sampleCount: 4 });
     expect(JSON.stringify(shared)).not.toContain('sk-secret');

@@ -1,0 +1,127 @@
+/**
+ * Everything drawn for one captured answer: the overlay (summary and cards) after it and the
+ * highlights over its flagged sentences, kept in step with the background's run status. Aborting
+ * the signal removes all of it.
+ */
+import type { AnalysisReport } from '../core/types.ts';
+import type { RunStatus } from '../shared/run-status.ts';
+import { createHighlighter, type FlagInput, type Highlighter } from './highlighter.ts';
+import { mountOverlay, type OverlayHandle, type OverlayState } from './overlay/index.ts';
+import type { SiteAdapter, TurnElement } from './sites/types.ts';
+
+export interface AnswerSessionOptions {
+  adapter: SiteAdapter;
+  answer: TurnElement;
+  /** The text the report's offsets refer to (the captured answer). */
+  answerText: string;
+  signal: AbortSignal;
+  onRerun: () => void;
+}
+
+export function toOverlayState(run: RunStatus): OverlayState {
+  switch (run.phase) {
+    case 'idle':
+      return { kind: 'idle' };
+    case 'sampling':
+      return {
+        kind: 'sampling',
+        done: run.done,
+        total: run.total,
+        errors: run.failures.map((f) => f.message),
+      };
+    case 'analysing':
+      return { kind: 'analysing' };
+    case 'done':
+      return { kind: 'done', report: run.report, fromCache: run.fromCache };
+    case 'error':
+      return { kind: 'error', message: run.message };
+  }
+}
+
+/** Flagged sentences that have a place in the text (omissions are answer-level). */
+export function inlineFlags(report: AnalysisReport): FlagInput[] {
+  const flags: FlagInput[] = [];
+  report.sentences.forEach((finding, index) => {
+    const type = finding.type;
+    if (!finding.flagged || type === null || type === 'omission') return;
+    flags.push({ id: String(index), type, start: finding.segment.start, end: finding.segment.end });
+  });
+  return flags;
+}
+
+export class AnswerSession {
+  readonly element: Element;
+  private readonly overlay: OverlayHandle;
+  private readonly highlighter: Highlighter;
+  private lastRun: RunStatus | null = null;
+
+  constructor(private readonly options: AnswerSessionOptions) {
+    const { adapter, answer, signal } = options;
+    this.element = answer.element;
+    this.highlighter = createHighlighter({
+      // The page may replace the answer's element when it re-renders: find the latest again.
+      locate: () =>
+        answer.body.isConnected ? answer.body : (adapter.latestAnswer(document)?.body ?? null),
+      skip: adapter.skip,
+      signal,
+    });
+    this.overlay = mountOverlay({
+      answerElement: answer.element,
+      signal,
+      onRerun: options.onRerun,
+      locateFlag: (index) =>
+        this.highlighter.anchored().find((f) => f.id === String(index))?.range ?? null,
+    });
+    this.followPointer(signal);
+  }
+
+  get overlayHost(): HTMLElement {
+    return this.overlay.host;
+  }
+
+  update(run: RunStatus): void {
+    this.lastRun = run;
+    this.overlay.setState(toOverlayState(run));
+    if (run.phase === 'done')
+      this.highlighter.show(inlineFlags(run.report), this.options.answerText);
+    else if (run.phase !== 'error') this.highlighter.clear();
+  }
+
+  status(): RunStatus | null {
+    return this.lastRun;
+  }
+
+  highlightCount(): number {
+    return this.highlighter.anchored().length;
+  }
+
+  /**
+   * Hovering a highlight opens its card. One passive listener, throttled to a frame, and idle
+   * unless there are highlights: it runs inside someone else's page.
+   */
+  private followPointer(signal: AbortSignal): void {
+    let frame = 0;
+    let x = 0;
+    let y = 0;
+    const look = (): void => {
+      frame = 0;
+      const flag = this.highlighter.flagAt(x, y);
+      if (!flag) return;
+      const index = Number(flag.id);
+      if (this.overlay.openFlag !== index) {
+        this.overlay.openCard(index, this.highlighter.rects(flag.id), { via: 'pointer' });
+      }
+    };
+    document.addEventListener(
+      'pointermove',
+      (event) => {
+        if (this.highlighter.anchored().length === 0) return;
+        x = event.clientX;
+        y = event.clientY;
+        if (frame === 0) frame = requestAnimationFrame(look);
+      },
+      { passive: true, signal },
+    );
+    signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
+  }
+}
