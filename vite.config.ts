@@ -1,31 +1,43 @@
 /**
  * Builds one browser's extension from the one manifest. TARGET_BROWSER picks chrome or firefox
- * (the `{{browser}}.` keys in manifest.json); CROSSCHECK_TEST=1 makes a test build that also runs
- * on 127.0.0.1 fixture pages and exposes test hooks. Production builds match only the chat sites.
+ * (the `{{browser}}.` keys in manifest.json); CROSSCHECK_MODE picks production (only the chat
+ * sites), local (also 127.0.0.1 pages and servers, for the demo) or test (local + test hooks).
  */
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import webExtension, { readJsonFile } from 'vite-plugin-web-extension';
-import { buildFlags, outDirFor, parseBrowser } from './scripts/build-flags.ts';
+import {
+  LOOPBACK_PATTERN,
+  buildFlags,
+  outDirFor,
+  parseBrowser,
+  parseMode,
+} from './scripts/build-flags.ts';
 
 const browser = parseBrowser(process.env.TARGET_BROWSER);
-const test = process.env.CROSSCHECK_TEST === '1';
+const mode = parseMode(process.env.CROSSCHECK_MODE);
+const test = mode === 'test';
 
-/** Test builds add the loopback origin where fixture pages are served. */
+/**
+ * Local and test builds add the loopback origin, for pages (content scripts) and for servers
+ * (granted up front, so saving a 127.0.0.1 backend needs no permission prompt).
+ */
 function manifest(): Record<string, unknown> {
   const base = readJsonFile('manifest.json') as {
     content_scripts: { matches: string[] }[];
+    host_permissions?: string[];
   };
-  if (test) {
-    for (const script of base.content_scripts) script.matches.push('http://127.0.0.1/*');
+  if (mode !== 'production') {
+    for (const script of base.content_scripts) script.matches.push(LOOPBACK_PATTERN);
+    base.host_permissions = [...(base.host_permissions ?? []), LOOPBACK_PATTERN];
   }
   return base;
 }
 
 export default defineConfig({
-  define: buildFlags(browser, test),
+  define: buildFlags(browser, mode),
   build: {
-    outDir: outDirFor(browser, test),
+    outDir: outDirFor(browser, mode),
     emptyOutDir: true,
     target: browser === 'firefox' ? 'firefox140' : 'chrome120',
     minify: !test,

@@ -1,15 +1,15 @@
 /**
  * `npm run build`: the bundled model (cached), the onnxruntime wasm files, then the Chrome and
- * Firefox builds (`dist/chrome`, `dist/firefox`). `--test` makes the test builds instead
- * (`dist/test/<browser>`: also match 127.0.0.1 fixture pages, with test hooks).
- * `--browser=chrome|firefox` builds one.
+ * Firefox builds (`dist/chrome`, `dist/firefox`). `--mode=local` or `--mode=test` makes those
+ * builds instead (`dist/<mode>/<browser>`, see build-flags.ts); `--browser=chrome|firefox`
+ * builds one.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { outDirFor, parseBrowser, type TargetBrowser } from './build-flags.ts';
+import { outDirFor, parseBrowser, parseMode, type TargetBrowser } from './build-flags.ts';
 
 const args = process.argv.slice(2);
-const test = args.includes('--test');
+const mode = parseMode(args.find((a) => a.startsWith('--mode='))?.slice('--mode='.length));
 const only = args.find((a) => a.startsWith('--browser='))?.slice('--browser='.length);
 const browsers: TargetBrowser[] = only ? [parseBrowser(only)] : ['chrome', 'firefox'];
 
@@ -41,9 +41,9 @@ function copyWasmRuntime(): void {
 run(process.execPath, ['--import', 'tsx', 'scripts/build-model.ts']);
 copyWasmRuntime();
 for (const browser of browsers) {
-  console.log(`\nbuilding ${outDirFor(browser, test)}`);
+  console.log(`\nbuilding ${outDirFor(browser, mode)}`);
   run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
     TARGET_BROWSER: browser,
-    CROSSCHECK_TEST: test ? '1' : '0',
+    CROSSCHECK_MODE: mode,
   });
 }

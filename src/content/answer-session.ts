@@ -69,6 +69,8 @@ export class AnswerSession {
       answerElement: answer.element,
       signal,
       onRerun: options.onRerun,
+      // Closed in production so the page cannot reach into it; open in test builds to inspect.
+      shadowMode: __TEST_HOOKS__ ? 'open' : 'closed',
       locateFlag: (index) =>
         this.highlighter.anchored().find((f) => f.id === String(index))?.range ?? null,
     });

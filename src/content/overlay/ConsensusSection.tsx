@@ -1,0 +1,82 @@
+/**
+ * The consensus pick: which answer most samples side with, how many, and why; with a toggle
+ * that shows that answer in full, its differences from the user's answer marked.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { AnalysisReport } from '../../core/types.ts';
+import { diffWords } from '../../shared/text-diff.ts';
+import { DiffText } from './DiffText.tsx';
+import { answerText, answerTitle, plural } from './summarise.ts';
+
+export function ConsensusSection({ report }: { report: AnalysisReport }) {
+  const { consensus } = report;
+  const [open, setOpen] = useState(false);
+  // The consensus answer reads best with only its own extra words marked; the user's words that
+  // it drops are there on request.
+  const [showRemoved, setShowRemoved] = useState(false);
+  const total = report.samples.length + 1;
+  const isYours = consensus.index === 0;
+  const parts = useMemo(
+    () => (open && !isYours ? diffWords(report.answer, answerText(report, consensus.index)) : []),
+    [open, isYours, report, consensus.index],
+  );
+  const bodyId = 'cc-consensus-body';
+  return (
+    <section class="cc-section cc-consensus" aria-labelledby="cc-consensus-title">
+      <h3 id="cc-consensus-title" class="cc-section-title">
+        Consensus
+      </h3>
+      <p class="cc-consensus-pick">
+        <strong>{isYours ? 'Your answer' : answerTitle(consensus.index)}</strong>
+        {' is the consensus pick'}
+        <span class="cc-muted">
+          {' · '}
+          {consensus.groupSize} of {plural(total, 'answer')} agree
+        </span>
+      </p>
+      {consensus.finalAnswer !== null && (
+        <p class="cc-consensus-final">
+          Final answer: <strong>{consensus.finalAnswer}</strong>
+        </p>
+      )}
+      <p class="cc-consensus-reason">{consensus.reason}</p>
+      {!isYours && (
+        <>
+          <button
+            type="button"
+            class="cc-button cc-button-quiet"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? 'Hide consensus answer' : 'Show consensus answer'}
+          </button>
+          <div id={bodyId} class="cc-consensus-body" hidden={!open}>
+            {open && (
+              <>
+                <div class="cc-diff-key">
+                  <span class="cc-key-item">
+                    <ins class="cc-diff-ins">marked</ins> only in{' '}
+                    {answerTitle(consensus.index).toLowerCase()}
+                  </span>
+                  <button
+                    type="button"
+                    class="cc-key-toggle"
+                    aria-pressed={showRemoved}
+                    onClick={() => setShowRemoved(!showRemoved)}
+                  >
+                    <span class="cc-check" aria-hidden="true" />
+                    Show words only in your answer
+                  </button>
+                </div>
+                <blockquote class="cc-fulltext">
+                  <DiffText parts={parts} variant={showRemoved ? 'changes' : 'additions'} />
+                </blockquote>
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

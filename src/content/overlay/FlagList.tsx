@@ -1,0 +1,53 @@
+/**
+ * The flagged sentences as buttons: the keyboard path to the flags. Activating one scrolls the
+ * page to the sentence and opens its card; Tab then moves into the card.
+ */
+import type { AnalysisReport } from '../../core/types.ts';
+import { flags, supportText } from './summarise.ts';
+import { Swatch } from './Swatch.tsx';
+import { TYPE_STYLES } from './type-styles.ts';
+
+interface Props {
+  report: AnalysisReport;
+  /** The flag whose card is open, if any. */
+  openFlag: number | null;
+  onActivate: (flagIndex: number, button: HTMLButtonElement) => void;
+  /** Key presses on a flag button, for moving focus into its open card. */
+  onKeyDown: (flagIndex: number, event: KeyboardEvent) => void;
+}
+
+export function FlagList({ report, openFlag, onActivate, onKeyDown }: Props) {
+  const list = flags(report);
+  if (list.length === 0) return null;
+  return (
+    <section class="cc-section" aria-labelledby="cc-flags-title">
+      <h3 id="cc-flags-title" class="cc-section-title">
+        Flagged sentences
+      </h3>
+      <ul class="cc-flags">
+        {list.map(({ index, finding, type }) => (
+          <li key={index}>
+            <button
+              type="button"
+              class="cc-flag"
+              data-flag={index}
+              data-type={type}
+              aria-expanded={openFlag === index}
+              aria-controls={openFlag === index ? 'cc-card' : undefined}
+              onClick={(e) => onActivate(index, e.currentTarget)}
+              onKeyDown={(e) => onKeyDown(index, e)}
+            >
+              <Swatch type={type} />
+              <span class="cc-flag-body">
+                <span class="cc-flag-text">{finding.segment.text}</span>
+                <span class="cc-flag-meta">
+                  {TYPE_STYLES[type].label} · {supportText(finding, report.samples.length)}
+                </span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+/**
+ * The overlay's public surface for the content script: mount it, feed it states, open cards;
+ * and the type style table the page highlights share with it.
+ */
+export { mountOverlay, CLOSE_GRACE_MS } from './mount.tsx';
+export type { MountOptions, OpenCardOptions, OverlayHandle } from './mount.tsx';
+export type { OverlayState } from './state.ts';
+export { TYPE_STYLES, SENTENCE_TYPES, highlightCss, highlightName } from './type-styles.ts';
+export type { TypeStyle, UnderlineStyle } from './type-styles.ts';

@@ -1,0 +1,452 @@
+/**
+ * The overlay in real Chromium: the harness page (tests/fixtures/overlay) mounts it after a
+ * fixture answer with a hand-written report that has every inconsistency type, and these tests
+ * drive it the way a user would — reading the summary, toggling the consensus, hovering and
+ * tabbing to flags — and check that page and overlay styles stay apart. Screenshots go to
+ * test-artifacts/overlay-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+import preact from '@preact/preset-vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURE = path.join(ROOT, 'tests/fixtures/overlay');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+let outDir = '';
+let server: Server;
+let baseUrl = '';
+let browser: Browser;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(tmpdir(), 'cc-overlay-'));
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: ROOT,
+    publicDir: false,
+    plugins: [preact()],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      lib: {
+        entry: path.join(FIXTURE, 'harness.ts'),
+        formats: ['iife'],
+        name: 'crosscheckOverlayHarness',
+        fileName: () => 'harness.js',
+      },
+    },
+  });
+  const files: Record<string, { file: string; type: string }> = {
+    '/': { file: path.join(FIXTURE, 'index.html'), type: 'text/html; charset=utf-8' },
+    '/harness.js': { file: path.join(outDir, 'harness.js'), type: 'text/javascript' },
+  };
+  server = createServer((req, res) => {
+    const entry = files[new URL(req.url ?? '/', 'http://x').pathname];
+    if (!entry) {
+      res.writeHead(404).end();
+      return;
+    }
+    readFile(entry.file).then(
+      (body) => res.writeHead(200, { 'content-type': entry.type }).end(body),
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await mkdir(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+async function openHarness(
+  query = '',
+  options: { colorScheme?: 'light' | 'dark'; height?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 900, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${baseUrl}/${query}`);
+  await page.waitForFunction(() => 'harness' in window);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** Opens the card of a flag with its sentence's current rects, as the content script will. */
+async function openCard(page: Page, index: number): Promise<Box[]> {
+  return page.evaluate((i) => {
+    const rects = window.harness.rectsOf(i);
+    window.harness.handle.openCard(i, rects);
+    return rects.map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+  }, index);
+}
+
+/** The active element inside the overlay's shadow root, described for assertions. */
+async function activeInOverlay(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const root = document.querySelector('crosscheck-overlay')?.shadowRoot;
+    const el = root?.activeElement as HTMLElement | null | undefined;
+    if (!el) return null;
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.dataset.flag ? `[flag=${el.dataset.flag}]` : ''}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
+  });
+}
+
+describe('overlay in Chromium', () => {
+  it('shows agreement, counts per type and the consensus pick', async () => {
+    const page = await openHarness('?expanded');
+    const overlay = page.locator('crosscheck-overlay');
+    await expect(overlay.locator('.cc-headline').textContent()).resolves.toBe(
+      '2 of 5 samples mostly agree with this answer',
+    );
+    const chips = await overlay.locator('.cc-chip').allTextContents();
+    expect(chips.map((c) => c.replace('Abc', ''))).toEqual([
+      '1 contradiction',
+      '1 different number',
+      '1 different name',
+      '1 unsupported claim',
+    ]);
+    const legendCounts = await overlay.locator('.cc-legend-count').allTextContents();
+    expect(legendCounts).toEqual(['1', '1', '1', '1']);
+    const pick = await overlay.locator('.cc-consensus-pick').textContent();
+    expect(pick).toContain('Sample 2 is the consensus pick');
+    expect(pick).toContain('4 of 6 answers agree');
+    await expect(overlay.locator('.cc-consensus-reason').textContent()).resolves.toContain(
+      'Chrysler Building',
+    );
+    await expect(overlay.locator('.cc-omission-text').allTextContents()).resolves.toHaveLength(2);
+    await expect(overlay.locator('.cc-flag').count()).resolves.toBe(4);
+    // The legend's swatches carry the same underline styles as the page highlights.
+    const decorations = await overlay
+      .locator('.cc-legend .cc-swatch')
+      .evaluateAll((els) => els.map((el) => getComputedStyle(el).textDecorationStyle));
+    expect(decorations).toEqual(['solid', 'double', 'dotted', 'wavy']);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-summary.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('collapses to a compact bar and reports progress and errors in words', async () => {
+    const page = await openHarness();
+    const overlay = page.locator('crosscheck-overlay');
+    await expect(overlay.locator('.cc-details').isHidden()).resolves.toBe(true);
+    const toggle = overlay.locator('.cc-expand');
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(overlay.locator('.cc-details').isVisible()).resolves.toBe(true);
+    await toggle.click();
+    await page.locator('#answer').screenshot({ path: path.join(ARTIFACTS, 'overlay-bar.png') });
+    await overlay.screenshot({ path: path.join(ARTIFACTS, 'overlay-bar-only.png') });
+
+    await page.evaluate(() =>
+      window.harness.handle.setState({
+        kind: 'sampling',
+        done: 1,
+        total: 4,
+        errors: ['Rate limited by the backend (429)'],
+      }),
+    );
+    await expect(overlay.locator('.cc-status-text').textContent()).resolves.toContain(
+      'Sampling 2 of 4…',
+    );
+    await expect(overlay.locator('.cc-status-warning').textContent()).resolves.toBe(
+      '1 request failed',
+    );
+    await expect(overlay.getByRole('button', { name: 'Re-run' }).count()).resolves.toBe(0);
+    await overlay.screenshot({ path: path.join(ARTIFACTS, 'overlay-sampling.png') });
+
+    await page.evaluate(() =>
+      window.harness.handle.setState({ kind: 'error', message: 'The API key was rejected (401).' }),
+    );
+    await expect(overlay.locator('[role=alert]').textContent()).resolves.toBe(
+      'Couldn’t check this answer. The API key was rejected (401).',
+    );
+    await overlay.getByRole('button', { name: 'Re-run' }).click();
+    await expect(page.evaluate(() => window.harness.events)).resolves.toEqual(['rerun']);
+    await overlay.screenshot({ path: path.join(ARTIFACTS, 'overlay-error.png') });
+    await page.context().close();
+  });
+
+  it('shows the consensus answer with its differences marked', async () => {
+    const page = await openHarness('?expanded');
+    const overlay = page.locator('crosscheck-overlay');
+    const toggle = overlay.getByRole('button', { name: 'Show consensus answer' });
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await toggle.click();
+    const hide = overlay.getByRole('button', { name: 'Hide consensus answer' });
+    await expect(hide.getAttribute('aria-expanded')).resolves.toBe('true');
+    const body = overlay.locator('blockquote.cc-fulltext');
+    const sample2 = await page.evaluate(() => window.harness.report.samples[1]!);
+    // The shown text is sample 2 in full: its own words plus the marked additions.
+    const shown = await body.evaluate((el) =>
+      [...el.childNodes]
+        .filter((n) => !(n instanceof HTMLElement && n.tagName === 'DEL'))
+        .map((n) => n.textContent)
+        .join(''),
+    );
+    expect(shown).toBe(sample2);
+    const added = (await body.locator('ins').allTextContents()).join(' ');
+    expect(added).toContain('1889');
+    expect(added).toContain('Chrysler');
+    // Only the additions at first; the user's own words on request.
+    await expect(body.locator('del').count()).resolves.toBe(0);
+    await overlay.locator('.cc-consensus').screenshot({
+      path: path.join(ARTIFACTS, 'overlay-consensus.png'),
+    });
+    const removedToggle = overlay.getByRole('button', { name: 'Show words only in your answer' });
+    await removedToggle.click();
+    await expect(removedToggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    const removed = (await body.locator('del').allTextContents()).join(' ');
+    expect(removed).toContain('1887');
+    expect(removed).toContain('Empire State');
+    // Still exactly sample 2 outside the removed words.
+    await expect(
+      body.evaluate((el) =>
+        [...el.childNodes]
+          .filter((n) => !(n instanceof HTMLElement && n.tagName === 'DEL'))
+          .map((n) => n.textContent)
+          .join(''),
+      ),
+    ).resolves.toBe(sample2);
+    await overlay.locator('.cc-consensus').screenshot({
+      path: path.join(ARTIFACTS, 'overlay-consensus-changes.png'),
+    });
+    await page.context().close();
+  });
+
+  it('opens a card beside the sentence, with the samples’ wording marked, and closes on Escape', async () => {
+    const page = await openHarness();
+    const rects = await openCard(page, 0);
+    const card = page.locator('crosscheck-overlay #cc-card');
+    await card.waitFor({ state: 'visible' });
+    await expect(card.locator('.cc-card-title').textContent()).resolves.toBe('Different number');
+    await expect(card.locator('.cc-support-text').textContent()).resolves.toBe(
+      '1 of 5 samples agrees',
+    );
+    const marks = await card.locator('mark').allTextContents();
+    expect(marks).toContain('1889');
+    expect(marks).toContain('March 1889');
+    const box = await card.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+    for (const r of rects) expect(overlaps(box, r)).toBe(false);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(900);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-card.png') });
+
+    // A sample with no counterpart is said to say nothing.
+    await openCard(page, 4);
+    await expect(card.getAttribute('data-flag')).resolves.toBe('4');
+    await expect(card.locator('[data-stance=silent] .cc-quote').textContent()).resolves.toBe(
+      'Says nothing about this.',
+    );
+
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    await expect(page.evaluate(() => window.harness.handle.openFlag)).resolves.toBeNull();
+    await page.context().close();
+  });
+
+  it('places the card above a sentence near the bottom of the viewport', async () => {
+    const page = await openHarness();
+    // Room above the conversation, then scroll so the last flagged sentence sits near the
+    // bottom edge.
+    await page.evaluate(() => {
+      document.querySelector('main')!.style.paddingTop = '900px';
+      const r = window.harness.rectsOf(5)[0]!;
+      window.scrollBy(0, r.bottom - window.innerHeight + 40);
+    });
+    const rects = await openCard(page, 5);
+    const card = page.locator('crosscheck-overlay #cc-card');
+    await card.waitFor({ state: 'visible' });
+    await expect(card.getAttribute('data-side')).resolves.toBe('above');
+    const box = await card.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+    for (const r of rects) expect(overlaps(box, r)).toBe(false);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-card-above.png') });
+    await page.context().close();
+  });
+
+  it('follows its sentence on scroll and closes once the sentence is out of sight', async () => {
+    const page = await openHarness();
+    await page.evaluate(() => {
+      document.querySelector('main')!.style.paddingBottom = '3000px';
+    });
+    await openCard(page, 0);
+    const card = page.locator('crosscheck-overlay #cc-card');
+    await card.waitFor({ state: 'visible' });
+    const topBefore = await card.evaluate((el) => el.getBoundingClientRect().top);
+    await page.evaluate(() => window.scrollBy(0, 60));
+    await expect
+      .poll(() => card.evaluate((el) => el.getBoundingClientRect().top))
+      .toBeCloseTo(topBefore - 60, 0);
+    await page.evaluate(() => window.scrollBy(0, 1200));
+    await card.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('opens on hover and closes after the pointer leaves, not before', async () => {
+    const page = await openHarness();
+    const rects = await page.evaluate(() =>
+      window.harness.rectsOf(3).map((r) => r.toJSON() as Box),
+    );
+    const first = rects[0]!;
+    await page.mouse.move(first.left + 10, (first.top + first.bottom) / 2);
+    const card = page.locator('crosscheck-overlay #cc-card');
+    await card.waitFor({ state: 'visible' });
+    // Moving into the card keeps it open.
+    const box = await card.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+    await page.mouse.move(box.left + 20, box.top + 20, { steps: 4 });
+    await page.waitForTimeout(600);
+    await expect(card.isVisible()).resolves.toBe(true);
+    // Leaving both closes it after the grace delay.
+    await page.mouse.move(5, 5, { steps: 2 });
+    await expect(card.isVisible()).resolves.toBe(true);
+    await card.waitFor({ state: 'detached', timeout: 2000 });
+    await page.context().close();
+  });
+
+  it('reaches the summary and the flags from the keyboard, into the card and back', async () => {
+    const page = await openHarness();
+    // From the page's first link, Tab walks into the overlay.
+    await page.focus('#first-link');
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Re-run/);
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Crosscheck settings/);
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Show details/);
+    const ring = await page.evaluate(() => {
+      const el = document.querySelector('crosscheck-overlay')!.shadowRoot!.activeElement!;
+      return getComputedStyle(el).outlineStyle;
+    });
+    expect(ring).toBe('solid');
+    await page.keyboard.press('Enter');
+    // Legend has no buttons; next come the consensus toggle and then the flags.
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Show consensus answer/);
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button\[flag=0\]/);
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button\[flag=3\]/);
+
+    await page.keyboard.press('Enter');
+    const card = page.locator('crosscheck-overlay #cc-card');
+    await card.waitFor({ state: 'visible' });
+    await expect(card.getAttribute('data-flag')).resolves.toBe('3');
+    await expect(page.evaluate(() => window.harness.events)).resolves.toEqual(['focus:3']);
+    const flagButton = page.locator('crosscheck-overlay .cc-flag[data-flag="3"]');
+    await expect(flagButton.getAttribute('aria-expanded')).resolves.toBe('true');
+    // The sentence was scrolled into view and the card does not cover it.
+    const rects = await page.evaluate(() =>
+      window.harness.rectsOf(3).map((r) => r.toJSON() as Box),
+    );
+    expect(rects[0]!.top).toBeGreaterThanOrEqual(0);
+    expect(rects[0]!.bottom).toBeLessThanOrEqual(900);
+    const box = await card.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+    for (const r of rects) expect(overlaps(box, r)).toBe(false);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-keyboard-card.png') });
+
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^div#cc-card/);
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Close/);
+    await page.keyboard.press('Shift+Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button\[flag=3\]/);
+    await expect(card.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    expect(await activeInOverlay(page)).toMatch(/^button\[flag=3\]/);
+
+    // Focus leaving both the flag and its card closes the card.
+    await page.keyboard.press('Enter');
+    await card.waitFor({ state: 'visible' });
+    await page.keyboard.press('Shift+Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button\[flag=0\]/);
+    await card.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('keeps page styles and overlay styles apart', async () => {
+    const page = await openHarness('?expanded');
+    const styles = await page.evaluate(() => {
+      const root = document.querySelector('crosscheck-overlay')!.shadowRoot!;
+      const rerun = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Re-run')!;
+      const omission = root.querySelector('.cc-omission-text')!;
+      return {
+        pageP: getComputedStyle(document.getElementById('after')!).color,
+        answerP: getComputedStyle(document.getElementById('answer-text')!).color,
+        overlayButtonBg: getComputedStyle(rerun).backgroundColor,
+        overlayButtonBorder: getComputedStyle(rerun).borderTopColor,
+        overlayP: getComputedStyle(omission).color,
+        overlayFont: getComputedStyle(omission).fontFamily,
+        overlayLetterSpacing: getComputedStyle(root.querySelector('.cc-headline')!).letterSpacing,
+      };
+    });
+    expect(styles.pageP).toBe('rgb(31, 41, 55)');
+    expect(styles.answerP).toBe('rgb(31, 41, 55)');
+    expect(styles.overlayButtonBg).not.toBe('rgb(255, 0, 0)');
+    expect(styles.overlayButtonBorder).not.toBe('rgb(0, 255, 0)');
+    expect(styles.overlayP).not.toBe('rgb(31, 41, 55)');
+    expect(styles.overlayFont).toContain('system-ui');
+    expect(styles.overlayLetterSpacing).toBe('normal');
+    await page.context().close();
+  });
+
+  it('follows the dark scheme', async () => {
+    const page = await openHarness('?expanded', { colorScheme: 'dark' });
+    const bg = await page
+      .locator('crosscheck-overlay .cc-summary')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).toBe('rgb(28, 29, 33)');
+    await openCard(page, 0);
+    await page.locator('crosscheck-overlay #cc-card').waitFor({ state: 'visible' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-dark.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('removes itself when its signal aborts', async () => {
+    const page = await openHarness();
+    await page.evaluate(() => window.harness.unmount());
+    await expect(page.locator('crosscheck-overlay').count()).resolves.toBe(0);
+    await expect(page.locator('#answer-text').textContent()).resolves.toContain('Eiffel');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,287 @@
+// @vitest-environment jsdom
+/**
+ * The overlay rendered in jsdom through its public `mountOverlay` API: page and model text shows
+ * as text (never markup), counts per type and their plurals, the consensus diff, the card's
+ * marked wording, run states, and the closing and clean-up rules.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import type { AnalysisReport } from '../../src/core/types.ts';
+import { highlightCss, mountOverlay, type OverlayHandle } from '../../src/content/overlay/index.ts';
+import fixture from '../fixtures/overlay/report.json';
+
+const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
+
+function freshReport(): AnalysisReport {
+  return structuredClone(fixture) as unknown as AnalysisReport;
+}
+
+let controller: AbortController;
+let answer: HTMLElement;
+let handle: OverlayHandle;
+let root: ShadowRoot;
+const onRerun = vi.fn();
+const onFocusFlag = vi.fn();
+
+function mount(expanded = true): void {
+  handle = mountOverlay({
+    answerElement: answer,
+    signal: controller.signal,
+    onRerun,
+    onFocusFlag,
+    shadowMode: 'open',
+    initiallyExpanded: expanded,
+  });
+  root = handle.host.shadowRoot!;
+}
+
+async function click(el: Element | null | undefined): Promise<void> {
+  expect(el).toBeTruthy();
+  await act(() => {
+    (el as HTMLElement).click();
+  });
+}
+
+function button(name: string): HTMLButtonElement | undefined {
+  return [...root.querySelectorAll('button')].find(
+    (b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name,
+  );
+}
+
+const texts = (selector: string): string[] =>
+  [...root.querySelectorAll(selector)].map((el) => el.textContent ?? '');
+
+beforeEach(() => {
+  document.body.innerHTML =
+    '<main><div id="answer"><p>The answer.</p></div><p id="next">Next</p></main>';
+  answer = document.getElementById('answer')!;
+  controller = new AbortController();
+  onRerun.mockReset();
+  onFocusFlag.mockReset();
+});
+
+afterEach(() => controller.abort());
+
+describe('mounting', () => {
+  it('puts its host right after the answer and leaves the answer alone', () => {
+    mount();
+    expect(answer.nextElementSibling).toBe(handle.host);
+    expect(answer.innerHTML).toBe('<p>The answer.</p>');
+    expect(root.querySelector('style')?.textContent).toContain('prefers-color-scheme: dark');
+  });
+
+  it('removes itself and stops listening when the signal aborts', async () => {
+    mount();
+    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    act(() => handle.openCard(0, [new DOMRect(10, 10, 100, 20)]));
+    controller.abort();
+    expect(document.querySelector('crosscheck-overlay')).toBeNull();
+    // A late Escape after the abort finds nothing to do and throws nothing.
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(handle.openFlag).toBe(0);
+  });
+});
+
+describe('page and model text', () => {
+  it('renders markup in report text literally, everywhere it appears', async () => {
+    const report = freshReport();
+    report.answer = `${PAYLOAD} ${report.answer}`;
+    report.samples = report.samples.map((s) => `${s} ${PAYLOAD}`);
+    for (const finding of report.sentences) {
+      finding.segment.text = `${PAYLOAD} ${finding.segment.text}`;
+      for (const e of finding.evidence)
+        if (e.counterpart) e.counterpart = `${PAYLOAD} ${e.counterpart}`;
+    }
+    report.omissions[0]!.text = PAYLOAD;
+    report.omissions[0]!.wording[0] = PAYLOAD;
+    report.consensus.reason = PAYLOAD;
+    report.consensus.finalAnswer = PAYLOAD;
+    mount();
+    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    await click(button('Show consensus answer'));
+    await click(root.querySelector('.cc-omission-wording .cc-disclosure-toggle'));
+    await click(root.querySelector('.cc-samples > .cc-disclosure-toggle'));
+    act(() => handle.openCard(0, [new DOMRect(10, 10, 100, 20)]));
+
+    expect(root.querySelectorAll('img')).toHaveLength(0);
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+    const shown = root.textContent ?? '';
+    // Reason, final answer, omission, its wording, flag list, five samples, card quotes...
+    expect(shown.split(PAYLOAD).length - 1).toBeGreaterThan(12);
+    expect(root.querySelector('.cc-consensus-reason')?.textContent).toBe(PAYLOAD);
+    expect(root.querySelector('#cc-card .cc-quote')?.textContent).toContain(PAYLOAD);
+  });
+
+  it('renders error messages literally too', () => {
+    mount();
+    act(() => handle.setState({ kind: 'error', message: PAYLOAD }));
+    expect(root.querySelectorAll('img')).toHaveLength(0);
+    expect(root.querySelector('[role=alert]')?.textContent).toContain(PAYLOAD);
+  });
+});
+
+describe('summary', () => {
+  it('shows the counts per type with plurals, and only the types that occur', () => {
+    const report = freshReport();
+    report.counts = { contradiction: 2, number: 0, entity: 1, unsupported: 0, omission: 2 };
+    mount();
+    act(() => handle.setState({ kind: 'done', report, fromCache: true }));
+    expect(texts('.cc-chip').map((t) => t.replace('Abc', ''))).toEqual([
+      '2 contradictions',
+      '1 different name',
+    ]);
+    expect(texts('.cc-legend-count')).toEqual(['2', '0', '1', '0']);
+    expect(root.querySelectorAll('.cc-legend-zero')).toHaveLength(2);
+    expect(texts('.cc-badge')).toContain('Saved');
+  });
+
+  it('writes the style rules for the page highlights from the same table', () => {
+    const css = highlightCss();
+    expect(css).toContain(
+      '::highlight(crosscheck-contradiction) { background-color: rgba(198, 40, 40, 0.10); text-decoration: underline solid #c62828 2px; }',
+    );
+    expect(css).toMatch(/::highlight\(crosscheck-number\)[^}]*underline double/);
+    expect(css).toMatch(/::highlight\(crosscheck-entity\)[^}]*underline dotted/);
+    expect(css).toMatch(/::highlight\(crosscheck-unsupported\)[^}]*underline wavy/);
+    expect(css).not.toContain('crosscheck-omission');
+  });
+
+  it('says so when nothing is flagged', () => {
+    const report = freshReport();
+    report.counts = { contradiction: 0, number: 0, entity: 0, unsupported: 0, omission: 0 };
+    mount(false);
+    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    expect(texts('.cc-chip')).toEqual(['No sentences flagged']);
+  });
+
+  it('names the consensus pick and shows it with its differences from the answer', async () => {
+    mount();
+    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    expect(root.querySelector('.cc-consensus-pick')?.textContent).toBe(
+      'Sample 2 is the consensus pick · 4 of 6 answers agree',
+    );
+    const toggle = button('Show consensus answer')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const added = texts('blockquote ins').join(' ');
+    expect(added).toContain('March 1889');
+    expect(root.querySelectorAll('blockquote del')).toHaveLength(0);
+    const showRemoved = button('Show words only in your answer')!;
+    expect(showRemoved.getAttribute('aria-pressed')).toBe('false');
+    await click(showRemoved);
+    expect(showRemoved.getAttribute('aria-pressed')).toBe('true');
+    const removed = texts('blockquote del').join(' ');
+    expect(removed).toContain('1887');
+    expect(removed).toContain('Empire State');
+  });
+
+  it('does not offer to show the consensus answer when it is the user’s own', () => {
+    const report = freshReport();
+    report.consensus = { ...report.consensus, index: 0, groupSize: 5 };
+    mount();
+    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    expect(root.querySelector('.cc-consensus-pick')?.textContent).toBe(
+      'Your answer is the consensus pick · 5 of 6 answers agree',
+    );
+    expect(button('Show consensus answer')).toBeUndefined();
+  });
+
+  it('collapses and expands its details with aria-expanded', async () => {
+    mount(false);
+    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    const toggle = button('Show details')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector('.cc-legend')).toBeNull();
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(root.querySelector('.cc-legend')).not.toBeNull();
+  });
+
+  it('lists every sample in full on request', async () => {
+    const report = freshReport();
+    mount();
+    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    expect(root.querySelectorAll('.cc-sample')).toHaveLength(0);
+    await click(root.querySelector('.cc-samples > .cc-disclosure-toggle'));
+    expect(texts('.cc-sample .cc-fulltext')).toEqual(report.samples);
+  });
+
+  it('reports progress and errors, and re-runs on request', async () => {
+    mount();
+    act(() =>
+      handle.setState({ kind: 'sampling', done: 2, total: 5, errors: ['timeout', 'HTTP 500'] }),
+    );
+    expect(root.querySelector('.cc-status-text')?.textContent).toContain('Sampling 3 of 5…');
+    expect(root.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')).toBe('2');
+    expect(root.querySelector('.cc-status-warning')?.textContent).toBe('2 requests failed');
+    expect(button('Re-run')).toBeUndefined();
+    act(() => handle.setState({ kind: 'analysing' }));
+    expect(root.textContent).toContain('Analysing…');
+    act(() => handle.setState({ kind: 'idle' }));
+    await click(button('Check answer'));
+    expect(onRerun).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('card', () => {
+  beforeEach(() => {
+    mount();
+    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+  });
+
+  it('shows the type, its meaning, the support and the other samples’ wording with differences marked', () => {
+    act(() => handle.openCard(0, [new DOMRect(10, 10, 300, 20)]));
+    const card = root.getElementById('cc-card')!;
+    expect(card.getAttribute('role')).toBe('dialog');
+    expect(card.querySelector('.cc-card-title')?.textContent).toBe('Different number');
+    expect(card.querySelector('.cc-card-explanation')?.textContent).toMatch(/different number/);
+    expect(card.querySelector('.cc-support-text')?.textContent).toBe('1 of 5 samples agrees');
+    expect([...card.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+      '1889',
+      'March 1889',
+      '1889',
+      '1889',
+    ]);
+    expect(card.querySelector('[data-stance=agrees] mark')).toBeNull();
+  });
+
+  it('says when a sample says nothing about the sentence', () => {
+    act(() => handle.openCard(5, [new DOMRect(10, 10, 300, 20)]));
+    const silent = root.querySelectorAll('#cc-card [data-stance=silent] .cc-quote');
+    expect([...silent].map((el) => el.textContent)).toEqual(
+      Array(4).fill('Says nothing about this.'),
+    );
+  });
+
+  it('ignores sentences that are not flagged', () => {
+    act(() => handle.openCard(1, [new DOMRect(10, 10, 300, 20)]));
+    expect(root.getElementById('cc-card')).toBeNull();
+    expect(handle.openFlag).toBeNull();
+  });
+
+  it('closes on Escape and with its close button', async () => {
+    act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)]));
+    act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(root.getElementById('cc-card')).toBeNull();
+    act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)]));
+    await click(button('Close'));
+    expect(handle.openFlag).toBeNull();
+  });
+
+  it('closes when a new report no longer flags its sentence', () => {
+    act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)]));
+    const report = freshReport();
+    report.sentences[3]!.flagged = false;
+    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    expect(handle.openFlag).toBeNull();
+  });
+
+  it('tells the caller which flag was chosen from the summary list', async () => {
+    await click(root.querySelector('.cc-flag[data-flag="4"]'));
+    expect(onFocusFlag).toHaveBeenCalledWith(4);
+  });
+});

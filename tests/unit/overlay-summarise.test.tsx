@@ -1,0 +1,125 @@
+/**
+ * The overlay's words: plurals, "k of N samples" with the verb agreeing, the headline's count of
+ * samples that mostly agree, and the order and marking of samples in a card.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnalysisReport, SampleEvidence, SentenceFinding } from '../../src/core/types.ts';
+import {
+  answerLabel,
+  flags,
+  headline,
+  ofSamples,
+  plural,
+  samplesMostlyAgreeing,
+  samplingText,
+  supportText,
+} from '../../src/content/overlay/summarise.ts';
+import { counterpartParts, sampleLines } from '../../src/content/overlay/evidence.ts';
+import fixture from '../fixtures/overlay/report.json';
+
+const report = fixture as unknown as AnalysisReport;
+
+function evidence(sample: number, counterpart: string | null, supports: boolean): SampleEvidence {
+  return { sample, counterpart, similarity: 0.5, supports, answerSpans: [], sampleSpans: [] };
+}
+
+describe('phrasing', () => {
+  it('pluralises counts', () => {
+    expect(plural(0, 'sample')).toBe('0 samples');
+    expect(plural(1, 'sample')).toBe('1 sample');
+    expect(plural(2, 'request')).toBe('2 requests');
+  });
+
+  it('agrees the verb with the count of samples', () => {
+    expect(ofSamples(1, 5, 'agree', 'agrees')).toBe('1 of 5 samples agrees');
+    expect(ofSamples(2, 5, 'agree', 'agrees')).toBe('2 of 5 samples agree');
+    expect(ofSamples(0, 4, 'agree', 'agrees')).toBe('None of the 4 samples agree');
+    expect(ofSamples(3, 3, 'agree', 'agrees')).toBe('All 3 samples agree');
+    expect(ofSamples(1, 1, 'agree', 'agrees')).toBe('The one sample agrees');
+    expect(ofSamples(0, 1, 'agree', 'agrees')).toBe('The one sample does not agree');
+  });
+
+  it('names answers as the user sees them', () => {
+    expect(answerLabel(0)).toBe('your answer');
+    expect(answerLabel(3)).toBe('sample 3');
+  });
+
+  it('counts the sample being waited for in the progress text', () => {
+    expect(samplingText(0, 4)).toBe('Sampling 1 of 4…');
+    expect(samplingText(1, 4)).toBe('Sampling 2 of 4…');
+    expect(samplingText(4, 4)).toBe('Sampled 4 of 4');
+  });
+});
+
+describe('reading a report', () => {
+  it('counts samples that back at least half of the judged sentences', () => {
+    // Sample 4 backs sentences 0-2 and sample 5 backs 1, 2 and 5: 3 of 6 each.
+    expect(samplesMostlyAgreeing(report)).toBe(2);
+    expect(headline(report)).toBe('2 of 5 samples mostly agree with this answer');
+  });
+
+  it('shows the core’s notice instead of the numbers when it has one', () => {
+    const notice = 'No samples came back, so nothing could be compared.';
+    expect(headline({ ...report, notice })).toBe(notice);
+  });
+
+  it('lists flags in reading order with their type', () => {
+    expect(flags(report).map((f) => [f.index, f.type])).toEqual([
+      [0, 'number'],
+      [3, 'entity'],
+      [4, 'contradiction'],
+      [5, 'unsupported'],
+    ]);
+  });
+
+  it('words the support of a sentence', () => {
+    expect(supportText(report.sentences[0]!, 5)).toBe('1 of 5 samples agrees');
+    expect(supportText(report.sentences[3]!, 5)).toBe('None of the 5 samples agree');
+  });
+});
+
+describe('a card’s sample lines', () => {
+  const finding: SentenceFinding = {
+    ...report.sentences[0]!,
+    evidence: [
+      evidence(2, 'It was finished in 1889.', true),
+      evidence(0, null, false),
+      evidence(1, 'It was finished in 1890 in Lyon.', false),
+    ],
+  };
+
+  it('lists differing samples first, then silent ones (also those with no evidence), then agreeing', () => {
+    const lines = sampleLines(finding, 4);
+    expect(lines.map((l) => [l.sample, l.stance])).toEqual([
+      [1, 'differs'],
+      [0, 'silent'],
+      [3, 'silent'],
+      [2, 'agrees'],
+    ]);
+  });
+
+  it('marks the words that differ from the sentence when the core gave no spans', () => {
+    const parts = counterpartParts(
+      'It was finished in 1889.',
+      evidence(1, 'It was finished in 1890 in Lyon.', false),
+    );
+    expect(parts.filter((p) => p.op === 'added').map((p) => p.text.trim())).toEqual([
+      '1890 in Lyon',
+    ]);
+  });
+
+  it('prefers the core’s spans, and leaves agreeing wording unmarked', () => {
+    const withSpans = {
+      ...evidence(0, 'Finished in March 1889.', false),
+      sampleSpans: ['March 1889'],
+    };
+    expect(counterpartParts('Completed in 1887.', withSpans)).toEqual([
+      { op: 'same', text: 'Finished in ' },
+      { op: 'added', text: 'March 1889' },
+      { op: 'same', text: '.' },
+    ]);
+    expect(counterpartParts('Completed in 1887.', evidence(0, 'Built by 1887.', true))).toEqual([
+      { op: 'same', text: 'Built by 1887.' },
+    ]);
+  });
+});
