@@ -13,6 +13,7 @@ import {
   parseBrowser,
   parseMode,
 } from './scripts/build-flags.ts';
+import { onnxruntimeWebAlias } from './scripts/model/onnxruntime-web-bundling.ts';
 
 const browser = parseBrowser(process.env.TARGET_BROWSER);
 const mode = parseMode(process.env.CROSSCHECK_MODE);
@@ -36,6 +37,8 @@ function manifest(): Record<string, unknown> {
 
 export default defineConfig({
   define: buildFlags(browser, mode),
+  // Only the plain SIMD wasm ships (see onnxruntime-web-bundling.ts); nothing loads from a CDN.
+  resolve: { alias: onnxruntimeWebAlias() },
   build: {
     outDir: outDirFor(browser, mode),
     emptyOutDir: true,

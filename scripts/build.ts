@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { outDirFor, parseBrowser, parseMode, type TargetBrowser } from './build-flags.ts';
+import { ORT_WASM_FILES, onnxruntimeWebDistDir } from './model/onnxruntime-web-bundling.ts';
 
 const args = process.argv.slice(2);
 const mode = parseMode(args.find((a) => a.startsWith('--mode='))?.slice('--mode='.length));
@@ -28,9 +29,9 @@ function run(command: string, commandArgs: string[], env: Record<string, string>
  * only WebGPU needs). Packaged with the extension: nothing is fetched from a CDN.
  */
 function copyWasmRuntime(): void {
-  const from = 'node_modules/onnxruntime-web/dist';
+  const from = onnxruntimeWebDistDir();
   mkdirSync('public/ort', { recursive: true });
-  for (const file of ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs']) {
+  for (const file of ORT_WASM_FILES) {
     if (!existsSync(`${from}/${file}`)) {
       throw new Error(`${from}/${file} is missing: run npm ci first`);
     }
