@@ -1,0 +1,150 @@
+/**
+ * Sampling failures as one error type with a `kind` the code branches on and a plain-language
+ * `message` the UI shows as is. `SamplingError` is thrown inside the sampling layer; what leaves
+ * it is `SamplingErrorData`, plain data that survives structured cloning across extension
+ * contexts (an `Error` subclass loses its fields there).
+ *
+ * Every message and detail goes through `redactSecrets`, because servers echo keys back in error
+ * bodies (OpenAI: "Incorrect API key provided: sk-abc***xyz") and URLs may carry `?key=`.
+ */
+
+export type SamplingErrorKind =
+  | 'auth'
+  | 'not-found'
+  | 'forbidden'
+  | 'bad-request'
+  | 'rate-limit'
+  | 'server'
+  | 'timeout'
+  | 'network'
+  | 'malformed'
+  | 'cancelled'
+  | 'unavailable';
+
+export interface SamplingErrorData {
+  kind: SamplingErrorKind;
+  /** One or two sentences for the user: what happened and what to do. */
+  message: string;
+  /** HTTP status when the failure was an HTTP reply. */
+  status?: number;
+  /** The server's own words (redacted, shortened), for a "details" line. */
+  detail?: string;
+  /** Whether trying again later may succeed; the scheduler retries only these. */
+  retryable: boolean;
+  /** How long the server asked us to wait (Retry-After, Gemini RetryInfo), in ms. */
+  retryAfterMs?: number;
+}
+
+export class SamplingError extends Error {
+  readonly kind: SamplingErrorKind;
+  readonly status: number | undefined;
+  readonly detail: string | undefined;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(data: SamplingErrorData) {
+    super(data.message);
+    this.name = 'SamplingError';
+    this.kind = data.kind;
+    this.status = data.status;
+    this.detail = data.detail;
+    this.retryable = data.retryable;
+    this.retryAfterMs = data.retryAfterMs;
+  }
+
+  /** Plain data for `{ok:false, error}` envelopes; omits absent fields. */
+  toData(): SamplingErrorData {
+    const data: SamplingErrorData = {
+      kind: this.kind,
+      message: this.message,
+      retryable: this.retryable,
+    };
+    if (this.status !== undefined) data.status = this.status;
+    if (this.detail !== undefined) data.detail = this.detail;
+    if (this.retryAfterMs !== undefined) data.retryAfterMs = this.retryAfterMs;
+    return data;
+  }
+}
+
+export function isSamplingError(value: unknown): value is SamplingError {
+  return value instanceof SamplingError;
+}
+
+export function cancelledError(): SamplingError {
+  return new SamplingError({
+    kind: 'cancelled',
+    message: 'Sampling was cancelled.',
+    retryable: false,
+  });
+}
+
+/**
+ * Why `signal` aborted, as a SamplingError: the scheduler aborts with a SamplingError (timeout or
+ * cancelled) as the reason; anything else (a caller's plain abort()) counts as cancelled.
+ */
+export function abortReason(signal: AbortSignal): SamplingError {
+  return signal.reason instanceof SamplingError ? signal.reason : cancelledError();
+}
+
+export function timeoutError(timeoutMs: number): SamplingError {
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  return new SamplingError({
+    kind: 'timeout',
+    message: `No reply within ${seconds} s. The model may be slow or overloaded; you can raise the timeout in Crosscheck's options.`,
+    retryable: false,
+  });
+}
+
+/**
+ * Turns anything thrown into error data. Unknown exceptions become 'network' when they look like
+ * a failed fetch (a TypeError in every browser and in Node's undici), else 'malformed'.
+ */
+export function toSamplingErrorData(
+  error: unknown,
+  secrets: readonly string[] = [],
+): SamplingErrorData {
+  if (isSamplingError(error)) return error.toData();
+  const text = error instanceof Error ? error.message : String(error);
+  return {
+    kind: 'malformed',
+    message: `Unexpected error while sampling: ${redactSecrets(text, secrets).slice(0, 300)}`,
+    retryable: false,
+  };
+}
+
+/** The same error data with `message` and `detail` redacted: the last check before data leaves. */
+export function redactErrorData(
+  data: SamplingErrorData,
+  secrets: readonly string[],
+): SamplingErrorData {
+  const out: SamplingErrorData = { ...data, message: redactSecrets(data.message, secrets) };
+  if (data.detail !== undefined) out.detail = redactSecrets(data.detail, secrets);
+  return out;
+}
+
+const REDACTED = '[redacted]';
+
+/**
+ * Known key shapes, redacted even when we were not told the secret (e.g. a server echoing a
+ * different, partly masked key). Order matters: the header forms first.
+ */
+const SECRET_PATTERNS: readonly RegExp[] = [
+  /(Bearer\s+)[^\s"',]+/gi,
+  /(x-api-key["']?\s*[:=]\s*["']?)[^\s"',]+/gi,
+  /(x-goog-api-key["']?\s*[:=]\s*["']?)[^\s"',]+/gi,
+  /([?&]key=)[^&\s"']+/gi,
+  /()\bsk-[A-Za-z0-9_*.-]{6,}/g,
+  /()\bgsk_[A-Za-z0-9_*]{6,}/g,
+  /()\bAIza[0-9A-Za-z_-]{10,}/g,
+];
+
+/** Removes the given secrets and anything shaped like an API key from `text`. */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    // Very short "keys" (e.g. "x" typed for Ollama) would shred ordinary words; they are no secret.
+    if (secret.length >= 6) out = out.split(secret).join(REDACTED);
+  }
+  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, `$1${REDACTED}`);
+  return out;
+}
