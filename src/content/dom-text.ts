@@ -1,0 +1,393 @@
+/**
+ * The text of an answer element as the analysis sees it, and conversion between character offsets
+ * in that text and DOM Ranges, both ways.
+ *
+ * The capture sends `domText(body).text` to the analysis, and the highlighter turns the report's
+ * [start, end) offsets back into Ranges with the index built here, so both must come from this one
+ * function. The text follows the rendered page, not the markup: whitespace collapses as the
+ * browser shows it, block elements start new lines, hidden and assistive-only nodes and controls
+ * (buttons, "Copy code" bars) are left out. Because the core segmenter is line-based and reads a
+ * little markdown, structure the page shows with CSS is written back as light markdown: list
+ * items get "- " / "1. ", headings "# ", table rows "| a | b |", code blocks ``` fences, so code
+ * is kept whole and not judged. Those synthetic characters have no DOM position; ranges over
+ * them snap to the nearest real text.
+ *
+ * One walk over the subtree builds the text and, per character, the text node and offset it came
+ * from (two typed arrays), so a 50,000-character answer costs one pass and offset look-ups are
+ * O(1) in one direction and a binary search in the other.
+ */
+
+export interface DomTextOptions {
+  /** Extra CSS selector of subtrees to leave out (a site's own chrome inside answers). */
+  skip?: string;
+}
+
+export interface DomTextIndex {
+  root: Element;
+  text: string;
+  /** Text nodes the characters came from, in document order. */
+  nodes: Text[];
+  /** For each character: index into `nodes`, or -1 for a synthetic character (newline, marker). */
+  nodeOf: Int32Array;
+  /** For each character: offset in its text node's data (unused when nodeOf is -1). */
+  offsetOf: Uint32Array;
+}
+
+/**
+ * Subtrees never shown as answer text: controls, media, assistive-only and hidden elements, and
+ * KaTeX's MathML copy (the visible `.katex-html` twin is aria-hidden but is what users read).
+ */
+const DEFAULT_SKIP = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'button',
+  'input',
+  'textarea',
+  'select',
+  'iframe',
+  'canvas',
+  'video',
+  'audio',
+  '[hidden]',
+  '[inert]',
+  '[role="button"]',
+  '[aria-hidden="true"]:not(.katex-html)',
+  '.sr-only',
+  '.visually-hidden',
+  '.cdk-visually-hidden',
+  '.katex-mathml',
+].join(',');
+
+const BLOCK = new Set(
+  (
+    'ADDRESS ARTICLE ASIDE BLOCKQUOTE CAPTION DD DETAILS DIALOG DIV DL DT FIELDSET FIGCAPTION ' +
+    'FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE ' +
+    'TBODY TFOOT THEAD TR UL'
+  ).split(' '),
+);
+/** Blocks separated from their neighbours by a blank line, as markdown would render them. */
+const PARAGRAPH = new Set('BLOCKQUOTE H1 H2 H3 H4 H5 H6 HR OL P PRE TABLE UL'.split(' '));
+const HEADING_LEVEL: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
+const COLLAPSIBLE = /[ \t\n\r\f]/;
+
+/** Builds the text of `root` and the per-character index back into its text nodes. */
+export function domText(root: Element, options: DomTextOptions = {}): DomTextIndex {
+  const skip = options.skip ? `${DEFAULT_SKIP},${options.skip}` : DEFAULT_SKIP;
+  const b = new TextBuilder();
+  const nodes: Text[] = [];
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element, skip)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+
+  // Walk with firstChild/nextSibling/parentNode so that leaving an element is seen too.
+  let node: Node | null = walker.firstChild();
+  while (node) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      nodes.push(node as Text);
+      b.text(node as Text, nodes.length - 1);
+    } else {
+      b.enter(node as Element);
+      const child = walker.firstChild();
+      if (child) {
+        node = child;
+        continue;
+      }
+      b.leave(node as Element);
+    }
+    // No children (or a text node): move to the next sibling, leaving finished parents.
+    let next: Node | null = walker.nextSibling();
+    while (!next) {
+      const parent = walker.parentNode();
+      if (!parent || parent === root) break;
+      b.leave(parent as Element);
+      next = walker.nextSibling();
+    }
+    node = next;
+  }
+  return { root, nodes, ...b.finish() };
+}
+
+function isSkipped(el: Element, skip: string): boolean {
+  if (el instanceof HTMLElement && el.style.display === 'none') return true;
+  return el.matches(skip);
+}
+
+/** Accumulates characters with their sources, applying whitespace collapsing and block breaks. */
+class TextBuilder {
+  private chars: string[] = [];
+  private nodeOf: number[] = [];
+  private offsetOf: number[] = [];
+  /** Newlines owed before the next visible character (0, 1 or 2). */
+  private pendingBreak = 0;
+  /** A collapsed space owed before the next visible character on the same line, with its source. */
+  private pendingSpace: { node: number; offset: number } | null = null;
+  /** Synthetic text owed at the start of the next line's content (list marker, table pipe). */
+  private pendingPrefix = '';
+  private preDepth = 0;
+  private listStack: { ordered: boolean; next: number }[] = [];
+  private liDepth = 0;
+  private rowCells: number[] = [];
+  /** Open table cells: blocks inside a cell stay on the row's line. */
+  private cellDepth = 0;
+
+  enter(el: Element): void {
+    const tag = el.tagName;
+    if (tag === 'BR') {
+      this.pushSynthetic('\n');
+      this.pendingSpace = null;
+      return;
+    }
+    if (this.isBlock(el)) this.requestBreak(this.breakSize(tag));
+    switch (tag) {
+      case 'UL':
+      case 'OL': {
+        const start = Number(el.getAttribute('start') ?? '1');
+        this.listStack.push({ ordered: tag === 'OL', next: Number.isFinite(start) ? start : 1 });
+        break;
+      }
+      case 'LI': {
+        const list = this.listStack[this.listStack.length - 1];
+        const indent = '  '.repeat(Math.max(0, this.listStack.length - 1));
+        const marker = list?.ordered ? `${list.next++}. ` : '- ';
+        this.pendingPrefix = indent + marker;
+        this.liDepth++;
+        break;
+      }
+      case 'PRE':
+        if (this.preDepth++ === 0) {
+          this.pushSynthetic('```', true);
+          this.pushChar('\n', -1, 0);
+        }
+        break;
+      case 'TR':
+        this.rowCells.push(0);
+        this.pendingPrefix = '| ';
+        break;
+      case 'TD':
+      case 'TH': {
+        this.cellDepth++;
+        const row = this.rowCells.length - 1;
+        if (row >= 0 && this.rowCells[row]!++ > 0) this.pushSynthetic(' | ');
+        break;
+      }
+      default: {
+        const level = HEADING_LEVEL[tag];
+        if (level) this.pendingPrefix = `${'#'.repeat(level)} `;
+      }
+    }
+  }
+
+  leave(el: Element): void {
+    const tag = el.tagName;
+    switch (tag) {
+      case 'UL':
+      case 'OL':
+        this.listStack.pop();
+        break;
+      case 'LI':
+        this.liDepth--;
+        this.pendingPrefix = '';
+        break;
+      case 'PRE':
+        if (--this.preDepth === 0) {
+          this.pendingBreak = 0;
+          this.pushSynthetic('```', true);
+        }
+        break;
+      case 'TD':
+      case 'TH':
+        this.cellDepth--;
+        break;
+      case 'TR':
+        if ((this.rowCells.pop() ?? 0) > 0 && this.pendingPrefix === '') this.pushSynthetic(' |');
+        this.pendingPrefix = '';
+        break;
+      default:
+        if (HEADING_LEVEL[tag]) this.pendingPrefix = '';
+    }
+    if (this.isBlock(el)) this.requestBreak(this.breakSize(tag));
+  }
+
+  text(node: Text, nodeIndex: number): void {
+    const data = node.data;
+    if (this.preDepth > 0) {
+      for (let i = 0; i < data.length; i++) {
+        const ch = data[i]!;
+        if (ch === '\n') {
+          this.flushBreak();
+          this.pushChar('\n', nodeIndex, i);
+        } else this.visible(ch, nodeIndex, i);
+      }
+      return;
+    }
+    for (let i = 0; i < data.length; i++) {
+      const ch = data[i]!;
+      if (COLLAPSIBLE.test(ch)) {
+        // Collapsed runs become one space, and only between visible characters of one line.
+        if (
+          this.chars.length > 0 &&
+          this.pendingBreak === 0 &&
+          !this.pendingSpace &&
+          !this.endsLine()
+        ) {
+          this.pendingSpace = { node: nodeIndex, offset: i };
+        }
+      } else this.visible(ch, nodeIndex, i);
+    }
+  }
+
+  finish(): { text: string; nodeOf: Int32Array; offsetOf: Uint32Array } {
+    return {
+      text: this.chars.join(''),
+      nodeOf: Int32Array.from(this.nodeOf),
+      offsetOf: Uint32Array.from(this.offsetOf),
+    };
+  }
+
+  private visible(ch: string, nodeIndex: number, offset: number): void {
+    this.flushBreak();
+    if (this.pendingPrefix) {
+      this.pushSynthetic(this.pendingPrefix);
+      this.pendingPrefix = '';
+      this.pendingSpace = null;
+    }
+    if (this.pendingSpace) {
+      this.pushChar(' ', this.pendingSpace.node, this.pendingSpace.offset);
+      this.pendingSpace = null;
+    }
+    this.pushChar(ch, nodeIndex, offset);
+  }
+
+  private isBlock(el: Element): boolean {
+    if (this.cellDepth > 0) return false;
+    // Custom elements (Gemini's <model-response>, <message-content>) are laid out as blocks.
+    return BLOCK.has(el.tagName) || el.tagName.includes('-');
+  }
+
+  private breakSize(tag: string): number {
+    if (this.preDepth > 0) return 1;
+    return PARAGRAPH.has(tag) && this.liDepth === 0 ? 2 : 1;
+  }
+
+  private requestBreak(n: number): void {
+    this.pendingSpace = null;
+    if (this.chars.length > 0) this.pendingBreak = Math.max(this.pendingBreak, n);
+  }
+
+  private flushBreak(): void {
+    if (this.pendingBreak === 0) return;
+    let trailing = 0;
+    for (let i = this.chars.length - 1; i >= 0 && this.chars[i] === '\n' && trailing < 2; i--)
+      trailing++;
+    for (let i = trailing; i < this.pendingBreak; i++) this.pushChar('\n', -1, 0);
+    this.pendingBreak = 0;
+  }
+
+  private endsLine(): boolean {
+    return this.chars[this.chars.length - 1] === '\n';
+  }
+
+  /** Synthetic text; `ownLine` puts it on a line of its own (code fences). */
+  private pushSynthetic(s: string, ownLine = false): void {
+    if (ownLine && this.chars.length > 0 && !this.endsLine())
+      this.pendingBreak = Math.max(this.pendingBreak, 1);
+    this.flushBreak();
+    this.pendingSpace = null;
+    for (const ch of s) this.pushChar(ch, -1, 0);
+  }
+
+  private pushChar(ch: string, node: number, offset: number): void {
+    // Characters are UTF-16 code units, like the node data and JS string offsets.
+    for (let k = 0; k < ch.length; k++) {
+      this.chars.push(ch[k]!);
+      this.nodeOf.push(node);
+      this.offsetOf.push(offset + k);
+    }
+  }
+}
+
+/**
+ * The DOM Range over text[start, end), or null when that span holds no real (non-synthetic)
+ * character. Synthetic characters at either end are dropped, so the range starts and ends on text
+ * the user sees.
+ */
+export function rangeFromOffsets(index: DomTextIndex, start: number, end: number): Range | null {
+  const { nodeOf, offsetOf, nodes } = index;
+  let s = Math.max(0, start);
+  let e = Math.min(index.text.length, end);
+  while (s < e && nodeOf[s]! < 0) s++;
+  while (e > s && nodeOf[e - 1]! < 0) e--;
+  if (s >= e) return null;
+  const range = index.root.ownerDocument.createRange();
+  range.setStart(nodes[nodeOf[s]!]!, offsetOf[s]!);
+  range.setEnd(nodes[nodeOf[e - 1]!]!, offsetOf[e - 1]! + 1);
+  return range;
+}
+
+/** Offsets [start, end) in the index's text of a DOM range (clamped to the indexed element). */
+export function offsetsFromRange(
+  index: DomTextIndex,
+  range: Range,
+): { start: number; end: number } {
+  const start = offsetOfPoint(index, range.startContainer, range.startOffset);
+  const end = offsetOfPoint(index, range.endContainer, range.endOffset);
+  return { start, end: Math.max(start, end) };
+}
+
+/**
+ * Offset in the text of the first character at or after the DOM point (container, offset); the
+ * text length when nothing indexed follows it.
+ */
+export function offsetOfPoint(index: DomTextIndex, container: Node, offset: number): number {
+  const { nodes, offsetOf, text } = index;
+  const byNode = nodeRanges(index);
+  const span = container.nodeType === Node.TEXT_NODE ? byNode.get(container as Text) : undefined;
+  if (span) {
+    // First character of this node whose source offset is >= offset (offsets rise within a node).
+    let lo = span.first;
+    let hi = span.last + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsetOf[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  // An element boundary, or a text node that contributes nothing (collapsed whitespace): take the
+  // first indexed text node that starts at or after the point in document order.
+  const point = index.root.ownerDocument.createRange();
+  point.setStart(container, offset);
+  for (const node of nodes) {
+    const s = byNode.get(node);
+    if (s && node !== container && point.comparePoint(node, 0) >= 0) return s.first;
+  }
+  return text.length;
+}
+
+const nodeRangeCache = new WeakMap<DomTextIndex, Map<Text, { first: number; last: number }>>();
+
+/** First and last text offset each text node contributes, built once per index. */
+function nodeRanges(index: DomTextIndex): Map<Text, { first: number; last: number }> {
+  let map = nodeRangeCache.get(index);
+  if (map) return map;
+  map = new Map();
+  const { nodeOf, nodes } = index;
+  for (let i = 0; i < nodeOf.length; i++) {
+    const n = nodeOf[i]!;
+    if (n < 0) continue;
+    const node = nodes[n]!;
+    const span = map.get(node);
+    if (span) span.last = i;
+    else map.set(node, { first: i, last: i });
+  }
+  nodeRangeCache.set(index, map);
+  return map;
+}

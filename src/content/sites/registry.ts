@@ -1,0 +1,52 @@
+/**
+ * Picks the site adapter for a page by hostname. Tests serve fixtures from 127.0.0.1, where no
+ * hostname matches, so they force an adapter by id (`adapterFor(url, 'claude')`, or the
+ * `crosscheck-site` URL parameter, honoured on loopback hosts only).
+ */
+import { chatgpt } from './chatgpt.ts';
+import { claude } from './claude.ts';
+import { copilot } from './copilot.ts';
+import { deepseek } from './deepseek.ts';
+import { demo } from './demo.ts';
+import { gemini } from './gemini.ts';
+import { grok } from './grok.ts';
+import { huggingchat } from './huggingchat.ts';
+import { mistral } from './mistral.ts';
+import { perplexity } from './perplexity.ts';
+import { poe } from './poe.ts';
+import type { SiteAdapter } from './types.ts';
+
+export const ADAPTERS: readonly SiteAdapter[] = [
+  chatgpt,
+  claude,
+  gemini,
+  copilot,
+  perplexity,
+  deepseek,
+  grok,
+  mistral,
+  huggingchat,
+  poe,
+  demo,
+];
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function adapterById(id: string): SiteAdapter | null {
+  return ADAPTERS.find((a) => a.id === id) ?? null;
+}
+
+/**
+ * The adapter for `url`, or null on a page we do not support. `force` (an adapter id) wins; on a
+ * loopback host the `crosscheck-site` query parameter does the same, so a fixture page can say
+ * which site it imitates without any code change.
+ */
+export function adapterFor(url: URL, force?: string): SiteAdapter | null {
+  if (force) return adapterById(force);
+  if (LOOPBACK.has(url.hostname)) {
+    const forced = url.searchParams.get('crosscheck-site');
+    return forced ? adapterById(forced) : null;
+  }
+  if (url.hostname === 'huggingface.co' && !url.pathname.startsWith('/chat')) return null;
+  return ADAPTERS.find((a) => a.matchesHost(url.hostname)) ?? null;
+}
