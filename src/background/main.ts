@@ -14,9 +14,11 @@ import {
 import type { TabStatus } from '../shared/run-status.ts';
 import { testConnection } from '../sampling/test-connection.ts';
 import { TabStore } from './tab-store.ts';
+import { seedTestSettings } from './test-seed.ts';
 import { RunController, type RunServices } from './run-controller.ts';
 
 export function startBackground(services: RunServices): void {
+  if (__TEST_HOOKS__) void seedTestSettings();
   const tabs = new TabStore();
   const runs = new RunController(tabs, services);
   const lifetime = new AbortController();

@@ -4,12 +4,15 @@
  * the background event page. The fixture page reports what the content script published through
  * a beacon to the fixture server, since nothing else can look into an extension's world there.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webExt from 'web-ext';
+import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { startLlmServer } from '../helpers/llm-server.ts';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -37,27 +40,9 @@ describe('Firefox build', () => {
   });
 
   it('runs the content script in headless Firefox ESR and reaches the background', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'crosscheck-firefox-'));
-    process.env.MOZ_HEADLESS = '1';
-    const runner = await webExt.cmd.run(
-      {
-        sourceDir: resolve('dist/test/firefox'),
-        firefox: FIREFOX,
-        firefoxProfile: profile,
-        startUrl: [server.url('/pages/basic.html?crosscheck-site=chatgpt')],
-        noInput: true,
-        noReload: true,
-        args: ['-headless'],
-        // Keep Firefox off the network: no update checks, telemetry or remote settings.
-        pref: {
-          'app.update.enabled': false,
-          'datareporting.policy.dataSubmissionEnabled': false,
-          'extensions.update.enabled': false,
-          'browser.shell.checkDefaultBrowser': false,
-          'network.proxy.type': 0,
-        },
-      },
-      { shouldExitProgram: false },
+    const runner = await runFirefox(
+      resolve('dist/test/firefox'),
+      server.url('/pages/basic.html?crosscheck-site=chatgpt'),
     );
     try {
       const beacon = await server.waitForBeacon(
@@ -72,7 +57,82 @@ describe('Firefox build', () => {
       expect(state.settings).toEqual({ enabled: true, siteEnabled: true, sampleCount: 4 });
     } finally {
       runner.exit();
-      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('checks an answer end to end: samples, the model in the event page, page highlights', async () => {
+    const llm = await startLlmServer({ passages: [BROOKLYN_PASSAGE] });
+    // The test build stores packaged test-settings.json at startup (see test-seed.ts).
+    const extension = mkdtempSync(join(tmpdir(), 'crosscheck-firefox-ext-'));
+    cpSync('dist/test/firefox', extension, { recursive: true });
+    const backend = settingsFromPreset('openai', {
+      presetId: 'custom',
+      baseUrl: `${llm.url}/v1`,
+      model: 'recorded-model',
+    });
+    writeFileSync(join(extension, 'test-settings.json'), JSON.stringify({ backend }));
+    const runner = await runFirefox(
+      extension,
+      server.url('/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&beacon=1'),
+    );
+    try {
+      const beacon = await server.waitForBeacon((b) => {
+        const state = JSON.parse(b.get('state') ?? '{}') as { run?: { phase: string } | null };
+        return state.run?.phase === 'done' || state.run?.phase === 'error';
+      }, 150_000);
+      const state = JSON.parse(beacon.get('state') ?? '{}') as {
+        run: { phase: string };
+        highlights: number;
+      };
+      expect(state.run.phase).toBe('done');
+      expect(llm.requests.reduce((sum, r) => sum + r.n, 0)).toBe(4);
+      // The page's own CSS.highlights registry holds the content script's ranges.
+      const drawn = await server.waitForBeacon((b) => {
+        const texts = Object.values(
+          JSON.parse(b.get('highlights') ?? '{}') as Record<string, string[]>,
+        );
+        return texts.flat().length > 0;
+      }, 10_000);
+      const ranges = Object.values(
+        JSON.parse(drawn.get('highlights') ?? '{}') as Record<string, string[]>,
+      ).flat();
+      expect(ranges.length).toBe(state.highlights);
+      for (const text of ranges) expect(text.trim().length).toBeGreaterThan(0);
+    } finally {
+      runner.exit();
+      await llm.stop();
+      rmSync(extension, { recursive: true, force: true });
     }
   });
 });
+
+/** Starts headless Firefox ESR with the extension through web-ext's runner, off the network. */
+async function runFirefox(sourceDir: string, startUrl: string) {
+  const profile = mkdtempSync(join(tmpdir(), 'crosscheck-firefox-'));
+  process.env.MOZ_HEADLESS = '1';
+  const runner = await webExt.cmd.run(
+    {
+      sourceDir,
+      firefox: FIREFOX,
+      firefoxProfile: profile,
+      startUrl: [startUrl],
+      noInput: true,
+      noReload: true,
+      args: ['-headless'],
+      // Keep Firefox off the network: no update checks, telemetry or remote settings.
+      pref: {
+        'app.update.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'extensions.update.enabled': false,
+        'browser.shell.checkDefaultBrowser': false,
+      },
+    },
+    { shouldExitProgram: false },
+  );
+  return {
+    exit(): void {
+      runner.exit();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -42,9 +42,15 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
       `--load-extension=${path}`,
     ],
   });
-  const currentWorker = async (): Promise<Worker> =>
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  // A worker stopped through CDP can linger in serviceWorkers() without a 'close' event: only a
+  // worker that answers counts as current.
+  const currentWorker = async (): Promise<Worker> => {
+    for (const worker of context.serviceWorkers().reverse()) {
+      if (!worker.url().startsWith('chrome-extension://')) continue;
+      if (await worker.evaluate(() => true).catch(() => false)) return worker;
+    }
+    return context.waitForEvent('serviceworker', { timeout: 30_000 });
+  };
   const worker = await currentWorker();
   const extensionId = new URL(worker.url()).host;
   return {

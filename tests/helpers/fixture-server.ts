@@ -15,6 +15,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+const BEACON_SCRIPT = '<script src="/pages/report-state.js"></script>';
+
 export interface FixtureServer {
   origin: string;
   url(path: string): string;
@@ -45,7 +47,12 @@ export async function startFixtureServer(root = 'tests/fixtures'): Promise<Fixtu
       return;
     }
     readFile(path).then(
-      (body) => {
+      (file) => {
+        // ?beacon=1 adds the state-reporting script to any HTML page (see pages/report-state.js).
+        const body =
+          url.searchParams.get('beacon') === '1' && extname(path) === '.html'
+            ? file.toString('utf8').replace('</body>', `${BEACON_SCRIPT}</body>`)
+            : file;
         res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
         res.end(body);
       },

@@ -1,0 +1,301 @@
+/**
+ * The whole product in real Chromium with the built extension: the backend is configured through
+ * the options page, answers are captured on each site fixture only once they finish streaming,
+ * the local OpenAI-compatible server is asked for N samples with the earlier turns as context,
+ * CSS.highlights ends up with ranges over exactly the flagged sentences, a hovered highlight opens
+ * a card with the other samples' wording, and the summary shows the consensus. A service worker
+ * stopped mid-run resumes. Screenshots: test-artifacts/pipeline-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { AnalysisReport } from '../../src/core/types.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
+import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
+
+interface ContentState {
+  connected: boolean;
+  captures: number;
+  run: { phase: string; done?: number; total?: number } | null;
+  highlights: number;
+  health: { ok: boolean; problems: string[] } | null;
+}
+
+const SITES = ['chatgpt', 'claude', 'gemini'] as const;
+
+async function contentState(page: Page): Promise<ContentState | null> {
+  const raw = await page.getAttribute('html', 'data-crosscheck-test');
+  return raw === null ? null : (JSON.parse(raw) as ContentState);
+}
+
+async function waitForState(
+  page: Page,
+  match: (s: ContentState) => boolean,
+  timeoutMs = 60_000,
+): Promise<ContentState> {
+  const until = Date.now() + timeoutMs;
+  let last: ContentState | null = null;
+  while (Date.now() < until) {
+    last = await contentState(page);
+    if (last && match(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`content state never matched; last: ${JSON.stringify(last)}`);
+}
+
+/** Text of every range in each crosscheck highlight, read from the page's own registry. */
+function highlightTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('crosscheck-')) continue;
+      out[name] = [...highlight].map((range) => range.toString());
+    }
+    return out;
+  });
+}
+
+describe('Crosscheck end to end in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+  let llm: LlmServer;
+
+  const tabIdFor = async (url: string): Promise<number> => {
+    const worker = await browser.currentWorker();
+    const id = await worker.evaluate(async (u) => {
+      const { tabs } = (await chrome.storage.session.get('tabs')) as {
+        tabs?: Record<string, { tabId: number; url: string }>;
+      };
+      return Object.values(tabs ?? {}).find((t) => t.url === u)?.tabId ?? null;
+    }, url);
+    if (id === null) throw new Error(`no tab recorded for ${url}`);
+    return id;
+  };
+
+  const reportFor = async (tabId: number): Promise<AnalysisReport> => {
+    const worker = await browser.currentWorker();
+    return worker.evaluate(async (id) => {
+      const { tabs } = (await chrome.storage.session.get('tabs')) as {
+        tabs: Record<string, { run: { phase: string; report?: unknown } }>;
+      };
+      return tabs[String(id)]?.run.report as never;
+    }, tabId);
+  };
+
+  beforeAll(async () => {
+    mkdirSync('test-artifacts', { recursive: true });
+    server = await startFixtureServer();
+    llm = await startLlmServer({ delayMs: 150, passages: [BROOKLYN_PASSAGE] });
+    browser = await launchWithExtension('dist/test/chrome');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await llm?.stop();
+  });
+
+  /** What a user does in the options page: pick a custom server, enter it, Save. */
+  const configureBackend = async (model: string) => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+    await options.selectOption('#preset', 'custom');
+    await options.fill('#base-url', `${llm.url}/v1`);
+    await options.fill('#model', model);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
+    return options;
+  };
+
+  it('configures the backend through the options page and tests the connection', async () => {
+    const options = await configureBackend('recorded-model');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => options.getByRole('status').textContent(), { timeout: 15_000 })
+      .toMatch(/Connected: .* answered in \d+ ms/);
+    await options.screenshot({ path: 'test-artifacts/pipeline-options.png', fullPage: true });
+
+    const stored = await browser.worker.evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as {
+        settings: { backend: { baseUrl: string; model: string; presetId: string } };
+      };
+      return settings.backend;
+    });
+    expect(stored).toMatchObject({
+      baseUrl: `${llm.url}/v1`,
+      model: 'recorded-model',
+      presetId: 'custom',
+    });
+    await options.close();
+  });
+
+  for (const site of SITES) {
+    it(`${site}: captures when done, samples with context, highlights exactly the flagged sentences`, async () => {
+      // Identical requests reuse recent samples; a model of its own makes each site ask afresh.
+      await (await configureBackend(`recorded-model-${site}`)).close();
+      llm.resetStats();
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1100, height: 1400 });
+      const url = server.url(
+        `/sites/${site}/conversation.html?crosscheck-site=${site}&stream=1&tick=30`,
+      );
+      await page.goto(url);
+
+      // While the answer streams nothing is captured and the backend is not asked.
+      await waitForState(page, (s) => s.connected);
+      const streaming = await page.evaluate(
+        () =>
+          (window as unknown as { __fixtureStream?: { doneAt: number | null } }).__fixtureStream,
+      );
+      expect(streaming?.doneAt ?? null).toBeNull();
+      expect((await contentState(page))?.captures).toBe(0);
+      expect(llm.calls('openai')).toBe(0);
+
+      const done = await waitForState(page, (s) => s.run?.phase === 'done', 90_000);
+      expect(done.captures).toBe(1);
+      const streamEnd = await page.evaluate(
+        () =>
+          (window as unknown as { __fixtureStream: { doneAt: number | null } }).__fixtureStream
+            .doneAt,
+      );
+      expect(streamEnd).not.toBeNull();
+
+      // N = 4 samples (the default), asked with the earlier turns as context.
+      const asked = llm.requests.filter((r) => r.format === 'openai');
+      expect(asked.reduce((sum, r) => sum + r.n, 0)).toBe(4);
+      const messages = (asked[0]?.body as { messages: { role: string; content: string }[] })
+        .messages;
+      expect(messages.at(-1)).toMatchObject({ role: 'user' });
+      expect(messages.at(-1)?.content).toContain('Brooklyn Bridge');
+      expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+      expect(messages[0]?.content).toContain('Eiffel Tower');
+
+      // Highlights: exactly the flagged sentences, each under its type's highlight.
+      const report = await reportFor(await tabIdFor(url));
+      const flagged = report.sentences.filter((s) => s.flagged && s.type !== 'omission');
+      expect(flagged.length).toBeGreaterThan(0);
+      const expected: Record<string, string[]> = {};
+      for (const f of flagged) {
+        (expected[`crosscheck-${f.type}`] ??= []).push(f.segment.text.trim());
+      }
+      const drawn = await highlightTexts(page);
+      const normalise = (groups: Record<string, string[]>) =>
+        Object.fromEntries(
+          Object.entries(groups)
+            .filter(([, texts]) => texts.length > 0)
+            // A table row's captured text has "|" between cells; its DOM range text does not.
+            .map(([name, texts]) => [
+              name,
+              texts.map((t) => t.replace(/\|/g, ' ').replace(/\s+/g, ' ').trim()).sort(),
+            ]),
+        );
+      expect(normalise(drawn)).toEqual(normalise(expected));
+      expect(done.highlights).toBe(flagged.length);
+
+      // Hovering the first highlight opens its card with the other samples' wording.
+      const box = await page.evaluate(() => {
+        for (const [name, highlight] of CSS.highlights) {
+          if (!name.startsWith('crosscheck-')) continue;
+          const [range] = [...highlight] as Range[];
+          const rect = range?.getClientRects()[0];
+          if (rect)
+            return { x: rect.left + Math.min(8, rect.width / 2), y: rect.top + rect.height / 2 };
+        }
+        return null;
+      });
+      expect(box).not.toBeNull();
+      await page.mouse.move(box!.x, box!.y);
+      const card = page.getByRole('dialog');
+      await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+      const cardText = (await card.textContent()) ?? '';
+      const first = report.sentences.find((s) => s.flagged && s.type !== 'omission')!;
+      const someCounterpart = first.evidence.find((e) => e.counterpart)?.counterpart;
+      if (someCounterpart) expect(cardText).toContain(someCounterpart.slice(0, 30));
+      expect(cardText).toMatch(/(\d+|None) of (the )?4 samples agree/);
+      await page.screenshot({ path: `test-artifacts/pipeline-${site}-card.png` });
+
+      // The summary names the consensus pick.
+      await page.keyboard.press('Escape');
+      const summary = page.getByRole('region', { name: 'Crosscheck' });
+      await summary.getByRole('button', { name: 'Show details' }).click();
+      await expect.poll(() => summary.textContent()).toContain('Consensus');
+      await summary.screenshot({ path: `test-artifacts/pipeline-${site}-summary.png` });
+      await page.close();
+    });
+  }
+
+  it('a reload shows the stored result without asking the backend again', async () => {
+    llm.resetStats();
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/sites/chatgpt/conversation.html?crosscheck-site=chatgpt'));
+    const state = await waitForState(page, (s) => s.run?.phase === 'done');
+    expect(state.highlights).toBeGreaterThan(0);
+    expect(llm.calls('openai')).toBe(0);
+    await page.close();
+  });
+
+  it('finishes a run after the service worker is stopped mid-run, with settings intact', async () => {
+    llm.resetStats();
+    llm.delayMs = 1500;
+    // One request at a time, so the run is surely in flight when the worker is stopped.
+    const options = await configureBackend('recorded-model-stop');
+    await options.fill('#concurrency', '1');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
+
+    const page = await browser.context.newPage();
+    // A site whose conversation has no stored result yet, so the run really samples.
+    const url = server.url(
+      '/sites/mistral/conversation.html?crosscheck-site=mistral&stream=1&tick=10&chunk=40',
+    );
+    await page.goto(url);
+    await waitForState(page, (s) => s.run?.phase === 'sampling' && (s.run.done ?? 0) >= 1, 60_000);
+    const tabId = await tabIdFor(url);
+
+    // The popup shows the progress.
+    const popup = await browser.context.newPage();
+    await popup.goto(
+      `chrome-extension://${browser.extensionId}/src/popup/index.html?tabId=${tabId}`,
+    );
+    await expect
+      .poll(() => popup.getByTestId('run-status').textContent())
+      .toMatch(/Sampling \d of 4/);
+
+    // Stop the service worker the way Chrome does when it idles, through the DevTools protocol
+    // of an extension page (the worker's own origin), and watch its running status.
+    const statuses: string[] = [];
+    const cdp = await browser.context.newCDPSession(popup);
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const version of event.versions) statuses.push(version.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.includes('stopped'), { timeout: 10_000 }).toBe(true);
+    const stoppedAt = statuses.lastIndexOf('stopped');
+
+    // The popup's next question wakes the worker, which resumes the run.
+    await popup.reload();
+    const done = await waitForState(page, (s) => s.run?.phase === 'done', 90_000);
+    expect(statuses.slice(stoppedAt)).toContain('running');
+    expect(done.highlights).toBeGreaterThanOrEqual(0);
+    await expect.poll(() => popup.getByTestId('run-status').textContent()).toBe('Done');
+    await popup.screenshot({ path: 'test-artifacts/pipeline-popup-done.png' });
+
+    const report = await reportFor(tabId);
+    expect(report.samples).toHaveLength(4);
+    const settings = await (
+      await browser.currentWorker()
+    ).evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as {
+        settings: { sampleCount: number; backend: { concurrency: number; model: string } };
+      };
+      return settings;
+    });
+    expect(settings.sampleCount).toBe(4);
+    expect(settings.backend).toMatchObject({ concurrency: 1, model: 'recorded-model-stop' });
+    llm.delayMs = 150;
+    await Promise.all([popup.close(), page.close(), options.close()]);
+  });
+});
