@@ -15,6 +15,7 @@ import {
   type Settings,
 } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
+import { adapterById } from '../content/sites/registry.ts';
 import { currentTabId } from './current-tab.ts';
 import { Switch } from './Switch.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
@@ -53,6 +54,7 @@ export function Popup() {
   const save = (patch: Partial<Settings>) =>
     updateSettings(patch).catch((error: unknown) => setProblem(errorMessage(error)));
   const site = status?.site ?? null;
+  const siteName = site ? (adapterById(site)?.name ?? site) : null;
   const siteOn = site !== null && settings.sites[site] !== false;
 
   return (
@@ -69,13 +71,13 @@ export function Popup() {
 
       <section class="row">
         <div class="grow">
-          <div>{site ? `On ${site}` : 'This page'}</div>
+          <div>{siteName ? `On ${siteName}` : 'This page'}</div>
           <div class="muted small">
             {site ? 'Check answers on this site' : 'Crosscheck does not run on this page'}
           </div>
         </div>
         <Switch
-          label={site ? `Crosscheck on ${site}` : 'Crosscheck on this site'}
+          label={siteName ? `Crosscheck on ${siteName}` : 'Crosscheck on this site'}
           checked={siteOn}
           disabled={site === null || !settings.enabled}
           onChange={(on) => site && void save({ sites: { [site]: on } })}

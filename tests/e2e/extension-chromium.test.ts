@@ -98,9 +98,9 @@ describe('Chrome extension in Chromium', () => {
     await waitForContentState(page, (s) => s.settings?.sampleCount === 10);
 
     // The site switch reaches the page too, and the master switch disables the site switch.
-    await popup.getByRole('switch', { name: 'Crosscheck on chatgpt' }).click();
+    await popup.getByRole('switch', { name: 'Crosscheck on ChatGPT' }).click();
     await waitForContentState(page, (s) => s.settings?.siteEnabled === false);
-    await popup.getByRole('switch', { name: 'Crosscheck on chatgpt' }).click();
+    await popup.getByRole('switch', { name: 'Crosscheck on ChatGPT' }).click();
     await waitForContentState(page, (s) => s.settings?.siteEnabled === true);
 
     // The stored settings survive: a fresh popup reads them back.
