@@ -42,10 +42,20 @@ export function StatusPanel(props: {
         </ul>
       )}
       {status.health && !status.health.ok && (
-        <p class="small error" role="alert">
-          This page’s layout has changed and Crosscheck cannot find the answer:{' '}
-          {status.health.problems.join('; ')}
-        </p>
+        <div class="small health">
+          <p class="error" role="alert">
+            This site’s page layout has changed, so Crosscheck cannot find the answers here. An
+            update of Crosscheck is needed for this site.
+          </p>
+          <details>
+            <summary>What did not match</summary>
+            <ul>
+              {status.health.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </details>
+        </div>
       )}
       {!props.backendChosen && (
         <p class="small muted">Pick a backend in the settings below to get extra answers.</p>

@@ -226,6 +226,27 @@ describe('Crosscheck end to end in Chromium', () => {
     });
   }
 
+  it('tells the user in the popup when a site’s markup changed so nothing matches', async () => {
+    const page = await browser.context.newPage();
+    const url = server.url(
+      '/c/6650f2e1-changed?file=sites/chatgpt/changed-markup.html&crosscheck-site=chatgpt',
+    );
+    await page.goto(url);
+    const state = await waitForState(page, (s) => s.connected);
+    expect(state.health?.ok).toBe(false);
+    const popup = await browser.context.newPage();
+    await popup.goto(
+      `chrome-extension://${browser.extensionId}/src/popup/index.html?tabId=${await tabIdFor(url)}`,
+    );
+    await popup.setViewportSize({ width: 340, height: 480 });
+    const alert = popup.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('layout has changed');
+    await popup.getByText('What did not match').click();
+    await expect.poll(() => popup.locator('.health li').count()).toBeGreaterThan(0);
+    await popup.screenshot({ path: 'test-artifacts/pipeline-popup-health.png' });
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('a reload shows the stored result without asking the backend again', async () => {
     llm.resetStats();
     const page = await browser.context.newPage();

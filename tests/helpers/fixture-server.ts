@@ -41,7 +41,10 @@ export async function startFixtureServer(root = 'tests/fixtures'): Promise<Fixtu
       res.writeHead(204).end();
       return;
     }
-    const path = normalize(join(base, decodeURIComponent(url.pathname)));
+    // ?file= serves that fixture at any path, for pages that must sit at a site's own URL shape
+    // (a health check only expects turns on conversation URLs such as /c/<id>).
+    const file = url.searchParams.get('file') ?? decodeURIComponent(url.pathname);
+    const path = normalize(join(base, file));
     if (!path.startsWith(base)) {
       res.writeHead(403).end();
       return;
