@@ -99,7 +99,7 @@ export async function benchSamplingSpeed(
             sample(
               settings,
               {
-                turns: [{ role: 'user', text: 'Who was Rick Mahler?' }],
+                turns: [{ role: 'user', text: 'who is under the mask of darth vader' }],
                 n,
                 temperature: 1,
                 maxTokens: 512,
@@ -135,7 +135,7 @@ export async function benchSamplingSpeed(
       const times: number[] = [];
       const body = JSON.stringify({
         model: 'm',
-        messages: [{ role: 'user', content: 'Who was Rick Mahler?' }],
+        messages: [{ role: 'user', content: 'who is under the mask of darth vader' }],
       });
       for (let run = 0; run <= repeats; run += 1) {
         const started = performance.now();

@@ -1,8 +1,8 @@
 /**
  * A real HTTP server on 127.0.0.1 that speaks three LLM wire formats — OpenAI chat completions,
  * Anthropic Messages, Gemini generateContent — and answers with recorded real model answers
- * (tests/fixtures/recorded/wikibio-samples.json), picked by a keyword of the prompt so a test can
- * ask about a known person and know what comes back.
+ * (the demo's gpt-3.5-turbo samples, demo/data/recorded-answers.json; see demo/data/PROVENANCE.md),
+ * picked by a keyword of the prompt so a test can ask a known question and know what comes back.
  *
  * Built for tests and benchmarks of the sampling layer, and reused by the browser tests:
  * - every request is recorded (path, format, headers, body, requested n) and calls are counted,
@@ -16,10 +16,10 @@
  * Standalone: `tsx tests/helpers/llm-server.ts --port 0 [--delay 300] [--n honour|ignore|reject]`
  * prints the base URL and serves until interrupted.
  */
-import { readFileSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { loadRecordedAnswers } from '../../demo/replay-server.ts';
 
 export type ApiFormat = 'openai' | 'anthropic' | 'gemini';
 
@@ -121,20 +121,34 @@ export interface LlmServer {
 }
 
 export interface Passage {
+  /** Who or what the answers are about; for the recorded answers, the demo question's id. */
   person: string;
+  /** Lower-case words, one of which the prompt must contain (case aside) to get these answers. */
   keywords: string[];
   samples: string[];
 }
 
-const FIXTURE = new URL('../fixtures/recorded/wikibio-samples.json', import.meta.url);
+/** Prompt keywords of the demo questions; a question not listed here is matched by its prompt. */
+const RECORDED_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  'darth-vader': ['vader'],
+  'bb-gun-age': ['bb gun'],
+  'arizona-senator-mit': ['arizona'],
+  'total-quality-management': ['total quality'],
+};
 
-/** The recorded answers the server serves, for tests that check which text came back. */
-export const recordedPassages: readonly Passage[] = (
-  JSON.parse(readFileSync(FIXTURE, 'utf8')) as { passages: Passage[] }
-).passages;
+/**
+ * The recorded answers the server serves, for tests that check which text came back: one passage
+ * per demo question (`person` is its id), whose samples are the question's recorded samples in
+ * recorded order (not the answer the demo page shows as the chatbot's).
+ */
+export const recordedPassages: readonly Passage[] = loadRecordedAnswers().questions.map((q) => ({
+  person: q.id,
+  keywords: [...(RECORDED_KEYWORDS[q.id] ?? [q.prompt.toLowerCase()])],
+  samples: q.samples,
+}));
 
 const FALLBACK_ANSWERS = [
-  'This test server has no recorded answer for that prompt. Ask about John Russell Reynolds, Rick Mahler or Tim Finchem.',
+  'This test server has no recorded answer for that prompt. Ask who is under the mask of Darth Vader, what age you need to be to buy a BB gun, whether an Arizona senator went to MIT, or who developed total quality management.',
 ];
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;

@@ -6,8 +6,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectSamples, sample } from '../../src/sampling/sampler.ts';
 import type { SamplingRequest } from '../../src/sampling/types.ts';
-import { type LlmServer, recordedPassages, startLlmServer } from '../helpers/llm-server.ts';
-import { REYNOLDS, TEST_KEY, fakeClock, serverSettings, within } from './sampling-kit.ts';
+import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
+import {
+  TEST_KEY,
+  VADER,
+  fakeClock,
+  recordedSamples,
+  serverSettings,
+  within,
+} from './sampling-kit.ts';
 
 let server: LlmServer;
 beforeAll(async () => {
@@ -22,7 +29,7 @@ beforeEach(() => {
 });
 
 function request(n: number, temperature = 1): SamplingRequest {
-  return { turns: REYNOLDS, n, temperature, maxTokens: 300, signal: new AbortController().signal };
+  return { turns: VADER, n, temperature, maxTokens: 300, signal: new AbortController().signal };
 }
 
 describe('Anthropic Messages', { timeout: 10_000 }, () => {
@@ -42,32 +49,32 @@ describe('Anthropic Messages', { timeout: 10_000 }, () => {
       expect(r.body).toMatchObject({
         model: 'claude-3-5-haiku-latest',
         max_tokens: 300,
-        messages: [{ role: 'user', content: REYNOLDS[0]?.text }],
+        messages: [{ role: 'user', content: VADER[0]?.text }],
       });
     }
-    const reynolds = recordedPassages[0]?.samples ?? [];
-    expect(outcome.samples.map((s) => s.text).sort()).toEqual(reynolds.slice(0, 3).sort());
+    const vader = recordedSamples('darth-vader');
+    expect(outcome.samples.map((s) => s.text).sort()).toEqual(vader.slice(0, 3).sort());
   });
 
   it('reports usage per sample, with a computed total', async () => {
     const outcome = await collectSamples(sample(serverSettings(server, 'anthropic'), request(2)));
     for (const s of outcome.samples) {
       const words = s.text.trim().split(/\s+/).length;
-      expect(s.usage).toEqual({ inputTokens: 9, outputTokens: words, totalTokens: 9 + words });
+      expect(s.usage).toEqual({ inputTokens: 8, outputTokens: words, totalTokens: 8 + words });
     }
   });
 
   it('clamps temperature to Anthropic’s 0..1 and drops a leading assistant greeting', async () => {
     const turns = [
       { role: 'assistant' as const, text: 'Hi, I am your assistant.' },
-      { role: 'user' as const, text: 'Who was Tim Finchem?' },
+      { role: 'user' as const, text: 'Who developed total quality management?' },
     ];
     await collectSamples(
       sample(serverSettings(server, 'anthropic'), { ...request(1, 1.6), turns }),
     );
     expect(server.requests[0]?.body).toMatchObject({
       temperature: 1,
-      messages: [{ role: 'user', content: 'Who was Tim Finchem?' }],
+      messages: [{ role: 'user', content: 'Who developed total quality management?' }],
     });
   });
 

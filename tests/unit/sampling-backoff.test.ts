@@ -17,7 +17,7 @@ import { ConcurrencyLimiter } from '../../src/sampling/limiter.ts';
 import { scheduleSamples } from '../../src/sampling/scheduler.ts';
 import { collectSamples } from '../../src/sampling/sampler.ts';
 import type { Backend, BackendCallResult } from '../../src/sampling/types.ts';
-import { REYNOLDS, fakeClock, within } from './sampling-kit.ts';
+import { VADER, fakeClock, within } from './sampling-kit.ts';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
@@ -123,7 +123,7 @@ function scriptedBackend(steps: (SamplingErrorData | string)[]): Backend & { cal
 
 describe('scheduler retries (fake clock, scripted backend)', () => {
   const request = () => ({
-    turns: REYNOLDS,
+    turns: VADER,
     n: 1,
     temperature: 1,
     maxTokens: 50,

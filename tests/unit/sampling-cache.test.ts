@@ -8,7 +8,7 @@ import { SampleCache, sampleCacheKey, type CacheKeyInput } from '../../src/sampl
 import { collectSamples, forgetLearnedBatching, sample } from '../../src/sampling/sampler.ts';
 import type { SamplingRequest } from '../../src/sampling/types.ts';
 import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
-import { MAHLER, REYNOLDS, serverSettings, within } from './sampling-kit.ts';
+import { ARIZONA, VADER, serverSettings, within } from './sampling-kit.ts';
 
 const MINUTE = 60_000;
 
@@ -19,7 +19,7 @@ function keyInput(patch: Partial<CacheKeyInput> = {}): CacheKeyInput {
     model: 'gpt-4o-mini',
     temperature: 1,
     maxTokens: 512,
-    turns: MAHLER,
+    turns: ARIZONA,
     ...patch,
   };
 }
@@ -66,7 +66,7 @@ describe('SampleCache rules', () => {
     const base = sampleCacheKey(keyInput());
     expect(sampleCacheKey(keyInput({ baseUrl: 'https://api.openai.com/v1/' }))).toBe(base);
     for (const patch of [
-      { turns: REYNOLDS },
+      { turns: VADER },
       { kind: 'anthropic' as const },
       { baseUrl: 'http://localhost:11434/v1' },
       { model: 'gpt-4o' },
@@ -76,7 +76,7 @@ describe('SampleCache rules', () => {
         turns: [
           { role: 'user' as const, text: 'Earlier' },
           { role: 'assistant' as const, text: 'Reply' },
-          ...MAHLER,
+          ...ARIZONA,
         ],
       },
     ]) {
@@ -122,7 +122,7 @@ describe('cache in a sampling run', { timeout: 10_000 }, () => {
   });
 
   const request = (n: number): SamplingRequest => ({
-    turns: REYNOLDS,
+    turns: VADER,
     n,
     temperature: 1,
     maxTokens: 300,

@@ -65,7 +65,7 @@ function request(n: number, signal = new AbortController().signal): SamplingRequ
     turns: [
       { role: 'user', text: 'Hi' },
       { role: 'assistant', text: 'Hello! Ask me anything.' },
-      { role: 'user', text: 'Who was Tim Finchem?' },
+      { role: 'user', text: 'Who developed total quality management?' },
     ],
     n,
     temperature: 1.2,
@@ -92,9 +92,9 @@ describe('Chrome built-in model (fake LanguageModel)', { timeout: 10_000 }, () =
       topK: 3,
     });
     expect(fake.prompts).toEqual([
-      'Who was Tim Finchem?',
-      'Who was Tim Finchem?',
-      'Who was Tim Finchem?',
+      'Who developed total quality management?',
+      'Who developed total quality management?',
+      'Who developed total quality management?',
     ]);
     expect(fake.destroyed()).toBe(3);
     expect(outcome.samples[0]?.model).toBe('gemini-nano');

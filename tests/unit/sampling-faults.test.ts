@@ -13,7 +13,7 @@ import {
 } from '../../src/sampling/sampler.ts';
 import type { BackendSettings, SamplingRequest } from '../../src/sampling/types.ts';
 import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
-import { MAHLER, fakeClock, serverSettings, within } from './sampling-kit.ts';
+import { ARIZONA, fakeClock, serverSettings, within } from './sampling-kit.ts';
 
 let server: LlmServer;
 beforeAll(async () => {
@@ -29,7 +29,13 @@ beforeEach(() => {
 });
 
 function request(n = 1): SamplingRequest {
-  return { turns: MAHLER, n, temperature: 1, maxTokens: 200, signal: new AbortController().signal };
+  return {
+    turns: ARIZONA,
+    n,
+    temperature: 1,
+    maxTokens: 200,
+    signal: new AbortController().signal,
+  };
 }
 
 function run(settings: BackendSettings, n = 1, options: SampleOptions = {}) {

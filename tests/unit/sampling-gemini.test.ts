@@ -7,8 +7,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectSamples, forgetLearnedBatching, sample } from '../../src/sampling/sampler.ts';
 import type { SamplingRequest } from '../../src/sampling/types.ts';
-import { type LlmServer, recordedPassages, startLlmServer } from '../helpers/llm-server.ts';
-import { MAHLER, TEST_KEY, fakeClock, serverSettings, within } from './sampling-kit.ts';
+import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
+import {
+  ARIZONA,
+  TEST_KEY,
+  fakeClock,
+  recordedSamples,
+  serverSettings,
+  within,
+} from './sampling-kit.ts';
 
 let server: LlmServer;
 beforeAll(async () => {
@@ -25,7 +32,7 @@ beforeEach(() => {
 
 function request(n: number): SamplingRequest {
   return {
-    turns: MAHLER,
+    turns: ARIZONA,
     n,
     temperature: 0.9,
     maxTokens: 500,
@@ -47,11 +54,13 @@ describe('Gemini generateContent', { timeout: 10_000 }, () => {
     expect(sent?.path).not.toContain('key=');
     expect(sent?.n).toBe(4);
     expect(sent?.body).toEqual({
-      contents: [{ role: 'user', parts: [{ text: MAHLER[0]?.text }] }],
+      contents: [{ role: 'user', parts: [{ text: ARIZONA[0]?.text }] }],
       generationConfig: { temperature: 0.9, maxOutputTokens: 500, candidateCount: 4 },
     });
-    expect(outcome.samples.map((s) => s.text)).toEqual(recordedPassages[1]?.samples.slice(0, 4));
-    expect(outcome.samples[0]?.usage?.inputTokens).toBe(4);
+    expect(outcome.samples.map((s) => s.text)).toEqual(
+      recordedSamples('arizona-senator-mit').slice(0, 4),
+    );
+    expect(outcome.samples[0]?.usage?.inputTokens).toBe(18);
     expect(outcome.samples[1]?.usage).toBeUndefined();
   });
 
@@ -59,7 +68,7 @@ describe('Gemini generateContent', { timeout: 10_000 }, () => {
     const turns = [
       { role: 'user' as const, text: 'Hi' },
       { role: 'assistant' as const, text: 'Hello!' },
-      { role: 'user' as const, text: 'Who was Rick Mahler?' },
+      { role: 'user' as const, text: 'Was there ever a senator from Arizona who went to MIT?' },
     ];
     await collectSamples(sample(serverSettings(server, 'gemini'), { ...request(1), turns }));
     const body = server.requests[0]?.body as {

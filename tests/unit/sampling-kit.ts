@@ -1,20 +1,35 @@
 /**
- * Shared pieces of the sampling tests: settings pointing at the test server, a fake clock whose
- * sleeps return at once (recording what was asked), and a bound that turns a hang into a failure.
+ * Shared pieces of the sampling tests: recorded questions the test server knows, settings pointing
+ * at the test server, a fake clock whose sleeps return at once (recording what was asked), and a
+ * bound that turns a hang into a failure.
  */
 import type { Clock } from '../../src/sampling/clock.ts';
 import { cancelledError } from '../../src/sampling/errors.ts';
 import { settingsFromPreset } from '../../src/sampling/presets.ts';
 import type { BackendSettings } from '../../src/sampling/types.ts';
 import type { Turn } from '../../src/shared/conversation.ts';
-import type { LlmServer } from '../helpers/llm-server.ts';
+import { type LlmServer, recordedPassages } from '../helpers/llm-server.ts';
 
 export const TEST_KEY = 'sk-test-0123456789abcdefSECRET';
 
-export const REYNOLDS: Turn[] = [
-  { role: 'user', text: 'This is a Wikipedia passage about John Russell Reynolds:' },
+/**
+ * Two of the demo's recorded questions (demo/data/recorded-answers.json), asked as recorded: the
+ * test server answers them with their real recorded samples (`recordedSamples`).
+ */
+export const VADER: Turn[] = [{ role: 'user', text: 'who is under the mask of darth vader' }];
+export const ARIZONA: Turn[] = [
+  {
+    role: 'user',
+    text: 'Was there ever a US senator that represented the state of Arizona and whose alma mater was MIT?',
+  },
 ];
-export const MAHLER: Turn[] = [{ role: 'user', text: 'Who was Rick Mahler?' }];
+
+/** The recorded samples the test server hands out, in order, for a demo question's id. */
+export function recordedSamples(id: string): readonly string[] {
+  const passage = recordedPassages.find((p) => p.person === id);
+  if (!passage) throw new Error(`No recorded answers for "${id}"`);
+  return passage.samples;
+}
 
 /** Settings for a preset, redirected to the test server (OpenAI-compatible ones get "/v1"). */
 export function serverSettings(

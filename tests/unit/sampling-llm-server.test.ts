@@ -44,11 +44,16 @@ function anthropic(prompt: string): Promise<Response> {
 
 describe('llm-server', { timeout: 15_000 }, () => {
   it('answers with the recorded passage whose keyword the prompt names', async () => {
-    const reply = (await (await chat('Tell me about TIM FINCHEM')).json()) as {
+    const reply = (await (await chat('Tell me about DARTH VADER')).json()) as {
       choices: { message: { content: string } }[];
     };
-    const finchem = recordedPassages.find((p) => p.person === 'Tim Finchem');
-    expect(reply.choices[0]?.message.content).toBe(finchem?.samples[0]);
+    const vader = recordedPassages.find((p) => p.person === 'darth-vader');
+    expect(reply.choices[0]?.message.content).toBe(vader?.samples[0]);
+    const gun = (await (await chat('What age for a BB Gun?')).json()) as {
+      choices: { message: { content: string } }[];
+    };
+    const bbGun = recordedPassages.find((p) => p.person === 'bb-gun-age');
+    expect(gun.choices[0]?.message.content).toBe(bbGun?.samples[0]);
     const other = (await (await chat('What is the capital of France?')).json()) as {
       choices: { message: { content: string } }[];
     };
@@ -56,7 +61,9 @@ describe('llm-server', { timeout: 15_000 }, () => {
   });
 
   it('cuts answers at max tokens, counting words', async () => {
-    const reply = (await (await anthropic('Who was Rick Mahler?')).json()) as {
+    const reply = (await (
+      await anthropic('Was there ever an Arizona senator from MIT?')
+    ).json()) as {
       content: { text: string }[];
       stop_reason: string;
     };
@@ -67,15 +74,15 @@ describe('llm-server', { timeout: 15_000 }, () => {
   it('waits the fixed latency before replying', async () => {
     server.delayMs = 150;
     const started = Date.now();
-    await (await chat('Rick Mahler')).text();
+    await (await chat('Arizona senator from MIT')).text();
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
   it('applies queued faults in order, then answers normally', async () => {
     server.failNext({ type: 'server-error', status: 502 }, { type: 'rate-limit', retryAfter: '3' });
-    const first = await chat('Rick Mahler');
-    const second = await chat('Rick Mahler');
-    const third = await chat('Rick Mahler');
+    const first = await chat('Arizona senator from MIT');
+    const second = await chat('Arizona senator from MIT');
+    const third = await chat('Arizona senator from MIT');
     expect([first.status, second.status, third.status]).toEqual([502, 429, 200]);
     expect(second.headers.get('retry-after')).toBe('3');
     expect(server.requests.map((r) => r.fault)).toEqual(['server-error', 'rate-limit', null]);
@@ -83,10 +90,10 @@ describe('llm-server', { timeout: 15_000 }, () => {
 
   it('limits a rule to its format and to its count', async () => {
     server.addRule({ type: 'overloaded' }, { format: 'anthropic' }, 2);
-    expect((await chat('Rick Mahler')).status).toBe(200);
-    expect((await anthropic('Rick Mahler')).status).toBe(529);
-    expect((await anthropic('Rick Mahler')).status).toBe(529);
-    expect((await anthropic('Rick Mahler')).status).toBe(200);
+    expect((await chat('Arizona senator from MIT')).status).toBe(200);
+    expect((await anthropic('Arizona senator from MIT')).status).toBe(529);
+    expect((await anthropic('Arizona senator from MIT')).status).toBe(529);
+    expect((await anthropic('Arizona senator from MIT')).status).toBe(200);
     expect(server.calls('anthropic')).toBe(3);
     expect(server.calls('openai')).toBe(1);
   });
@@ -139,7 +146,7 @@ describe('llm-server', { timeout: 15_000 }, () => {
         body: JSON.stringify({
           model: 'm',
           n: 3,
-          messages: [{ role: 'user', content: 'Rick Mahler' }],
+          messages: [{ role: 'user', content: 'Arizona senator from MIT' }],
         }),
       });
       const body = (await reply.json()) as { choices: unknown[] };

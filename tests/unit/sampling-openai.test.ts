@@ -7,8 +7,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectSamples, forgetLearnedBatching, sample } from '../../src/sampling/sampler.ts';
 import { OLLAMA_ORIGINS_SETTING } from '../../src/sampling/presets.ts';
 import type { SamplingRequest } from '../../src/sampling/types.ts';
-import { type LlmServer, recordedPassages, startLlmServer } from '../helpers/llm-server.ts';
-import { MAHLER, REYNOLDS, TEST_KEY, serverSettings, within } from './sampling-kit.ts';
+import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
+import {
+  ARIZONA,
+  TEST_KEY,
+  VADER,
+  recordedSamples,
+  serverSettings,
+  within,
+} from './sampling-kit.ts';
 
 let server: LlmServer;
 beforeAll(async () => {
@@ -25,10 +32,10 @@ beforeEach(() => {
   server.delayMs = 0;
 });
 
-const reynolds = recordedPassages.find((p) => p.person === 'John Russell Reynolds')?.samples ?? [];
-const mahler = recordedPassages.find((p) => p.person === 'Rick Mahler')?.samples ?? [];
+const vader = recordedSamples('darth-vader');
+const arizona = recordedSamples('arizona-senator-mit');
 
-function request(n: number, turns = REYNOLDS): SamplingRequest {
+function request(n: number, turns = VADER): SamplingRequest {
   return { turns, n, temperature: 1, maxTokens: 400, signal: new AbortController().signal };
 }
 
@@ -46,26 +53,26 @@ describe('OpenAI chat completions', { timeout: 10_000 }, () => {
     expect(sent?.headers['content-type']).toBe('application/json');
     expect(sent?.body).toMatchObject({
       model: 'gpt-4o-mini',
-      messages: [{ role: 'user', content: REYNOLDS[0]?.text }],
+      messages: [{ role: 'user', content: VADER[0]?.text }],
       temperature: 1,
       max_completion_tokens: 400,
     });
     expect(outcome.errors).toEqual([]);
-    expect(outcome.samples.map((s) => s.text)).toEqual(reynolds.slice(0, 4));
+    expect(outcome.samples.map((s) => s.text)).toEqual(vader.slice(0, 4));
     expect(outcome.samples.map((s) => s.index)).toEqual([0, 1, 2, 3]);
   });
 
   it('reports usage once per call, so the sum is the call total', async () => {
     const outcome = await collectSamples(
-      sample(serverSettings(server, 'openai'), request(3, MAHLER)),
+      sample(serverSettings(server, 'openai'), request(3, ARIZONA)),
     );
     const withUsage = outcome.samples.filter((s) => s.usage);
     expect(withUsage).toHaveLength(1);
     const usage = withUsage[0]?.usage;
     const words = outcome.samples.reduce((sum, s) => sum + s.text.trim().split(/\s+/).length, 0);
     expect(usage?.outputTokens).toBe(words);
-    expect(usage?.inputTokens).toBe(4); // "Who was Rick Mahler?"
-    expect(usage?.totalTokens).toBe(words + 4);
+    expect(usage?.inputTokens).toBe(18); // the 18 words of the Arizona question
+    expect(usage?.totalTokens).toBe(words + 18);
     expect(outcome.samples[0]?.model).toBe('gpt-4o-mini');
   });
 
@@ -108,8 +115,8 @@ describe('OpenAI chat completions', { timeout: 10_000 }, () => {
 
   it('sends parallel single requests without n, and no Authorization, for Ollama', async () => {
     const settings = serverSettings(server, 'ollama', { apiKey: '' });
-    const outcome = await within(5000, collectSamples(sample(settings, request(3, MAHLER))));
-    expect(outcome.samples.map((s) => s.text).sort()).toEqual(mahler.slice(0, 3).sort());
+    const outcome = await within(5000, collectSamples(sample(settings, request(3, ARIZONA))));
+    expect(outcome.samples.map((s) => s.text).sort()).toEqual(arizona.slice(0, 3).sort());
     expect(server.calls('openai')).toBe(3);
     for (const r of server.requests) {
       expect(r.headers.authorization).toBeUndefined();
@@ -123,13 +130,13 @@ describe('OpenAI chat completions', { timeout: 10_000 }, () => {
       { role: 'user' as const, text: 'Hello' },
       { role: 'assistant' as const, text: 'Hi! How can I help?' },
       { role: 'user' as const, text: 'Tell me about' },
-      { role: 'user' as const, text: 'Tim Finchem.' },
+      { role: 'user' as const, text: 'total quality management.' },
     ];
     await collectSamples(sample(serverSettings(server, 'openai'), request(1, turns)));
     expect((server.requests[0]?.body as { messages: unknown }).messages).toEqual([
       { role: 'user', content: 'Hello' },
       { role: 'assistant', content: 'Hi! How can I help?' },
-      { role: 'user', content: 'Tell me about\n\nTim Finchem.' },
+      { role: 'user', content: 'Tell me about\n\ntotal quality management.' },
     ]);
   });
 });

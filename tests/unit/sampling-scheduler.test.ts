@@ -9,7 +9,7 @@ import { ConcurrencyLimiter } from '../../src/sampling/limiter.ts';
 import { collectSamples, forgetLearnedBatching, sample } from '../../src/sampling/sampler.ts';
 import type { SampleEvent, SamplingRequest } from '../../src/sampling/types.ts';
 import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
-import { MAHLER, REYNOLDS, serverSettings, within } from './sampling-kit.ts';
+import { ARIZONA, VADER, serverSettings, within } from './sampling-kit.ts';
 
 let server: LlmServer;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeEach(() => {
 function request(
   n: number,
   signal = new AbortController().signal,
-  turns = MAHLER,
+  turns = ARIZONA,
 ): SamplingRequest {
   return { turns, n, temperature: 1, maxTokens: 200, signal };
 }
@@ -62,7 +62,7 @@ describe('concurrency cap', { timeout: 15_000 }, () => {
       5000,
       Promise.all([
         collectSamples(sample(settings, request(4))),
-        collectSamples(sample(settings, request(4, undefined, REYNOLDS))),
+        collectSamples(sample(settings, request(4, undefined, VADER))),
       ]),
     );
     expect(a.samples).toHaveLength(4);
