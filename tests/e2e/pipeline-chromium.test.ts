@@ -247,6 +247,38 @@ describe('Crosscheck end to end in Chromium', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
+  it('a 50,000-character answer is checked without freezing the page', async () => {
+    await (await configureBackend('recorded-model-long')).close();
+    const page = await browser.context.newPage();
+    // A heartbeat in the page measures the longest time its main thread was blocked.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __maxGap: number };
+      w.__maxGap = 0;
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.__maxGap = Math.max(w.__maxGap, now - last);
+        last = now;
+      }, 20);
+    });
+    await page.goto(
+      server.url('/pipeline/long-answer.html?crosscheck-site=chatgpt&stream=1&chunk=4000&tick=30'),
+    );
+    const done = await waitForState(page, (s) => s.run?.phase === 'done', 150_000);
+    expect(done.captures).toBe(1);
+    const chars = await page.evaluate(
+      () => document.getElementById('long-answer')!.textContent!.length,
+    );
+    expect(chars).toBeGreaterThan(50_000);
+    const maxGap = await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap);
+    console.log(
+      `long answer: ${chars} characters, ${done.highlights} highlights, longest main-thread block ${maxGap.toFixed(0)} ms`,
+    );
+    // Not a speed target: a bound that only a frozen page would cross.
+    expect(maxGap).toBeLessThan(3000);
+    await page.close();
+  });
+
   it('a reload shows the stored result without asking the backend again', async () => {
     llm.resetStats();
     const page = await browser.context.newPage();
