@@ -98,12 +98,13 @@ describe('Crosscheck end to end in Chromium', () => {
   });
 
   /** What a user does in the options page: pick a custom server, enter it, Save. */
-  const configureBackend = async (model: string) => {
+  const configureBackend = async (model: string, apiKey = '') => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
     await options.selectOption('#preset', 'custom');
     await options.fill('#base-url', `${llm.url}/v1`);
     await options.fill('#model', model);
+    await options.fill('#api-key', apiKey);
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
     return options;
@@ -276,6 +277,41 @@ describe('Crosscheck end to end in Chromium', () => {
     );
     // Not a speed target: a bound that only a frozen page would cross.
     expect(maxGap).toBeLessThan(3000);
+    await page.close();
+  });
+
+  it('sends the API key only to the backend: not to the page, its console or error messages', async () => {
+    const key = 'sk-crosscheck-e2e-0123456789abcdef';
+    await (await configureBackend('recorded-model-key', key)).close();
+    llm.resetStats();
+    const logs: string[] = [];
+    const worker = await browser.currentWorker();
+    worker.on('console', (m) => logs.push(m.text()));
+    const page = await browser.context.newPage();
+    page.on('console', (m) => logs.push(m.text()));
+    // The first request is refused as a bad key; the error the user sees must not echo it.
+    llm.failNext({ type: 'auth' });
+    await page.goto(
+      server.url('/sites/deepseek/conversation.html?crosscheck-site=deepseek&stream=1'),
+    );
+    const done = await waitForState(
+      page,
+      (s) => s.run?.phase === 'done' || s.run?.phase === 'error',
+      90_000,
+    );
+    const asked = llm.requests.filter((r) => r.format === 'openai');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((r) => r.headers.authorization === `Bearer ${key}`)).toBe(true);
+    const html = await page.content();
+    expect(html).not.toContain(key);
+    const overlayText = await page.getByRole('region', { name: 'Crosscheck' }).textContent();
+    expect(overlayText).not.toContain(key);
+    expect(logs.join('\n')).not.toContain(key);
+    const session = await (
+      await browser.currentWorker()
+    ).evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
+    expect(session).not.toContain(key);
+    expect(['done', 'error']).toContain(done.run?.phase);
     await page.close();
   });
 
