@@ -1,17 +1,24 @@
 /**
- * Types of the analysis report: what the core computes and what the UI, the CLI and stored
- * results read. Fields may be added; the ones here are relied on across contexts.
+ * Types of the analysis report: what the core computes (src/core/analysis.ts) and what the UI,
+ * the CLI and stored results read. Fields may be added; the ones here are relied on across
+ * contexts, so never remove or rename one. Reports are plain JSON-safe data (no Maps, no
+ * typed arrays), so they cross extension contexts and files as they are.
  */
 
 /** How an answer sentence disagrees with the other samples. */
 export type InconsistencyType =
-  /** The samples state the opposite (negation, antonym, yes/no, reversed relation). */
+  /** The samples state the opposite: a flipped negation (also "Yes"/"No") or an antonym
+   * ("rose"/"fell"), between nearly identical sentences. */
   | 'contradiction'
-  /** Same statement with a different number, date, quantity or unit. */
+  /** Same statement with a different number, date or quantity of the same sort (a year
+   * against a year, a month against a month, a count against a count) in the same place. */
   | 'number'
-  /** Same statement with a different name, place, title or organisation. */
+  /** Same statement with a different name, place, title or organisation: capitalised words
+   * the sample lacks where its counterpart, otherwise saying the same, puts others the answer
+   * never mentions. */
   | 'entity'
-  /** A statement in this answer that few or no samples make. */
+  /** A statement in this answer that few or no samples make, without a counterpart that
+   * states it differently. */
   | 'unsupported'
   /** Something most samples say that this answer leaves out (answer level). */
   | 'omission';
@@ -26,7 +33,12 @@ export const INCONSISTENCY_TYPES: readonly InconsistencyType[] = [
 
 export type SegmentKind = 'sentence' | 'list-item' | 'table-row' | 'heading' | 'code';
 
-/** A piece of an answer with character offsets into the original text ([start, end)). */
+/**
+ * A piece of an answer with character offsets into the original text ([start, end)):
+ * `answer.slice(start, end) === text`. List markers and surrounding whitespace are outside the
+ * range; inline markdown (bold, links) is inside it. When sentences are given by the caller and
+ * one cannot be found in the answer, start === end marks where it was expected.
+ */
 export interface Segment {
   index: number;
   text: string;
@@ -43,11 +55,15 @@ export interface SampleEvidence {
   sample: number;
   /** The sample's best counterpart sentence, or null when it has none. */
   counterpart: string | null;
-  /** Similarity of the counterpart to the answer sentence, 0..1. */
+  /** Embedding cosine of the counterpart with the answer sentence, clamped to 0..1 (0 when
+   * there is no counterpart). */
   similarity: number;
-  /** Whether this sample backs the answer sentence. */
+  /** Whether this sample backs the answer sentence: no conflict, and this sample alone would
+   * leave the sentence's score under the threshold. */
   supports: boolean;
-  /** Spans of the answer sentence that differ from the counterpart (e.g. "1820"). */
+  /** Spans of the answer sentence that differ from the counterpart (e.g. "1820"), as written.
+   * For a sample that merely does not back the sentence: the content words it never repeats,
+   * numbers and names first. Empty when the sample backs it. */
   answerSpans: string[];
   /** The corresponding spans of the counterpart (e.g. "1829"). */
   sampleSpans: string[];
@@ -55,14 +71,21 @@ export interface SampleEvidence {
 
 export interface SentenceFinding {
   segment: Segment;
-  /** Inconsistency score in 0..1, higher = more likely wrong. */
+  /**
+   * Inconsistency score in 0..1, higher = more likely wrong: 1 − the mean support over the
+   * samples (each sample's support mixes embedding similarity with coverage of the sentence's
+   * content words, numbers and names, and is halved by a conflict), blended with the answer's
+   * mean. Comparable within a report and across reports with the same embedder and parameters.
+   */
   score: number;
-  /** Number of samples that back this sentence. */
+  /** Number of samples that back this sentence (see SampleEvidence.supports). */
   support: number;
-  /** support / number of samples. */
+  /** support / number of samples compared (empty samples are not compared; 0 without any). */
   supportShare: number;
+  /** score ≥ threshold and fewer than half of the samples back the sentence. */
   flagged: boolean;
-  /** Type of the disagreement when flagged, else null. */
+  /** Type of the disagreement when flagged, else null: the conflict type most samples show,
+   * else "unsupported". Never "omission" (that is answer level). */
   type: InconsistencyType | null;
   evidence: SampleEvidence[];
 }
@@ -82,7 +105,8 @@ export interface Consensus {
   index: number;
   /** Size of the group the pick belongs to (counting the pick). */
   groupSize: number;
-  /** Every group as indices into [answer, ...samples], largest first. */
+  /** Every group as indices into [answer, ...samples], largest first. Grouped by explicit final
+   * answer when at least half of the answers state one, else by meaning. */
   groups: number[][];
   /** Explicit final answer of the pick, when answers state one. */
   finalAnswer: string | null;
@@ -97,11 +121,19 @@ export interface AnalysisReport {
   sentences: SentenceFinding[];
   omissions: Omission[];
   consensus: Consensus;
-  /** Overall agreement of the samples with the answer, 0..1. */
+  /** Overall agreement of the samples with the answer, 0..1: the mean of 1 − score over the
+   * judged sentences (0 when there is nothing to compare; see `notice`). */
   agreement: number;
-  /** Score at or above which a sentence is flagged. */
+  /** Score at or above which a sentence is flagged (a UI may offer a stricter one). */
   threshold: number;
   counts: Record<InconsistencyType, number>;
   /** Model that produced the embeddings (Embedder.id). */
   embedder: string;
+  /**
+   * Why the report judges less than usual — no sentences in the answer, no samples yet, empty
+   * samples left out — or null when everything was judged. With no usable samples nothing is
+   * flagged and `agreement` is 0, so UIs should show this notice rather than the numbers.
+   * Always set by the core; optional only so that hand-made reports (fixtures) need not.
+   */
+  notice?: string | null;
 }

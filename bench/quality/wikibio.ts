@@ -1,0 +1,113 @@
+/**
+ * WikiBio-GPT3 (SelfCheckGPT's Table 2): each passage's given `gpt3_sentences` are scored against
+ * its first N stochastic samples through the `score` contract's code path, then NonFact /
+ * NonFact* / Factual AUC-PR and passage-level Pearson / Spearman are computed as the paper does.
+ */
+import { analyseRecord } from '../../src/cli/score-record.ts';
+import { type BenchContext, pct, table, take } from './context.ts';
+import { readJsonGz } from './data.ts';
+import { aucPr, pearson, spearman } from './metrics.ts';
+
+export interface WikiBioRecord {
+  dataset_idx: number;
+  gpt3_text: string;
+  gpt3_sentences: string[];
+  annotation: ('major_inaccurate' | 'minor_inaccurate' | 'accurate')[];
+  gpt3_text_samples: string[];
+}
+
+const LABEL_VALUE = { major_inaccurate: 1, minor_inaccurate: 0.5, accurate: 0 } as const;
+
+/** The paper's rows on all 238 passages with 20 samples. */
+const PUBLISHED: readonly [string, string, string, string, string][] = [
+  ['random', '72.96', '29.72', '27.04', '–'],
+  ['SelfCheck-BERTScore', '81.96', '45.96', '44.23', '58.18'],
+  ['SelfCheck-QA', '84.26', '40.06', '48.14', '61.07'],
+  ['SelfCheck-Unigram (max)', '85.63', '41.04', '58.47', '64.71'],
+  ['SelfCheck-NLI', '92.50', '45.17', '66.08', '74.14'],
+  ['SelfCheck-Prompt (gpt-3.5)', '93.42', '53.19', '67.09', '78.32'],
+];
+
+export interface WikiBioFigures {
+  samples: number;
+  nonFact: number;
+  nonFactStar: number;
+  factual: number;
+  pearson: number;
+  spearman: number;
+}
+
+export async function wikibioFigures(
+  records: readonly WikiBioRecord[],
+  samples: number,
+  ctx: BenchContext,
+): Promise<WikiBioFigures> {
+  const scores: number[] = [];
+  const labels: WikiBioRecord['annotation'] = [];
+  const starScores: number[] = [];
+  const starMajor: boolean[] = [];
+  const passageScore: number[] = [];
+  const passageLabel: number[] = [];
+  for (const r of records) {
+    const report = await analyseRecord(
+      {
+        id: r.dataset_idx,
+        answer: r.gpt3_text,
+        sentences: r.gpt3_sentences,
+        samples: r.gpt3_text_samples,
+      },
+      ctx.embedder,
+      samples,
+      { params: ctx.params },
+    );
+    const s = report.sentences.map((f) => f.score);
+    scores.push(...s);
+    labels.push(...r.annotation);
+    if (!r.annotation.every((a) => a === 'major_inaccurate')) {
+      starScores.push(...s);
+      starMajor.push(...r.annotation.map((a) => a === 'major_inaccurate'));
+    }
+    passageScore.push(s.reduce((a, b) => a + b, 0) / s.length);
+    passageLabel.push(r.annotation.reduce((a, l) => a + LABEL_VALUE[l], 0) / r.annotation.length);
+  }
+  return {
+    samples,
+    nonFact: aucPr(
+      labels.map((l) => l !== 'accurate'),
+      scores,
+    ),
+    nonFactStar: aucPr(starMajor, starScores),
+    factual: aucPr(
+      labels.map((l) => l === 'accurate'),
+      scores.map((x) => -x),
+    ),
+    pearson: pearson(passageScore, passageLabel),
+    spearman: spearman(passageScore, passageLabel),
+  };
+}
+
+export async function runWikiBio(
+  ctx: BenchContext,
+  sampleCounts: readonly number[],
+): Promise<string> {
+  const records = take(readJsonGz<WikiBioRecord[]>('wikibio/wikibio-dev.json.gz'), ctx.limit);
+  const rows: string[][] = [];
+  for (const n of sampleCounts) {
+    const t0 = performance.now();
+    const f = await wikibioFigures(records, n, ctx);
+    ctx.log(`wikibio: ${n} samples in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    rows.push([
+      `Crosscheck, ${n} samples (dev, ${records.length} passages)`,
+      pct(f.nonFact),
+      pct(f.nonFactStar),
+      pct(f.factual),
+      pct(f.pearson),
+      pct(f.spearman),
+    ]);
+  }
+  const published = PUBLISHED.map(([name, ...v]) => [`${name} (paper, 238, 20 samples)`, ...v, '']);
+  return table(
+    ['WikiBio-GPT3', 'NonFact', 'NonFact*', 'Factual', 'Pearson', 'Spearman'],
+    [...published, ...rows],
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The `crosscheck` command line: runs the same analysis core as the extension, in Node.
+ *   crosscheck analyze FILE [--json]            one answer + samples, a readable report
+ *   crosscheck score IN.jsonl [--samples N] [--out OUT.jsonl]   the batch scoring contract
+ */
+import { parseArgs } from 'node:util';
+import { analyseRecord } from './score-record.ts';
+import { readAnalyzeInput } from './input.ts';
+import { loadEmbedder } from './load-embedder.ts';
+import { COLOUR, NO_COLOUR, renderReport, wantsColour } from './render.ts';
+import { scoreFile } from './score-command.ts';
+
+const USAGE = `Usage:
+  crosscheck analyze FILE [--json]
+      FILE: JSON {"prompt"?, "answer", "samples": [...]}. Prints the flagged sentences, their
+      type, what the samples said and the consensus; --json prints the full report.
+  crosscheck score IN.jsonl [--samples N] [--out OUT.jsonl]
+      One JSON record per line: {"id", "prompt"?, "answer", "sentences"?, "samples"}.
+      Writes {"id", "scores", "flagged", "types", "consensus"} per line, in order.`;
+
+class UsageError extends Error {}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'analyze' || command === 'analyse') return analyzeCommand(rest);
+  if (command === 'score') return scoreCommand(rest);
+  throw new UsageError(`Unknown command "${command}"`);
+}
+
+async function analyzeCommand(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(() =>
+    parseArgs({
+      args: [...args],
+      options: { json: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    }),
+  );
+  if (positionals.length !== 1) throw new UsageError('analyze takes exactly one FILE');
+  const record = await readAnalyzeInput(positionals[0]!);
+  const report = await analyseRecord(record, await loadEmbedder());
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else console.log(renderReport(report, wantsColour(process.stdout) ? COLOUR : NO_COLOUR));
+  return 0;
+}
+
+async function scoreCommand(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(() =>
+    parseArgs({
+      args: [...args],
+      options: { samples: { type: 'string' }, out: { type: 'string' } },
+      allowPositionals: true,
+    }),
+  );
+  if (positionals.length !== 1) throw new UsageError('score takes exactly one IN.jsonl');
+  let samples: number | undefined;
+  if (values.samples !== undefined) {
+    samples = Number(values.samples);
+    if (!Number.isInteger(samples) || samples < 1) {
+      throw new UsageError(`--samples must be a positive integer, got "${values.samples}"`);
+    }
+  }
+  const failed = await scoreFile({
+    input: positionals[0]!,
+    ...(typeof values.out === 'string' ? { output: values.out } : {}),
+    ...(samples !== undefined ? { samples } : {}),
+    embedder: () => loadEmbedder(),
+    stderr: (line) => console.error(line),
+  });
+  if (failed > 0) console.error(`crosscheck score: ${failed} line(s) failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+/** Runs an argument parse, turning its errors (unknown option, missing value) into usage errors. */
+function parse<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+// Run when executed directly (tsx src/cli/main.ts, npm run crosscheck, bin/crosscheck.js).
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`crosscheck: ${message}`);
+    if (error instanceof UsageError) console.error(USAGE);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

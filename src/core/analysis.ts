@@ -1,0 +1,194 @@
+/**
+ * The analysis engine's entry point. An analysis is created for one answer (segmented and
+ * embedded once), samples are added one at a time as they arrive (each segmented, embedded and
+ * compared with the answer once), and a report can be read at any moment. Reading a report only
+ * re-weighs cached evidence — content-word rarity depends on every sample so far — and never
+ * embeds anything again, so incremental and batch analysis give the same report.
+ */
+import type { Embedder } from '../embedding/embedder.ts';
+import { answerSimilarity, pickConsensus, wordingSimilarity } from './consensus.ts';
+import { locateSentences } from './locate.ts';
+import { findOmissions } from './omissions.ts';
+import { resolveParams, type ScoringParams } from './params.ts';
+import { prepareText, type PreparedText } from './prepare.ts';
+import { scoreSentence, sentenceDisagreement } from './score.ts';
+import { sampleSupport } from './support.ts';
+import { INCONSISTENCY_TYPES, type AnalysisReport, type InconsistencyType } from './types.ts';
+import { cosineMatrix } from './vectors.ts';
+import { tokenWeights } from './weights.ts';
+
+type AbortSignalLike = { readonly aborted: boolean };
+
+export interface AnalysisOptions {
+  /** Overrides of the scoring parameters (benchmarks and experiments). */
+  params?: Partial<ScoringParams>;
+  /**
+   * Judge exactly these sentences, in order, instead of segmenting the answer (the `score`
+   * batch contract). They are located in the answer for offsets where possible.
+   */
+  sentences?: readonly string[];
+  signal?: AbortSignalLike;
+}
+
+export interface Analysis {
+  /** Number of samples added so far, blank ones included. */
+  readonly sampleCount: number;
+  /** Segments, embeds and compares one more sample; earlier work is kept. */
+  addSample(text: string, signal?: AbortSignalLike): Promise<void>;
+  /** The report over the answer and every sample added so far. */
+  report(): AnalysisReport;
+}
+
+interface SampleState {
+  prepared: PreparedText;
+  /** Answer-sentence × sample-sentence cosines, row-major. */
+  cosines: Float32Array;
+}
+
+export async function createAnalysis(
+  answer: string,
+  embedder: Embedder,
+  options: AnalysisOptions = {},
+): Promise<Analysis> {
+  if (typeof answer !== 'string') throw new TypeError('The answer must be a string');
+  const params = resolveParams(options.params);
+  const segments = options.sentences ? locateSentences(answer, options.sentences) : undefined;
+  const prepared = await prepareText(answer, embedder, options.signal, segments);
+  const samples: (SampleState | null)[] = [];
+  const sampleTexts: string[] = [];
+  // Whole-answer similarities between [answer, ...samples], grown as samples arrive.
+  const similarity: number[][] = [[1]];
+  const wording: number[][] = [[1]];
+  // Calls are serialised so samples keep their order even when the caller does not await.
+  let queue: Promise<void> = Promise.resolve();
+
+  async function add(text: string, signal?: AbortSignalLike): Promise<void> {
+    const index = samples.length;
+    const state =
+      text.trim() === ''
+        ? null
+        : await prepareText(text, embedder, signal).then((p) => ({
+            prepared: p,
+            cosines: cosineMatrix(prepared.vectors, p.vectors),
+          }));
+    const vectors = state?.prepared.vectors ?? [];
+    const row = [prepared.vectors, ...samples.map((s) => s?.prepared.vectors ?? [])].map((v) =>
+      answerSimilarity(vectors, v),
+    );
+    row.forEach((sim, j) => similarity[j]!.push(sim));
+    similarity.push([...row, 1]);
+    const norms = state?.prepared.norms ?? new Set<string>();
+    const words = [prepared.norms, ...samples.map((s) => s?.prepared.norms ?? new Set<string>())];
+    const wordRow = words.map((other) => wordingSimilarity(norms, other));
+    wordRow.forEach((sim, j) => wording[j]!.push(sim));
+    wording.push([...wordRow, 1]);
+    samples[index] = state;
+    sampleTexts[index] = text;
+  }
+
+  return {
+    get sampleCount() {
+      return samples.length;
+    },
+
+    addSample(text, signal) {
+      if (typeof text !== 'string') {
+        return Promise.reject(new TypeError(`Sample ${samples.length + 1} must be a string`));
+      }
+      const next = queue.then(() => add(text, signal));
+      // A failed sample must not block the ones after it.
+      queue = next.catch(() => undefined);
+      return next;
+    },
+
+    report() {
+      return buildReport(embedder.id, prepared, samples, sampleTexts, similarity, wording, params);
+    },
+  };
+}
+
+/** Batch form: the same as adding every sample in order, then reading the report. */
+export async function analyze(
+  answer: string,
+  samples: readonly string[],
+  embedder: Embedder,
+  options: AnalysisOptions = {},
+): Promise<AnalysisReport> {
+  if (!Array.isArray(samples)) throw new TypeError('The samples must be an array of strings');
+  const analysis = await createAnalysis(answer, embedder, options);
+  for (const s of samples) await analysis.addSample(s, options.signal);
+  return analysis.report();
+}
+
+function buildReport(
+  embedderId: string,
+  answer: PreparedText,
+  states: readonly (SampleState | null)[],
+  sampleTexts: readonly string[],
+  similarity: readonly (readonly number[])[],
+  wording: readonly (readonly number[])[],
+  params: ScoringParams,
+): AnalysisReport {
+  const counted = states.flatMap((s, i) => (s ? [{ ...s, index: i }] : []));
+  const prepared = counted.map((s) => s.prepared);
+  const weight = tokenWeights(answer, prepared, params);
+
+  const perSentence = answer.sentences.map((sentence, row) =>
+    counted.map((s) => {
+      const cols = s.prepared.sentences.length;
+      const cosines = s.cosines.subarray(row * cols, (row + 1) * cols);
+      return sampleSupport(sentence, s.prepared, s.index, answer.norms, cosines, weight, params);
+    }),
+  );
+  const answerDisagreement =
+    perSentence.reduce((sum, p) => sum + sentenceDisagreement(p), 0) /
+    Math.max(1, perSentence.length);
+  const sentences = perSentence.map((perSample, row) =>
+    scoreSentence(answer.sentences[row]!.segment, perSample, answerDisagreement, params),
+  );
+  const omissions = findOmissions(
+    answer,
+    prepared,
+    counted.map((s) => s.index),
+    counted.map((s) => s.cosines),
+    weight,
+  );
+
+  const counts = Object.fromEntries(INCONSISTENCY_TYPES.map((t) => [t, 0])) as Record<
+    InconsistencyType,
+    number
+  >;
+  for (const s of sentences) if (s.type) counts[s.type]++;
+  counts.omission += omissions.length;
+
+  const blank = states.length - counted.length;
+  const notices: string[] = [];
+  if (answer.sentences.length === 0) notices.push('The answer has no sentences to judge.');
+  if (states.length === 0) notices.push('No samples yet: nothing to compare the answer with.');
+  else if (counted.length === 0) notices.push('Every sample is empty: nothing to compare with.');
+  else if (blank > 0) notices.push(`${blank} empty sample(s) were left out of the comparison.`);
+
+  const agreement =
+    counted.length === 0 || sentences.length === 0
+      ? 0
+      : sentences.reduce((sum, s) => sum + (1 - s.score), 0) / sentences.length;
+
+  return {
+    version: 1,
+    answer: answer.text,
+    samples: [...sampleTexts],
+    sentences,
+    omissions,
+    consensus: pickConsensus(
+      [answer.text, ...sampleTexts],
+      similarity,
+      wording,
+      params.groupSimilarity,
+    ),
+    agreement,
+    threshold: params.threshold,
+    counts,
+    embedder: embedderId,
+    notice: notices.length > 0 ? notices.join(' ') : null,
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Decides whether a sample's counterpart sentence states the same thing as an answer sentence
+ * differently — a conflict — and of which type, with the differing spans on both sides. Only
+ * called for counterparts that are about the same thing; a counterpart about something else is
+ * absence of support, not a conflict.
+ */
+import { antonymPair } from './antonyms.ts';
+import type { Token } from './lexical.ts';
+import type { PreparedSentence } from './prepare.ts';
+import type { InconsistencyType } from './types.ts';
+
+export interface Conflict {
+  /** "unsupported" for names that differ around a different statement (see sharesFrame). */
+  type: Exclude<InconsistencyType, 'omission'>;
+  answerSpans: string[];
+  sampleSpans: string[];
+}
+
+/** Cosine from which two sentences are close enough for a polarity flip to be a contradiction. */
+const NEARLY_SAME_COSINE = 0.8;
+
+/**
+ * "Spain beat Italy" against "Italy beat Spain": the same words in the same order, the same
+ * names in another order. Passive wording ("was beaten by") legitimately swaps the order, so it is left alone.
+ */
+function reversedRelation(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+): { answerSpans: string[]; sampleSpans: string[] } | null {
+  if (sentence.words.includes('by') || counterpart.words.includes('by')) return null;
+  // The rest must read the same, in the same order; only the names may have moved.
+  const rest = (s: PreparedSentence) =>
+    s.tokens
+      .filter((t) => t.kind !== 'name')
+      .map((t) => t.norm)
+      .join(' ');
+  if (rest(sentence) !== rest(counterpart)) return null;
+  const names = (s: PreparedSentence) => [
+    ...new Set(s.tokens.filter((t) => t.kind === 'name').map((t) => t.norm)),
+  ];
+  const a = names(sentence).filter((n) => counterpart.norms.has(n));
+  const b = names(counterpart).filter((n) => sentence.norms.has(n));
+  if (a.length < 2 || a.join(' ') === b.join(' ')) return null;
+  const raw = (s: PreparedSentence, order: string[]) =>
+    order.map((n) => s.tokens.find((t) => t.norm === n)!.raw);
+  return { answerSpans: raw(sentence, a), sampleSpans: raw(counterpart, b) };
+}
+
+/**
+ * Names differ between any two sentences about different things; they only conflict when the
+ * rest of the statement is shared: once the differing names are set aside, most content words
+ * of the shorter sentence appear in the other ("born in Munich" / "born in Ulm").
+ */
+function sharesFrame(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+  missing: readonly Token[],
+  offered: readonly Token[],
+): boolean {
+  const rest = (norms: ReadonlySet<string>, drop: readonly Token[]) => {
+    const out = new Set(norms);
+    for (const t of drop) out.delete(t.norm);
+    return out;
+  };
+  const a = rest(sentence.norms, missing);
+  const b = rest(counterpart.norms, offered);
+  if (a.size === 0 || b.size === 0) return false;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / Math.min(a.size, b.size) >= FRAME_SHARE;
+}
+
+const FRAME_SHARE = 0.5;
+
+/**
+ * Whether some differing value of the answer and some of the counterpart stand in the same
+ * place: next to the same word on either side ("born in Munich, Germany" / "born in Ulm,
+ * Germany"). Values that merely co-occur ("of Japan" / "at the World Championships") do not.
+ */
+function sameSlot(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+  missing: readonly Token[],
+  offered: readonly Token[],
+): boolean {
+  const differing = new Set([...missing, ...offered].map((t) => t.norm));
+  const neighbours = (tokens: readonly Token[], values: readonly Token[]) => {
+    const out = new Set<string>();
+    for (const v of values) {
+      const at = tokens.indexOf(v);
+      for (let i = at - 1; i >= 0; i--) {
+        if (!differing.has(tokens[i]!.norm)) {
+          out.add(`<${tokens[i]!.norm}`);
+          break;
+        }
+      }
+      for (let i = at + 1; i < tokens.length; i++) {
+        if (!differing.has(tokens[i]!.norm)) {
+          out.add(`>${tokens[i]!.norm}`);
+          break;
+        }
+      }
+    }
+    return out;
+  };
+  const a = neighbours(sentence.tokens, missing);
+  for (const n of neighbours(counterpart.tokens, offered)) if (a.has(n)) return true;
+  return false;
+}
+
+type NumberClass = 'year' | 'month' | 'other';
+
+function numberClass(t: Token): NumberClass {
+  if (/^\p{L}/u.test(t.norm)) return 'month';
+  return /^(1[0-9]{3}|20[0-9]{2})$/.test(t.norm) ? 'year' : 'other';
+}
+
+/** Jaccard overlap of two sets of normalised tokens. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+function raws(tokens: readonly Token[]): string[] {
+  return [...new Set(tokens.map((t) => t.raw))];
+}
+
+/**
+ * The conflict between `sentence` and its `counterpart` in a sample whose content tokens are
+ * `sampleNorms` (`answerNorms`: those of the whole answer), or null. A differing number or name counts only when the sample lacks the
+ * answer's value anywhere and the counterpart offers a value of its own in its place.
+ */
+export function findConflict(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+  sampleNorms: ReadonlySet<string>,
+  answerNorms: ReadonlySet<string>,
+  cosine: number,
+): Conflict | null {
+  // A flipped polarity only means something between nearly the same sentences: "he did not
+  // play" against "he was named in the squad" is a different statement, not a contradiction.
+  const nearlySame =
+    cosine >= NEARLY_SAME_COSINE || jaccard(sentence.norms, counterpart.norms) >= 0.5;
+  if (nearlySame && sentence.negations % 2 !== counterpart.negations % 2) {
+    const negated = (s: PreparedSentence) =>
+      s.words.filter((w) => /^(not|no|never|none|nobody|nothing|without|cannot)$|n't$/.test(w));
+    return {
+      type: 'contradiction',
+      answerSpans: negated(sentence),
+      sampleSpans: negated(counterpart),
+    };
+  }
+  const antonyms = nearlySame ? antonymPair(sentence.words, counterpart.words) : null;
+  if (antonyms) {
+    return { type: 'contradiction', answerSpans: [antonyms[0]], sampleSpans: [antonyms[1]] };
+  }
+  const reversed = reversedRelation(sentence, counterpart);
+  if (reversed) return { type: 'contradiction', ...reversed };
+
+  for (const kind of ['number', 'name'] as const) {
+    let missing = sentence.tokens.filter((t) => t.kind === kind && !sampleNorms.has(t.norm));
+    // A value the answer states elsewhere is not offered in place of this one.
+    let offered = counterpart.tokens.filter((t) => t.kind === kind && !answerNorms.has(t.norm));
+    if (kind === 'number') {
+      // Only values of the same sort compete: a year with a year, an age with a count.
+      const classes = new Set(missing.map(numberClass));
+      offered = offered.filter((t) => classes.has(numberClass(t)));
+      const offeredClasses = new Set(offered.map(numberClass));
+      missing = missing.filter((t) => offeredClasses.has(numberClass(t)));
+    }
+    if (missing.length > 0 && offered.length > 0) {
+      // Different names around a different statement still cost the sample's support, but
+      // they are no evidence of an entity swap: the sentence is merely unsupported there.
+      const swapped =
+        (kind === 'number' || sharesFrame(sentence, counterpart, missing, offered)) &&
+        sameSlot(sentence, counterpart, missing, offered);
+      return {
+        type: !swapped ? 'unsupported' : kind === 'number' ? 'number' : 'entity',
+        answerSpans: raws(missing),
+        sampleSpans: raws(offered),
+      };
+    }
+  }
+  return null;
+}

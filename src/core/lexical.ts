@@ -1,0 +1,174 @@
+/**
+ * Lexical features of a sentence: its content words, numbers (with dates) and names, normalised
+ * so that two wordings of the same fact compare equal ("1,000" = "1000", "three" = "3",
+ * "Lawyers" = "lawyer"). Factual errors mostly live in these tokens, so they carry most of the
+ * lexical evidence; function words are dropped.
+ */
+
+export type TokenKind = 'number' | 'name' | 'word';
+
+export interface Token {
+  /** Normalised form used for matching. */
+  norm: string;
+  kind: TokenKind;
+  /** The token as written, and its [start, end) offsets in the tokenised text. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or but if then else so as of at by for with about against between into ' +
+    'through during before after above below to from up down in out on off over under again ' +
+    'further once here there when where why how all any both each few more most other some ' +
+    'such only own same than too very can will just should now i me my myself we our ours ' +
+    'you your yours he him his himself she her hers herself it its itself they them their ' +
+    'theirs what which who whom this that these those am is are was were be been being have ' +
+    'has had having do does did doing would could may might must shall also which while ' +
+    'although though because since until unless whether either neither nor yet still even ' +
+    'ever much many well its s t d ll m re ve like including include includes known ' +
+    'called named became become becomes later during within without upon onto toward towards ' +
+    'per via among amongst around across along throughout often usually generally several ' +
+    'various number numbers time times year years'
+  ).split(/\s+/),
+);
+
+/** Words that flip the meaning of the clause they sit in. */
+export const NEGATORS = new Set(
+  // "false", "failed" and the like are left out: as adjectives ("false shutters") or antonyms
+  // (see antonyms.ts) they would flip polarity where nothing is negated.
+  "not no never none nobody nothing neither nor without cannot n't nowhere".split(' '),
+);
+
+// Only unambiguous number words: "half", "once", "single" or "double" are too often not numbers.
+const NUMBER_WORDS: Record<string, string> = {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  seventy: '70',
+  eighty: '80',
+  ninety: '90',
+  hundred: '100',
+  thousand: '1000',
+  million: '1000000',
+  billion: '1000000000',
+  dozen: '12',
+  twice: '2',
+};
+
+const MONTHS = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+
+// Words, numbers (with separators, decimals, ordinals, percentages) and contractions' "n't".
+const TOKEN =
+  /n't|\p{N}[\p{N},.]*\p{N}(?:st|nd|rd|th|s|%)?|\p{N}(?:st|nd|rd|th|s|%)?|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+
+/** Normalises a word for matching: lower case, no possessive, a light plural/verb stem. */
+export function stem(word: string): string {
+  let w = word
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/[’']/g, '');
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) {
+    w = w.slice(0, -1);
+  }
+  return w;
+}
+
+/** Stronger stem for antonym lookup only, where "increased" must meet "increase". */
+export function lemma(word: string): string {
+  let w = stem(word);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+function normaliseNumber(raw: string): string {
+  const n = raw.replace(/(st|nd|rd|th|s)$/i, '').replace(/,(?=\d{3}\b)/g, '');
+  // "1990s" and "1990" are kept equal on purpose: a decade and a year in it rarely conflict.
+  return n.replace(/\.0+$/, '');
+}
+
+/** Tokens of a text: every word with its kind; stopwords are included as kind 'word' only when
+ * `keepStopwords` is set (for negation and order checks). */
+export function tokenize(text: string, keepStopwords = false): Token[] {
+  const tokens: Token[] = [];
+  let first = true;
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    const lower = raw.toLowerCase();
+    const atSentenceStart = first || /[.!?:]\s*$/.test(text.slice(Math.max(0, start - 3), start));
+    first = false;
+    if (/^\p{N}/u.test(raw)) {
+      tokens.push({ norm: normaliseNumber(raw), kind: 'number', raw, start, end });
+      continue;
+    }
+    const numberWord = NUMBER_WORDS[lower];
+    if (numberWord !== undefined) {
+      tokens.push({ norm: numberWord, kind: 'number', raw, start, end });
+      continue;
+    }
+    if (MONTHS.has(lower) && (lower !== 'may' || /^\p{Lu}/u.test(raw))) {
+      tokens.push({ norm: lower.slice(0, 3), kind: 'number', raw, start, end });
+      continue;
+    }
+    const norm = stem(raw);
+    if (STOPWORDS.has(lower) || STOPWORDS.has(norm) || NEGATORS.has(lower)) {
+      if (keepStopwords) tokens.push({ norm, kind: 'word', raw, start, end });
+      continue;
+    }
+    if (norm.length < 2) continue;
+    // A capital mid-sentence marks a name; at the start of a sentence it only does when the
+    // next word is capitalised too ("John Smith was ...").
+    const capital = /^\p{Lu}/u.test(raw);
+    const nextCapital = /^\s+\p{Lu}/u.test(text.slice(end, end + 3));
+    const isName = capital && (!atSentenceStart || nextCapital || /^\p{Lu}{2,}$/u.test(raw));
+    tokens.push({ norm, kind: isName ? 'name' : 'word', raw, start, end });
+  }
+  return tokens;
+}
+
+/** Words of a text with stopwords, lower-cased, for negation counting and antonym lookup. */
+export function allWords(text: string): string[] {
+  return tokenize(text, true)
+    .filter((t) => t.kind !== 'number')
+    .map((t) => t.raw.toLowerCase().replace(/’/g, "'"));
+}
+
+/** Number of negating words, so two sentences can be compared for parity. */
+export function negationCount(text: string): number {
+  let n = 0;
+  for (const w of allWords(text)) if (NEGATORS.has(w) || w.endsWith("n't")) n++;
+  return n;
+}

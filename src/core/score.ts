@@ -1,0 +1,67 @@
+/**
+ * Turns one sentence's per-sample support into its finding: support count and share, the
+ * inconsistency score (1 − mean support), the flag, and the type of disagreement — the conflict
+ * type most samples show, or "unsupported" when the samples are merely silent.
+ */
+import type { ScoringParams } from './params.ts';
+import type { SampleSupport } from './support.ts';
+import type { InconsistencyType, Segment, SentenceFinding } from './types.ts';
+
+/** Tie order between conflict types: the more specific and more serious first. */
+const TYPE_ORDER: readonly InconsistencyType[] = ['contradiction', 'number', 'entity'];
+
+/** 1 − mean support over the samples; 0 without samples. */
+export function sentenceDisagreement(perSample: readonly SampleSupport[]): number {
+  if (perSample.length === 0) return 0;
+  const meanSupport = perSample.reduce((sum, p) => sum + p.support, 0) / perSample.length;
+  return Math.min(1, Math.max(0, 1 - meanSupport));
+}
+
+/**
+ * @param answerDisagreement mean disagreement over all sentences of the answer: a sentence in
+ *   an answer the samples mostly disagree with is more likely wrong itself (an invented
+ *   biography is invented throughout), so `answerContextWeight` of it is blended in.
+ */
+export function scoreSentence(
+  segment: Segment,
+  perSample: readonly SampleSupport[],
+  answerDisagreement: number,
+  params: ScoringParams,
+): SentenceFinding {
+  const n = perSample.length;
+  const evidence = perSample.map((p) => p.evidence);
+  if (n === 0) {
+    return { segment, score: 0, support: 0, supportShare: 0, flagged: false, type: null, evidence };
+  }
+  const w = params.answerContextWeight;
+  const score = (1 - w) * sentenceDisagreement(perSample) + w * answerDisagreement;
+  const support = perSample.filter((p) => p.evidence.supports).length;
+  // A sentence most samples back is not flagged, however its score was pulled up.
+  const flagged = score >= params.threshold && support * 2 < n;
+  return {
+    segment,
+    score,
+    support,
+    supportShare: support / n,
+    flagged,
+    type: flagged ? disagreementType(perSample) : null,
+    evidence,
+  };
+}
+
+function disagreementType(perSample: readonly SampleSupport[]): InconsistencyType {
+  const counts = new Map<InconsistencyType, number>();
+  for (const p of perSample) {
+    if (p.conflict) counts.set(p.conflict.type, (counts.get(p.conflict.type) ?? 0) + 1);
+  }
+  let best: InconsistencyType = 'unsupported';
+  let bestCount = 0;
+  for (const type of TYPE_ORDER) {
+    const c = counts.get(type) ?? 0;
+    if (c > bestCount) {
+      best = type;
+      bestCount = c;
+    }
+  }
+  return best;
+}

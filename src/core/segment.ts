@@ -1,0 +1,166 @@
+/**
+ * Splits an answer into the pieces the analysis judges one by one: sentences, list items, table
+ * rows, headings and code blocks, each with [start, end) offsets into the original text so the
+ * UI can highlight exactly what was judged. Markdown markers stay in the slice (offsets must be
+ * exact) but list markers and surrounding whitespace are left out of it.
+ *
+ * Linear in the length of the text: one pass over lines, one scan per line for sentence ends.
+ */
+import type { Segment, SegmentKind } from './types.ts';
+
+/** Words that end with a period without ending the sentence (compared lower-case, no dot). */
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sr jr st mt ft vs v e.g i.e cf al inc ltd co corp no nos vol fig figs ' +
+    'approx ca c gen col lt sgt capt cmdr gov sen rep rev hon pres jan feb mar apr jun jul aug ' +
+    'sep sept oct nov dec u.s u.k u.n e.u a.m p.m b.a m.a ph.d b.sc m.sc est dept univ assn ' +
+    'bros pp p op ed eds trans min max avg'
+  ).split(' '),
+);
+
+/** Characters that may close a sentence after its final punctuation: quotes and brackets. */
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']', '}', '*', '_']);
+
+const FENCE = /^\s{0,3}(```|~~~)/;
+const HEADING = /^\s{0,3}(#{1,6})\s+/;
+const LIST_MARKER = /^\s*(?:[-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+/;
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u200D|\uFE0F/u;
+
+/** Segments of `text` in reading order, indexed from 0. */
+export function segment(text: string): Segment[] {
+  const out: Omit<Segment, 'index'>[] = [];
+  let lineStart = 0;
+  let fenceOpen: { start: number; marker: string } | null = null;
+
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const fence = FENCE.exec(line);
+
+    if (fenceOpen) {
+      if (fence && fence[1] === fenceOpen.marker) {
+        out.push(piece(text, fenceOpen.start, lineEnd, 'code', false));
+        fenceOpen = null;
+      }
+    } else if (fence) {
+      fenceOpen = { start: lineStart + line.indexOf(fence[1]!), marker: fence[1]! };
+    } else {
+      segmentLine(text, lineStart, lineEnd, out);
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  // An unclosed fence (e.g. an answer cut off mid-stream) still holds code to the end.
+  if (fenceOpen) out.push(piece(text, fenceOpen.start, text.length, 'code', false));
+
+  return out
+    .filter((s) => s.kind === 'code' || HAS_WORD.test(s.text))
+    .map((s, index) => ({ ...s, index }));
+}
+
+function segmentLine(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  out: Omit<Segment, 'index'>[],
+): void {
+  const line = text.slice(lineStart, lineEnd);
+  if (line.trim() === '') return;
+
+  const heading = HEADING.exec(line);
+  if (heading) {
+    out.push(piece(text, lineStart + heading[0].length, lineEnd, 'heading', false));
+    return;
+  }
+  if (line.trimStart().startsWith('|')) {
+    if (!TABLE_SEPARATOR.test(line)) out.push(piece(text, lineStart, lineEnd, 'table-row', true));
+    return;
+  }
+  const marker = LIST_MARKER.exec(line);
+  const bodyStart = lineStart + (marker ? marker[0].length : 0);
+  // A quoted line ("> ...") is judged like any other text; only the marker is left out.
+  const quote = /^\s*>\s?/.exec(text.slice(bodyStart, lineEnd));
+  const start = bodyStart + (quote ? quote[0].length : 0);
+  const kind: SegmentKind = marker ? 'list-item' : 'sentence';
+  for (const [s, e] of sentenceSpans(text, start, lineEnd)) {
+    out.push(piece(text, s, e, kind, true));
+  }
+}
+
+/** Builds a segment, trimming whitespace so the slice starts and ends on visible text. */
+function piece(
+  text: string,
+  start: number,
+  end: number,
+  kind: SegmentKind,
+  judged: boolean,
+): Omit<Segment, 'index'> {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { text: text.slice(start, end), start, end, kind, judged };
+}
+
+/** [start, end) spans of the sentences in text[from, to). */
+export function sentenceSpans(text: string, from: number, to: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let sentenceStart = from;
+  let i = from;
+  while (i < to) {
+    const ch = text[i]!;
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…' && ch !== '。') {
+      i++;
+      continue;
+    }
+    // The whole run of terminal punctuation and closers ends the candidate sentence.
+    let end = i + 1;
+    while (end < to && /[.!?…]/.test(text[end]!)) end++;
+    while (end < to && CLOSERS.has(text[end]!)) end++;
+    let next = end;
+    while (next < to && /[ \t\u00a0]/.test(text[next]!)) next++;
+    // Emoji after the punctuation belong to the sentence they follow ("Done! 🎉 Next...").
+    if (next > end && next < to && EMOJI.test(String.fromCodePoint(text.codePointAt(next)!))) {
+      while (next < to && EMOJI.test(String.fromCodePoint(text.codePointAt(next)!))) {
+        next += text.codePointAt(next)! > 0xffff ? 2 : 1;
+      }
+      end = next;
+      while (next < to && /[ \t\u00a0]/.test(text[next]!)) next++;
+    }
+    if (next >= to) break;
+    if (next > end && isBoundary(text, sentenceStart, i, next)) {
+      spans.push([sentenceStart, end]);
+      sentenceStart = next;
+    }
+    i = Math.max(end, i + 1);
+  }
+  if (sentenceStart < to) spans.push([sentenceStart, to]);
+  return spans;
+}
+
+/**
+ * Whether the punctuation at `punct` ends a sentence, given that the next visible character is at
+ * `next` (after whitespace). A period after an abbreviation or an initial does not; neither does
+ * one followed by a lower-case word.
+ */
+function isBoundary(text: string, sentenceStart: number, punct: number, next: number): boolean {
+  const following = text[next]!;
+  // Only a lower-case start continues the sentence; capitals, digits, quotes, brackets, emoji
+  // and scripts without case all start a new one.
+  if (/\p{Ll}/u.test(following)) return false;
+  if (text[punct] !== '.') return true;
+
+  // The word before the period, including inner dots ("U.S", "e.g").
+  let w = punct;
+  while (w > sentenceStart && /[\p{L}.]/u.test(text[w - 1]!)) w--;
+  const word = text.slice(w, punct);
+  if (word === '') return true;
+  // A single capital is an initial ("J. R. R. Tolkien"), unless it is the whole sentence so far.
+  if (/^\p{Lu}$/u.test(word) && w > sentenceStart) return false;
+  const lower = word.toLowerCase();
+  // "etc." is left out of the list on purpose: it ends sentences often enough.
+  if (ABBREVIATIONS.has(lower)) return false;
+  // Dotted acronyms like "U.S.A" that are not in the list rarely end a sentence.
+  return !/^(\p{L}\.)+\p{L}$/u.test(word);
+}

@@ -1,0 +1,98 @@
+/**
+ * How far one sample backs one answer sentence. Two kinds of evidence are combined:
+ * - semantic: the best cosine between the sentence and any sentence of the sample;
+ * - lexical: the weighted share of the sentence's content words, numbers and names that the
+ *   sample repeats anywhere.
+ * The sample's counterpart (its sentence that best matches, by both) is then checked for a
+ * conflict — same statement, different value or polarity — which cancels the support.
+ */
+import { findConflict, type Conflict } from './conflicts.ts';
+import type { ScoringParams } from './params.ts';
+import type { PreparedSentence, PreparedText } from './prepare.ts';
+import type { SampleEvidence } from './types.ts';
+import { coverage, distinctTokens, type TokenWeight } from './weights.ts';
+
+export interface SampleSupport {
+  /** 0..1, how much this sample backs the sentence. */
+  support: number;
+  conflict: Conflict | null;
+  evidence: SampleEvidence;
+}
+
+/** Below this combined match the sample has no counterpart for the sentence at all. */
+const COUNTERPART_FLOOR = 0.35;
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/**
+ * @param cosines cosines of the sentence with each judged sentence of the sample, in order.
+ */
+export function sampleSupport(
+  sentence: PreparedSentence,
+  sample: PreparedText,
+  sampleIndex: number,
+  answerNorms: ReadonlySet<string>,
+  cosines: ArrayLike<number>,
+  weight: TokenWeight,
+  params: ScoringParams,
+): SampleSupport {
+  const tokens = distinctTokens(sentence.tokens);
+  const lexical = coverage(tokens, sample.norms, weight);
+
+  let bestCosine = 0;
+  let counterpart = -1;
+  let counterpartMatch = -Infinity;
+  let counterpartOverlap = 0;
+
+  sample.sentences.forEach((candidate, j) => {
+    const c = cosines[j] ?? 0;
+    if (c > bestCosine) bestCosine = c;
+    const overlap = coverage(tokens, candidate.norms, weight);
+    const match = (c + overlap) / 2;
+    if (match > counterpartMatch) {
+      counterpartMatch = match;
+      counterpart = j;
+      counterpartOverlap = overlap;
+    }
+  });
+
+  const semantic = clamp01(
+    (bestCosine - params.cosineFloor) / (params.cosineCeiling - params.cosineFloor),
+  );
+  let support = params.semanticWeight * semantic + (1 - params.semanticWeight) * lexical;
+
+  const other = counterpartMatch >= COUNTERPART_FLOOR ? sample.sentences[counterpart] : undefined;
+  const otherCosine = other ? (cosines[counterpart] ?? 0) : 0;
+  const sameStatement =
+    other !== undefined && (otherCosine >= params.sameStatementCosine || counterpartOverlap >= 0.5);
+  const conflict = sameStatement
+    ? findConflict(sentence, other, sample.norms, answerNorms, otherCosine)
+    : null;
+  if (conflict) support *= params.conflictKeep;
+
+  // Backing means this sample alone would leave the sentence under the flag threshold.
+  const supports = !conflict && 1 - support < params.threshold;
+  let answerSpans: string[] = [];
+  let sampleSpans: string[] = [];
+  if (conflict) {
+    ({ answerSpans, sampleSpans } = conflict);
+  } else if (!supports) {
+    // What the sample never repeats: the unsupported details, numbers and names first.
+    const missing = tokens.filter((t) => !sample.norms.has(t.norm));
+    const rank = { number: 0, name: 1, word: 2 } as const;
+    answerSpans = missing.sort((a, b) => rank[a.kind] - rank[b.kind]).map((t) => t.raw);
+  }
+
+  return {
+    support,
+    conflict,
+    evidence: {
+      sample: sampleIndex,
+      counterpart: other ? other.segment.text : null,
+      similarity: clamp01(otherCosine),
+      supports,
+      answerSpans,
+      sampleSpans,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { analyseRecord, toScoreOutput, validateRecord } from '../../src/cli/score-record.ts';
+import { bagOfWordsEmbedder } from './core-test-embedder.ts';
+
+describe('validateRecord', () => {
+  it('accepts the batch contract shape and keeps only its fields', () => {
+    expect(validateRecord({ id: 7, answer: 'A.', samples: ['B.'], extra: 1 })).toEqual({
+      id: 7,
+      answer: 'A.',
+      samples: ['B.'],
+    });
+  });
+
+  it.each([
+    [[1, 2], /JSON object/],
+    [{ samples: ['x'] }, /"answer" must be a string/],
+    [{ answer: 'x', samples: 'y' }, /"samples" must be an array of strings/],
+    [{ answer: 'x', samples: [] }, /"samples" is empty/],
+    [{ answer: 'x', samples: ['y'], sentences: [1] }, /"sentences" must be an array of strings/],
+    [{ answer: 'x', samples: ['y'], prompt: 3 }, /"prompt" must be a string/],
+  ])('rejects %j', (value, message) => {
+    expect(() => validateRecord(value)).toThrow(message);
+  });
+});
+
+describe('analyseRecord + toScoreOutput', () => {
+  it('scores exactly the given sentences, in order, with the first N samples', async () => {
+    const record = validateRecord({
+      id: 'x',
+      answer: 'Rome is in Italy. Rome was founded in 753 BC.',
+      sentences: [
+        'Rome was founded in 753 BC.',
+        'Rome is in Italy.',
+        'A sentence not in the answer.',
+      ],
+      samples: ['Rome is in Italy. Rome was founded in 753 BC.', 'Rome was founded in 500 BC.'],
+    });
+    const one = toScoreOutput('x', await analyseRecord(record, bagOfWordsEmbedder(), 1));
+    expect(one.scores).toHaveLength(3);
+    expect(one.flagged).toEqual([false, false, true]);
+    expect(one.types).toEqual([null, null, 'unsupported']);
+    const both = await analyseRecord(record, bagOfWordsEmbedder());
+    expect(both.samples).toHaveLength(2);
+    expect(both.sentences[0]!.evidence[1]).toMatchObject({
+      answerSpans: ['753'],
+      sampleSpans: ['500'],
+    });
+  });
+});

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, createAnalysis } from '../../src/core/analysis.ts';
+import { bagOfWordsEmbedder } from './core-test-embedder.ts';
+
+const embedder = bagOfWordsEmbedder();
+
+/** The finding for the answer sentence containing `needle`. */
+async function findingFor(answer: string, samples: string[], needle: string) {
+  const report = await analyze(answer, samples, embedder);
+  const finding = report.sentences.find((s) => s.segment.text.includes(needle));
+  if (!finding) throw new Error(`no sentence with "${needle}"`);
+  return { report, finding };
+}
+
+describe('inconsistency types', () => {
+  it('flags a different number, with the differing spans per sample', async () => {
+    const { finding } = await findingFor(
+      'Paris is the capital of France. The Eiffel Tower was built in 1889 for the fair.',
+      [
+        'Paris is the capital of France. The Eiffel Tower was built in 1887 for the fair.',
+        'Paris is the capital of France. The Eiffel Tower was built in 1887 for the world fair.',
+      ],
+      'Eiffel',
+    );
+    expect(finding.flagged).toBe(true);
+    expect(finding.type).toBe('number');
+    expect(finding.support).toBe(0);
+    expect(finding.evidence[0]).toMatchObject({ answerSpans: ['1889'], sampleSpans: ['1887'] });
+  });
+
+  it('flags a different name as an entity disagreement', async () => {
+    const { finding } = await findingFor(
+      'Albert Einstein was a physicist. Einstein was born in the city of Munich in Germany.',
+      [
+        'Albert Einstein was a physicist. Einstein was born in the city of Ulm in Germany.',
+        'Einstein was born in the city of Ulm in Germany. Albert Einstein was a physicist.',
+      ],
+      'born',
+    );
+    expect(finding.type).toBe('entity');
+    expect(finding.evidence[0]!.answerSpans).toEqual(['Munich']);
+    expect(finding.evidence[0]!.sampleSpans).toEqual(['Ulm']);
+  });
+
+  it('does not call names that merely co-occur an entity swap', async () => {
+    const { finding } = await findingFor(
+      'In the final Hiroshi Izumi of Japan defeated Ludwig Paischer of Austria.',
+      [
+        'In the final Hiroshi Izumi won gold at the World Judo Championships.',
+        'Hiroshi Izumi won the final at the World Judo Championships.',
+      ],
+      'Izumi',
+    );
+    expect(finding.flagged).toBe(true);
+    expect(finding.type).toBe('unsupported');
+    expect(finding.evidence[0]!.answerSpans).toContain('Japan');
+  });
+
+  it('flags negation and antonyms as contradictions', async () => {
+    const negated = await findingFor(
+      'The old bridge is not open to traffic today.',
+      ['The old bridge is open to traffic today.', 'Today the old bridge is open to traffic.'],
+      'bridge',
+    );
+    expect(negated.finding.type).toBe('contradiction');
+    expect(negated.finding.evidence[0]!.answerSpans).toEqual(['not']);
+
+    const antonym = await findingFor(
+      'Company sales rose sharply in the third quarter.',
+      [
+        'Company sales fell sharply in the third quarter.',
+        'Company sales fell in the third quarter.',
+      ],
+      'sales',
+    );
+    expect(antonym.finding.type).toBe('contradiction');
+    expect(antonym.finding.evidence[0]).toMatchObject({
+      answerSpans: ['rose'],
+      sampleSpans: ['fell'],
+    });
+  });
+
+  it('flags a reversed relation as a contradiction, but not a passive paraphrase', async () => {
+    const reversed = await findingFor(
+      'In the final, Spain defeated Italy after extra time.',
+      [
+        'In the final, Italy defeated Spain after extra time.',
+        'In the final Italy defeated Spain after extra time.',
+      ],
+      'final',
+    );
+    expect(reversed.finding.type).toBe('contradiction');
+    expect(reversed.finding.evidence[0]).toMatchObject({
+      answerSpans: ['Spain', 'Italy'],
+      sampleSpans: ['Italy', 'Spain'],
+    });
+    const passive = await findingFor(
+      'In the final, Spain defeated Italy after extra time.',
+      ['In the final, Italy was defeated by Spain after extra time.'],
+      'final',
+    );
+    expect(passive.finding.flagged).toBe(false);
+  });
+
+  it('flags a statement no sample makes as unsupported, and leaves backed ones alone', async () => {
+    const { report, finding } = await findingFor(
+      'Marie Curie studied radioactivity in Paris. She also owned a purple submarine called Nautilus.',
+      [
+        'Marie Curie studied radioactivity in Paris. She won two Nobel prizes.',
+        'In Paris, Marie Curie studied radioactivity with her husband.',
+      ],
+      'submarine',
+    );
+    expect(finding).toMatchObject({ flagged: true, type: 'unsupported', support: 0 });
+    expect(finding.evidence[0]!.answerSpans).toContain('Nautilus');
+    const backed = report.sentences[0]!;
+    expect(backed.flagged).toBe(false);
+    expect(backed.support).toBe(2);
+    expect(backed.score).toBeLessThan(finding.score);
+  });
+
+  it('reports what most samples say and the answer leaves out as an omission', async () => {
+    const report = await analyze(
+      'Paris is the capital of France. It is known for its museums.',
+      [
+        'Paris is the capital of France. The river Seine flows through the city centre.',
+        'The river Seine flows through the city centre of Paris. Paris is the capital of France.',
+        'Paris is the capital of France. It is known for its museums.',
+      ],
+      embedder,
+    );
+    expect(report.omissions).toHaveLength(1);
+    expect(report.omissions[0]!.samples).toEqual([0, 1]);
+    expect(report.omissions[0]!.wording.every((w) => w.includes('Seine'))).toBe(true);
+    expect(report.counts.omission).toBe(1);
+  });
+});
+
+describe('consensus', () => {
+  it('groups by explicit final answer and picks the most central of the largest group', async () => {
+    const report = await analyze(
+      'Adding the numbers gives 41. The answer is 41.',
+      [
+        'We add them: 20 + 22 = 42. The answer is 42.',
+        'Summing gives 42, so the answer is 42.',
+        'Adding 20 and 22 gives 42. The answer is 42.',
+        'Final answer: \\boxed{41}',
+      ],
+      embedder,
+    );
+    expect(report.consensus.groups.map((g) => g.length)).toEqual([3, 2]);
+    expect(report.consensus.groupSize).toBe(3);
+    expect([1, 2, 3]).toContain(report.consensus.index);
+    expect(report.consensus.finalAnswer).toBe('42');
+    expect(report.consensus.reason).toMatch(/3 of 5 answers give the final answer "42"/);
+  });
+
+  it('groups by meaning when no final answers are stated', async () => {
+    const report = await analyze(
+      'The meeting is on Monday at the main office.',
+      [
+        'The meeting is on Monday at the main office.',
+        'Bananas are rich in potassium and grow in warm climates.',
+      ],
+      embedder,
+    );
+    expect(report.consensus.groups[0]).toEqual([0, 1]);
+    expect(report.consensus.finalAnswer).toBeNull();
+  });
+});
+
+describe('incremental analysis', () => {
+  const answer = 'Rome was founded in 753 BC. It was ruled by kings. Julius Caesar was a general.';
+  const samples = [
+    'Rome was founded in 753 BC by Romulus. Julius Caesar was a Roman general.',
+    'Rome was founded in 509 BC. Kings ruled it first.',
+    '',
+    'Julius Caesar was a general and statesman. Rome was founded in 753 BC.',
+  ];
+
+  it('gives the same report as batch analysis, embedding each text once', async () => {
+    const counting = bagOfWordsEmbedder();
+    const analysis = await createAnalysis(answer, counting);
+    const partial: number[] = [];
+    for (const s of samples) {
+      await analysis.addSample(s);
+      partial.push(analysis.report().sentences[0]!.evidence.length);
+    }
+    expect(partial).toEqual([1, 2, 2, 3]);
+    expect(analysis.sampleCount).toBe(4);
+    const batch = await analyze(answer, samples, bagOfWordsEmbedder());
+    expect(analysis.report()).toEqual(batch);
+    // The answer once, then each non-empty sample once.
+    expect(counting.calls).toHaveLength(4);
+    expect(counting.calls[0]).toHaveLength(3);
+  });
+
+  it('keeps sample order when addSample calls are not awaited one by one', async () => {
+    const analysis = await createAnalysis(answer, embedder);
+    await Promise.all(samples.map((s) => analysis.addSample(s)));
+    expect(analysis.report()).toEqual(await analyze(answer, samples, embedder));
+  });
+});
+
+describe('bad and huge input', () => {
+  it('reports an empty answer with nothing flagged and a reason', async () => {
+    const report = await analyze('', ['Some sample text.'], embedder);
+    expect(report.sentences).toEqual([]);
+    expect(report.notice).toMatch(/no sentences/);
+    expect(Object.values(report.counts).every((c) => c === 0)).toBe(true);
+  });
+
+  it('flags nothing without samples or with only empty samples, and says why', async () => {
+    for (const samples of [[], ['', '   ']]) {
+      const report = await analyze('The sky is green. Water is dry.', samples, embedder);
+      expect(report.sentences).toHaveLength(2);
+      expect(report.sentences.every((s) => !s.flagged && s.score === 0)).toBe(true);
+      expect(report.notice).toMatch(/nothing to compare/);
+    }
+  });
+
+  it('rejects input that is not text with a clear error', async () => {
+    await expect(analyze(42 as unknown as string, [], embedder)).rejects.toThrow(
+      /answer must be a string/,
+    );
+    const analysis = await createAnalysis('Hello there.', embedder);
+    await expect(analysis.addSample(null as unknown as string)).rejects.toThrow(
+      /Sample 1 must be a string/,
+    );
+  });
+
+  it('analyses a 50,000-character answer against five samples without pathological slowness', async () => {
+    const sentence = (i: number) =>
+      `Item ${i} was shipped from warehouse ${i % 17} on day ${i % 31}. `;
+    let answer = '';
+    for (let i = 0; answer.length < 50_000; i++) answer += sentence(i);
+    const samples = Array.from({ length: 5 }, (_, k) =>
+      Array.from({ length: 60 }, (_, i) => sentence(i * 7 + k)).join(''),
+    );
+    const t0 = performance.now();
+    const report = await analyze(answer, samples, embedder);
+    const seconds = (performance.now() - t0) / 1000;
+    expect(report.sentences.length).toBeGreaterThan(700);
+    // A generous guard against quadratic blow-ups, not a speed target (see bench:speed).
+    expect(seconds).toBeLessThan(30);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { antonymPair } from '../../src/core/antonyms.ts';
+import { extractFinalAnswer, normaliseFinalAnswer } from '../../src/core/final-answer.ts';
+import { negationCount, tokenize } from '../../src/core/lexical.ts';
+import { locateSentences } from '../../src/core/locate.ts';
+
+describe('lexical tokens', () => {
+  it('normalises numbers, number words, months and plurals, and marks names', () => {
+    const tokens = tokenize(
+      'In March 1820 the Smiths paid 1,000 pounds for three Houses in London.',
+    );
+    expect(tokens.map((t) => [t.norm, t.kind])).toEqual([
+      ['mar', 'number'],
+      ['1820', 'number'],
+      ['smith', 'name'],
+      ['paid', 'word'],
+      ['1000', 'number'],
+      ['pound', 'word'],
+      ['3', 'number'],
+      ['house', 'name'],
+      ['london', 'name'],
+    ]);
+    for (const t of tokens)
+      expect(
+        'In March 1820 the Smiths paid 1,000 pounds for three Houses in London.'.slice(
+          t.start,
+          t.end,
+        ),
+      ).toBe(t.raw);
+  });
+
+  it('counts negations, including contractions', () => {
+    expect(negationCount("He didn't go and never called.")).toBe(2);
+    expect(negationCount('He went and called.')).toBe(0);
+  });
+
+  it('finds antonym pairs across inflections only when each side lacks the other word', () => {
+    expect(antonymPair(['sales', 'increased'], ['sales', 'decreased'])).toEqual([
+      'increased',
+      'decreased',
+    ]);
+    expect(antonymPair(['he', 'won'], ['he', 'lost'])).toEqual(['won', 'lost']);
+    expect(antonymPair(['rose', 'and', 'fell'], ['fell'])).toBeNull();
+  });
+});
+
+describe('final answers', () => {
+  it('extracts the stated final answer in its common forms', () => {
+    expect(extractFinalAnswer('Step one. The answer is yajo. Hope it helps.')).toBe('yajo');
+    expect(extractFinalAnswer('So $x = 3.5$.\n\nFinal answer: 3.5')).toBe('3.5');
+    expect(extractFinalAnswer('Thus \\boxed{\\frac{1}{2}} holds')).toBe('\\frac{1}{2}');
+    expect(extractFinalAnswer('**Answer:** Paris')).toBe('Paris');
+    expect(extractFinalAnswer('Adding them up:\n\n**42**')).toBe('42');
+    expect(extractFinalAnswer('The **key** point is speed.\nThanks')).toBeNull();
+    expect(extractFinalAnswer('No explicit result here.')).toBeNull();
+  });
+
+  it('normalises answers so equal results compare equal', () => {
+    expect(normaliseFinalAnswer('"Yajo".')).toBe(normaliseFinalAnswer('yajo'));
+    expect(normaliseFinalAnswer('$1,000')).toBe('1000');
+  });
+});
+
+describe('locateSentences', () => {
+  it('finds given sentences in order, tolerating different whitespace', () => {
+    const answer = 'Intro.  He was born in 1820.\nHe  died in 1876. He was born in 1820.';
+    const segments = locateSentences(answer, [
+      'He was born in 1820.',
+      'He died in 1876.',
+      'He was born in 1820.',
+    ]);
+    expect(segments.map((s) => [s.start, s.end])).toEqual([
+      [8, 28],
+      [29, 46],
+      [47, 67],
+    ]);
+    for (const s of segments) expect(answer.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('keeps a sentence it cannot find, as an empty range where it was expected', () => {
+    const segments = locateSentences('First one. Second one.', ['First one.', 'Not in the text.']);
+    expect(segments[1]).toMatchObject({
+      text: 'Not in the text.',
+      start: 10,
+      end: 10,
+      judged: true,
+    });
+  });
+});
