@@ -57,7 +57,11 @@ function changed(): void {
     health: state.health,
     captures: state.captures,
     run: run
-      ? { phase: run.phase, ...('done' in run ? { done: run.done, total: run.total } : {}) }
+      ? {
+          phase: run.phase,
+          ...('done' in run ? { done: run.done, total: run.total } : {}),
+          ...(run.phase === 'error' ? { message: run.message } : {}),
+        }
       : null,
     highlights: state.session?.highlightCount() ?? 0,
     storageLocalReadable: state.storageLocalReadable,

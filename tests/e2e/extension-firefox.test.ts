@@ -81,10 +81,10 @@ describe('Firefox build', () => {
         return state.run?.phase === 'done' || state.run?.phase === 'error';
       }, 150_000);
       const state = JSON.parse(beacon.get('state') ?? '{}') as {
-        run: { phase: string };
+        run: { phase: string; message?: string };
         highlights: number;
       };
-      expect(state.run.phase).toBe('done');
+      expect(state.run, state.run.message).toMatchObject({ phase: 'done' });
       expect(llm.requests.reduce((sum, r) => sum + r.n, 0)).toBe(4);
       // The page's own CSS.highlights registry holds the content script's ranges.
       const drawn = await server.waitForBeacon((b) => {
