@@ -20,6 +20,7 @@ import { COLOUR, NO_COLOUR, renderReport, wantsColour } from '../src/cli/render.
 import type { AnalysisReport } from '../src/core/types.ts';
 import type { RunStatus } from '../src/shared/run-status.ts';
 import { outDirFor } from './build-flags.ts';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS, extensionArgs } from './chromium.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
@@ -28,7 +29,6 @@ const headless = args.includes('--headless') || !process.env.DISPLAY;
 const question = option('question') ?? 'darth-vader';
 const outDir = option('out') ?? 'test-artifacts/demo';
 const extensionDir = resolve(outDirFor('chrome', 'local'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUN_TIMEOUT_MS = 180_000;
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -59,18 +59,7 @@ async function launch(): Promise<{ context: BrowserContext; worker: Worker; exte
     executablePath: CHROMIUM,
     headless,
     viewport: headless ? { width: 1280, height: 900 } : null,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
+    args: [...QUIET_CHROMIUM_ARGS, ...extensionArgs(extensionDir)],
   });
   cleanups.push(() => context.close());
   const worker =

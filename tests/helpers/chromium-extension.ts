@@ -7,19 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags that keep Chromium off the (closed) network and quiet in CI. */
-export const QUIET_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
+import { CHROMIUM, QUIET_CHROMIUM_ARGS, extensionArgs } from '../../scripts/chromium.ts';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -36,11 +24,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      ...QUIET_CHROMIUM_ARGS,
-      `--disable-extensions-except=${path}`,
-      `--load-extension=${path}`,
-    ],
+    args: [...QUIET_CHROMIUM_ARGS, ...extensionArgs(path)],
   });
   // A worker stopped through CDP can linger in serviceWorkers() without a 'close' event: only a
   // worker that answers counts as current.

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type * as DomText from '../../src/content/dom-text.ts';
 import type * as HighlighterModule from '../../src/content/highlighter.ts';
@@ -130,15 +131,9 @@ export function staticRoute(dir: string): Route {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: QUIET_CHROMIUM_ARGS,
   });
 }
 
