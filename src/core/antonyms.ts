@@ -53,6 +53,10 @@ export function opposites(word: string): ReadonlySet<string> {
 }
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** Prefixes that negate the word they are put on; "in-", "dis-" and the like are left out
+ * because too many words merely start with them ("information", "display"). */
+const NEGATING_PREFIX = /^(un|non-?)/;
+
 /**
  * The first antonym pair between two word lists where each side lacks the other's word, e.g.
  * ["rose", "fell"]; null when there is none.
@@ -63,6 +67,23 @@ export function antonymPair(
 ): [string, string] | null {
   const answerLemmas = new Set(answerWords.map(lemma));
   const otherLemmas = new Map(otherWords.map((w) => [lemma(w), w]));
+  const answerByLemma = new Map(answerWords.map((w) => [lemma(w), w]));
+  // A word negated by its prefix: "surprising" / "unsurprising", "profit" / "non-profit".
+  for (const [l, w] of answerByLemma) {
+    for (const [m, found] of otherLemmas) {
+      const [long, short] = l.length > m.length ? [l, m] : [m, l];
+      const prefix = NEGATING_PREFIX.exec(long);
+      if (
+        prefix &&
+        short.length >= 4 &&
+        long.slice(prefix[0].length) === short &&
+        !answerLemmas.has(m) &&
+        !otherLemmas.has(l)
+      ) {
+        return [w, found];
+      }
+    }
+  }
   for (const w of answerWords) {
     for (const opposite of opposites(w)) {
       const found = otherLemmas.get(opposite);

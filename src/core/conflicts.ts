@@ -10,7 +10,8 @@ import type { PreparedSentence } from './prepare.ts';
 import type { InconsistencyType } from './types.ts';
 
 export interface Conflict {
-  /** "unsupported" for names that differ around a different statement (see sharesFrame). */
+  /** "unsupported" for names that differ around a different statement (see sharesFrame) and for
+   * a detail the answer adds to a statement the sample makes without it (see addedDetail). */
   type: Exclude<InconsistencyType, 'omission'>;
   answerSpans: string[];
   sampleSpans: string[];
@@ -108,11 +109,20 @@ function sameSlot(
   return false;
 }
 
-type NumberClass = 'year' | 'month' | 'other';
+type NumberClass = 'year' | 'month' | 'day' | 'other';
 
-function numberClass(t: Token): NumberClass {
-  if (/^\p{L}/u.test(t.norm)) return 'month';
-  return /^(1[0-9]{3}|20[0-9]{2})$/.test(t.norm) ? 'year' : 'other';
+const isMonth = (t: Token | undefined) => t?.kind === 'number' && /^\p{L}/u.test(t.norm);
+
+/** The sort of a number token at `at` in `tokens`: a year, a month, a day of a month, or other. */
+function numberClass(tokens: readonly Token[], at: number): NumberClass {
+  const t = tokens[at]!;
+  if (isMonth(t)) return 'month';
+  if (/^(1[0-9]{3}|20[0-9]{2})$/.test(t.norm)) return 'year';
+  // "May 24" / "24 May": a day, not a count.
+  if (/^\d{1,2}$/.test(t.norm) && (isMonth(tokens[at - 1]) || isMonth(tokens[at + 1]))) {
+    return 'day';
+  }
+  return 'other';
 }
 
 /** Jaccard overlap of two sets of normalised tokens. */
@@ -143,7 +153,9 @@ export function findConflict(
   // play" against "he was named in the squad" is a different statement, not a contradiction.
   const nearlySame =
     cosine >= NEARLY_SAME_COSINE || jaccard(sentence.norms, counterpart.norms) >= 0.5;
-  if (nearlySame && sentence.negations % 2 !== counterpart.negations % 2) {
+  // Counts rather than parity: "aimed at not discussing … and not exploring" negates two
+  // clauses of "aimed at discussing … and exploring", it does not cancel out.
+  if (nearlySame && sentence.negations !== counterpart.negations) {
     const negated = (s: PreparedSentence) =>
       s.words.filter((w) => /^(not|no|never|none|nobody|nothing|without|cannot)$|n't$/.test(w));
     return {
@@ -165,23 +177,105 @@ export function findConflict(
     let offered = counterpart.tokens.filter((t) => t.kind === kind && !answerNorms.has(t.norm));
     if (kind === 'number') {
       // Only values of the same sort compete: a year with a year, an age with a count.
-      const classes = new Set(missing.map(numberClass));
-      offered = offered.filter((t) => classes.has(numberClass(t)));
-      const offeredClasses = new Set(offered.map(numberClass));
-      missing = missing.filter((t) => offeredClasses.has(numberClass(t)));
+      const ofSentence = (t: Token) => numberClass(sentence.tokens, sentence.tokens.indexOf(t));
+      const ofCounterpart = (t: Token) =>
+        numberClass(counterpart.tokens, counterpart.tokens.indexOf(t));
+      const classes = new Set(missing.map(ofSentence));
+      offered = offered.filter((t) => classes.has(ofCounterpart(t)));
+      const offeredClasses = new Set(offered.map(ofCounterpart));
+      missing = missing.filter((t) => offeredClasses.has(ofSentence(t)));
     }
     if (missing.length > 0 && offered.length > 0) {
       // Different names around a different statement still cost the sample's support, but
       // they are no evidence of an entity swap: the sentence is merely unsupported there.
+      // Between nearly the same sentences a different number of the same sort is a number
+      // disagreement wherever it stands ("In 1970, it was listed" / "It was listed in 1982").
       const swapped =
-        (kind === 'number' || sharesFrame(sentence, counterpart, missing, offered)) &&
-        sameSlot(sentence, counterpart, missing, offered);
-      return {
-        type: !swapped ? 'unsupported' : kind === 'number' ? 'number' : 'entity',
-        answerSpans: raws(missing),
-        sampleSpans: raws(offered),
-      };
+        (kind === 'number' && cosine >= NEARLY_SAME_COSINE) ||
+        ((kind === 'number' || sharesFrame(sentence, counterpart, missing, offered)) &&
+          sameSlot(sentence, counterpart, missing, offered));
+      const type = !swapped ? 'unsupported' : kind === 'number' ? 'number' : 'entity';
+      if (kind === 'number')
+        return { type, answerSpans: raws(missing), sampleSpans: raws(offered) };
+      return { type, ...nameSpans(sentence, counterpart, missing, offered) };
     }
   }
-  return null;
+  return addedDetail(sentence, counterpart, sampleNorms, cosine);
+}
+
+/**
+ * A detail the answer adds to a statement the sample makes without it: nearly the same sentence,
+ * every content word of the counterpart is in the answer's, and the answer has words, numbers or
+ * names the sample never mentions ("… arrested on charges of fraud" / "… arrested on charges").
+ * Nothing stands in their place, so it is no swap — the added detail is simply not backed, and
+ * the sample's own wording shows it was not needed to say the rest.
+ */
+function addedDetail(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+  sampleNorms: ReadonlySet<string>,
+  cosine: number,
+): Conflict | null {
+  if (cosine < NEARLY_SAME_COSINE) return null;
+  const missing = sentence.tokens.filter((t) => !sampleNorms.has(t.norm));
+  if (missing.length === 0 || counterpart.tokens.some((t) => !sentence.norms.has(t.norm))) {
+    return null;
+  }
+  return { type: 'unsupported', answerSpans: raws(missing), sampleSpans: [] };
+}
+
+/** Runs of adjacent names of `subset` ("Hayden" + "Christensen"), as token index ranges; any
+ * other token is a run of its own. */
+export function phrases(s: PreparedSentence, subset: readonly Token[]): [number, number][] {
+  const inSubset = new Set(subset);
+  const out: [number, number][] = [];
+  s.tokens.forEach((t, i) => {
+    if (!inSubset.has(t)) return;
+    const last = out[out.length - 1];
+    const prev = s.tokens[i - 1];
+    const joins =
+      prev?.kind === 'name' && t.kind === 'name' && /^\s+$/.test(s.plain.slice(prev.end, t.start));
+    if (last && last[1] === i - 1 && joins) {
+      last[1] = i;
+    } else out.push([i, i]);
+  });
+  return out;
+}
+
+export const phraseText = (s: PreparedSentence, [a, b]: [number, number]) =>
+  s.plain.slice(s.tokens[a]!.start, s.tokens[b]!.end);
+
+/**
+ * The differing names as whole phrases ("Hayden Christensen"), and on the sample's side only the
+ * names that stand where the answer's do: for each missing phrase, the first offered phrase after
+ * the nearest word both sentences share before it ("Anakin Skywalker, who was played by Hayden
+ * Christensen" / "Anakin Skywalker, a Jedi Knight …" → "Jedi Knight", not also "Sith Lord").
+ */
+function nameSpans(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+  missing: readonly Token[],
+  offered: readonly Token[],
+): { answerSpans: string[]; sampleSpans: string[] } {
+  const mine = phrases(sentence, missing);
+  const theirs = phrases(counterpart, offered);
+  const picked = new Set<number>();
+  for (const [a] of mine) {
+    let anchor = -1;
+    for (let i = a - 1; i >= 0 && anchor === -1; i--) {
+      const norm = sentence.tokens[i]!.norm;
+      if (counterpart.norms.has(norm)) {
+        anchor = counterpart.tokens.findIndex((t) => t.norm === norm);
+      }
+    }
+    let choice = theirs.findIndex(([b]) => b > anchor);
+    if (choice === -1) choice = theirs.length - 1;
+    picked.add(choice);
+  }
+  return {
+    answerSpans: [...new Set(mine.map((p) => phraseText(sentence, p)))],
+    sampleSpans: [
+      ...new Set([...picked].sort((x, y) => x - y).map((i) => phraseText(counterpart, theirs[i]!))),
+    ],
+  };
 }

@@ -112,6 +112,34 @@ export function lemma(word: string): string {
   return w;
 }
 
+/** Common irregular past forms, so "began" meets "begins" and "won" meets "wins". */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    'began:begin begun:begin won:win wrote:write written:write made:make went:go gone:go ' +
+    'took:take taken:take gave:give given:give held:hold led:lead built:build grew:grow ' +
+    'grown:grow drew:draw drawn:draw ran:run sang:sing sung:sing spoke:speak spoken:speak ' +
+    'taught:teach fought:fight brought:bring bought:buy thought:think sold:sell told:tell ' +
+    'met:meet lost:lose chose:choose chosen:choose rose:rise risen:rise saw:see ' +
+    'seen:see knew:know known:know got:get kept:keep sent:send spent:spend stood:stand ' +
+    'wore:wear worn:wear fell:fall fallen:fall flew:fly flown:fly broke:break broken:break ' +
+    'shot:shoot struck:strike sat:sit paid:pay laid:lay meant:mean heard:hear felt:feel ' +
+    'dealt:deal drove:drive driven:drive rode:ride ridden:ride threw:throw ' +
+    'thrown:throw forgot:forget forgotten:forget overtook:overtake undertook:undertake'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/**
+ * Matching form of an ordinary (non-name) word: the light stem, then inflections of verbs
+ * folded too ("opened" = "opens" = "open", "began" = "begins"), so a reworded tense still counts
+ * as the same word.
+ */
+export function wordNorm(word: string): string {
+  const base = IRREGULAR[word.toLowerCase()];
+  return lemma(base ?? word);
+}
+
 function normaliseNumber(raw: string): string {
   const n = raw.replace(/(st|nd|rd|th|s)$/i, '').replace(/,(?=\d{3}\b)/g, '');
   // "1990s" and "1990" are kept equal on purpose: a decade and a year in it rarely conflict.
@@ -123,18 +151,29 @@ function normaliseNumber(raw: string): string {
 export function tokenize(text: string, keepStopwords = false): Token[] {
   const tokens: Token[] = [];
   let first = true;
-  for (const m of text.matchAll(TOKEN)) {
+  // Content tokens read the parts of a hyphenated word on their own ("Bailey-Thompson" =
+  // "Bailey–Thompson", "Revival-style" holds "Revival"); same length, so offsets stay exact.
+  // Words for negation and antonym checks keep them whole ("never-before-seen").
+  const source = keepStopwords
+    ? text
+    : text.replace(/(?<=[\p{L}\p{N}])[-‐‑–](?=[\p{L}\p{N}])/gu, ' ');
+  for (const m of source.matchAll(TOKEN)) {
     const raw = m[0];
     const start = m.index;
     const end = start + raw.length;
     const lower = raw.toLowerCase();
-    const atSentenceStart = first || /[.!?:]\s*$/.test(text.slice(Math.max(0, start - 3), start));
+    const atSentenceStart = first || /[.!?:]\s*$/.test(source.slice(Math.max(0, start - 3), start));
     first = false;
     if (/^\p{N}/u.test(raw)) {
       tokens.push({ norm: normaliseNumber(raw), kind: 'number', raw, start, end });
       continue;
     }
     const numberWord = NUMBER_WORDS[lower];
+    // "one of the most …" picks one out, it counts nothing.
+    if (lower === 'one' && /^\s+of\b/i.test(source.slice(end, end + 4))) {
+      if (keepStopwords) tokens.push({ norm: lower, kind: 'word', raw, start, end });
+      continue;
+    }
     if (numberWord !== undefined) {
       tokens.push({ norm: numberWord, kind: 'number', raw, start, end });
       continue;
@@ -152,9 +191,12 @@ export function tokenize(text: string, keepStopwords = false): Token[] {
     // A capital mid-sentence marks a name; at the start of a sentence it only does when the
     // next word is capitalised too ("John Smith was ...").
     const capital = /^\p{Lu}/u.test(raw);
-    const nextCapital = /^\s+\p{Lu}/u.test(text.slice(end, end + 3));
+    const nextCapital = /^\s+\p{Lu}/u.test(source.slice(end, end + 3));
     const isName = capital && (!atSentenceStart || nextCapital || /^\p{Lu}{2,}$/u.test(raw));
-    tokens.push({ norm, kind: isName ? 'name' : 'word', raw, start, end });
+    // Names are folded like words (but never as irregular verbs: "Rose" stays a name), so the
+    // "Bridge" of "Brooklyn Bridge" still meets a table cell's "Bridge opens".
+    if (isName) tokens.push({ norm: lemma(raw), kind: 'name', raw, start, end });
+    else tokens.push({ norm: wordNorm(raw), kind: 'word', raw, start, end });
   }
   return tokens;
 }

@@ -11,6 +11,8 @@ import { coverage, distinctTokens, type TokenWeight } from './weights.ts';
 
 /** A sample sentence this close to some answer sentence is covered. */
 const COVERED_COSINE = 0.85;
+/** A sample sentence whose content words the answer repeats this much (weighted) is covered. */
+const COVERED_WORDS = 0.7;
 /** Two left-out sentences this close say the same thing. */
 const SAME_COSINE = 0.7;
 /** Bounds the pairwise pooling on very long samples. */
@@ -45,7 +47,7 @@ export function findOmissions(
       for (let i = 0; i < rows; i++) best = Math.max(best, matrix[i * cols + j]!);
       if (best >= COVERED_COSINE) return;
       const tokens = distinctTokens(sentence.tokens);
-      if (tokens.length < 2 || coverage(tokens, answer.norms, weight) >= 0.6) return;
+      if (tokens.length < 2 || coverage(tokens, answer.norms, weight) >= COVERED_WORDS) return;
       candidates.push({
         sample: sampleIndexes[k]!,
         text: sentence.segment.text,

@@ -46,13 +46,29 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/**
+ * Tokens of a table row's plain text ("1869, Construction begins"), each cell read on its own:
+ * a cell starts afresh like a sentence, so its leading capital does not make a name.
+ */
+function tokenizeCells(plain: string): Token[] {
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (const cell of plain.split(', ')) {
+    for (const t of tokenize(cell)) {
+      tokens.push({ ...t, start: t.start + offset, end: t.end + offset });
+    }
+    offset += cell.length + 2;
+  }
+  return tokens;
+}
+
 /** Prepares sentences without embeddings (pure and synchronous). */
 export function prepareSentences(segments: readonly Segment[]): PreparedSentence[] {
   return segments
     .filter((s) => s.judged)
     .map((seg) => {
       const plain = plainText(seg.text);
-      const tokens = tokenize(plain);
+      const tokens = seg.kind === 'table-row' ? tokenizeCells(plain) : tokenize(plain);
       return {
         segment: seg,
         plain,

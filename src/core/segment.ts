@@ -56,9 +56,56 @@ export function segment(text: string): Segment[] {
   // An unclosed fence (e.g. an answer cut off mid-stream) still holds code to the end.
   if (fenceOpen) out.push(piece(text, fenceOpen.start, text.length, 'code', false));
 
-  return out
-    .filter((s) => s.kind === 'code' || HAS_WORD.test(s.text))
-    .map((s, index) => ({ ...s, index }));
+  const kept = out.filter((s) => s.kind === 'code' || HAS_WORD.test(s.text));
+  // A sentence that only introduces the code block, list or table after it ("Here is how to
+  // compute it in Python:") makes no claim of its own: it is kept but not judged.
+  kept.forEach((s, i) => {
+    const next = kept[i + 1];
+    if (
+      s.kind === 'sentence' &&
+      s.judged &&
+      next !== undefined &&
+      next.kind !== 'sentence' &&
+      next.kind !== 'heading' &&
+      INTRODUCES.test(s.text) &&
+      text.slice(s.end, next.start).includes('\n')
+    ) {
+      s.judged = false;
+    }
+  });
+  return kept.map((s, index) => ({ ...s, index }));
+}
+
+/** Ends with a colon (emphasis markers and closers allowed after it). */
+const INTRODUCES = /:[*_)\]"'”’\s]*$/;
+
+/** The line before or after [lineStart, lineEnd), or null at either end of the text. */
+function neighbourLine(text: string, lineStart: number, lineEnd: number, dir: -1 | 1) {
+  if (dir === -1) {
+    if (lineStart === 0) return null;
+    return text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+  }
+  if (lineEnd >= text.length) return null;
+  const end = text.indexOf('\n', lineEnd + 1);
+  return text.slice(lineEnd + 1, end === -1 ? text.length : end);
+}
+
+/**
+ * Whether a table row is the table's header, which names the columns and states nothing: the row
+ * above a separator ("|---|---|"), or — when the separator is not there, as in text read from a
+ * rendered page — a first row without any digit followed by more rows.
+ */
+function isHeaderRow(text: string, lineStart: number, lineEnd: number): boolean {
+  const next = neighbourLine(text, lineStart, lineEnd, 1);
+  if (next !== null && TABLE_SEPARATOR.test(next)) return true;
+  const previous = neighbourLine(text, lineStart, lineEnd, -1);
+  const first = previous === null || !previous.trimStart().startsWith('|');
+  return (
+    first &&
+    next !== null &&
+    next.trimStart().startsWith('|') &&
+    !/\p{N}/u.test(text.slice(lineStart, lineEnd))
+  );
 }
 
 function segmentLine(
@@ -76,7 +123,8 @@ function segmentLine(
     return;
   }
   if (line.trimStart().startsWith('|')) {
-    if (!TABLE_SEPARATOR.test(line)) out.push(piece(text, lineStart, lineEnd, 'table-row', true));
+    if (TABLE_SEPARATOR.test(line)) return;
+    out.push(piece(text, lineStart, lineEnd, 'table-row', !isHeaderRow(text, lineStart, lineEnd)));
     return;
   }
   const marker = LIST_MARKER.exec(line);

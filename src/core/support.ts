@@ -4,9 +4,10 @@
  * - lexical: the weighted share of the sentence's content words, numbers and names that the
  *   sample repeats anywhere.
  * The sample's counterpart (its sentence that best matches, by both) is then checked for a
- * conflict — same statement, different value or polarity — which cancels the support.
+ * conflict — same statement, different value or polarity, or a detail added to it — which
+ * costs it part of its support (`conflictKeep`).
  */
-import { findConflict, type Conflict } from './conflicts.ts';
+import { findConflict, phrases, phraseText, type Conflict } from './conflicts.ts';
 import type { ScoringParams } from './params.ts';
 import type { PreparedSentence, PreparedText } from './prepare.ts';
 import type { SampleEvidence } from './types.ts';
@@ -59,7 +60,10 @@ export function sampleSupport(
   const semantic = clamp01(
     (bestCosine - params.cosineFloor) / (params.cosineCeiling - params.cosineFloor),
   );
-  let support = params.semanticWeight * semantic + (1 - params.semanticWeight) * lexical;
+  // A table row is a fragment ("1869, Construction begins"): its embedding matches a full
+  // sentence saying the same poorly, so a row is judged on its values and words alone.
+  const semanticWeight = sentence.segment.kind === 'table-row' ? 0 : params.semanticWeight;
+  let support = semanticWeight * semantic + (1 - semanticWeight) * lexical;
 
   const other = counterpartMatch >= COUNTERPART_FLOOR ? sample.sentences[counterpart] : undefined;
   const otherCosine = other ? (cosines[counterpart] ?? 0) : 0;
@@ -78,9 +82,14 @@ export function sampleSupport(
     ({ answerSpans, sampleSpans } = conflict);
   } else if (!supports) {
     // What the sample never repeats: the unsupported details, numbers and names first.
-    const missing = tokens.filter((t) => !sample.norms.has(t.norm));
+    // Adjacent names are one span ("Hayden Christensen").
+    const missing = new Set(tokens.filter((t) => !sample.norms.has(t.norm)));
     const rank = { number: 0, name: 1, word: 2 } as const;
-    answerSpans = missing.sort((a, b) => rank[a.kind] - rank[b.kind]).map((t) => t.raw);
+    const runs = phrases(sentence, [...missing]).map((run) => ({
+      kind: sentence.tokens[run[0]]!.kind,
+      text: phraseText(sentence, run),
+    }));
+    answerSpans = [...new Set(runs.sort((a, b) => rank[a.kind] - rank[b.kind]).map((r) => r.text))];
   }
 
   return {

@@ -45,7 +45,8 @@ export interface Segment {
   start: number;
   end: number;
   kind: SegmentKind;
-  /** False for code blocks and other segments that are kept whole but not judged. */
+  /** False for segments that are kept whole but not judged: code blocks, headings, table header
+   * rows and a sentence that only introduces the list, table or code after it. */
   judged: boolean;
 }
 

@@ -13,6 +13,37 @@ async function findingFor(answer: string, samples: string[], needle: string) {
 }
 
 describe('inconsistency types', () => {
+  it('does not back a detail the answer adds to a statement the sample makes without it', async () => {
+    const { finding } = await findingFor(
+      'The founder was arrested on charges of tax fraud in New York.',
+      ['The founder was arrested on charges in New York.'],
+      'founder',
+    );
+    expect(finding.flagged).toBe(true);
+    expect(finding.type).toBe('unsupported');
+    expect(finding.evidence[0]).toMatchObject({ supports: false, sampleSpans: [] });
+    expect(finding.evidence[0]!.answerSpans).toEqual(['tax', 'fraud']);
+  });
+
+  it('counts two negated clauses against none as a contradiction', async () => {
+    const { finding } = await findingFor(
+      'The podcast is aimed at not discussing problems and not exploring them.',
+      ['The podcast is aimed at discussing problems and exploring them.'],
+      'podcast',
+    );
+    expect(finding.type).toBe('contradiction');
+  });
+
+  it('calls a different year in nearly the same sentence a number, wherever it stands', async () => {
+    const { finding } = await findingFor(
+      'In 1970 the old house was listed on the national register of historic places.',
+      ['The old house was listed on the national register of historic places in 1982.'],
+      'house',
+    );
+    expect(finding.type).toBe('number');
+    expect(finding.evidence[0]).toMatchObject({ answerSpans: ['1970'], sampleSpans: ['1982'] });
+  });
+
   it('flags a different number, with the differing spans per sample', async () => {
     const { finding } = await findingFor(
       'Paris is the capital of France. The Eiffel Tower was built in 1889 for the fair.',

@@ -74,7 +74,8 @@ describe('segment', () => {
     const text = 'Run this:\n```js\nconst a = 1. b = 2;\n```\nThen stop.\n```\nopen. Code';
     const segments = expectExactOffsets(text);
     expect(segments.map((s) => [s.kind, s.judged])).toEqual([
-      ['sentence', true],
+      // "Run this:" only introduces the code below it: no claim to judge.
+      ['sentence', false],
       ['code', false],
       ['sentence', true],
       ['code', false],
@@ -88,6 +89,39 @@ describe('segment', () => {
     expect(expectExactOffsets(text).map((s) => [s.kind, s.text])).toEqual([
       ['table-row', '| City | People |'],
       ['table-row', '| Paris | 2.1 million |'],
+    ]);
+  });
+
+  it('does not judge a table header, with or without a separator row', () => {
+    const judged = (text: string) => expectExactOffsets(text).map((s) => [s.text, s.judged]);
+    expect(judged('| City | People |\n|---|---:|\n| Paris | 2.1 million |')).toEqual([
+      ['| City | People |', false],
+      ['| Paris | 2.1 million |', true],
+    ]);
+    // As read from a rendered page: no separator; a first row without digits is the header.
+    expect(judged('| Year | Event |\n| 1869 | Construction begins |')).toEqual([
+      ['| Year | Event |', false],
+      ['| 1869 | Construction begins |', true],
+    ]);
+    expect(judged('| 1869 | Construction begins |\n| 1883 | Bridge opens |')).toEqual([
+      ['| 1869 | Construction begins |', true],
+      ['| 1883 | Bridge opens |', true],
+    ]);
+  });
+
+  it('does not judge a sentence that only introduces a list, table or code', () => {
+    const judged = (text: string) => expectExactOffsets(text).map((s) => [s.text, s.judged]);
+    expect(judged('It was built in 1883. The main facts are:\n- Span: 486 m\nDone.')).toEqual([
+      ['It was built in 1883.', true],
+      ['The main facts are:', false],
+      ['Span: 486 m', true],
+      ['Done.', true],
+    ]);
+    // A colon inside a line, or before more prose, introduces nothing to leave out.
+    expect(judged('Note: it opened in 1883.\nThe reason:\nIt was late.')).toEqual([
+      ['Note: it opened in 1883.', true],
+      ['The reason:', true],
+      ['It was late.', true],
     ]);
   });
 

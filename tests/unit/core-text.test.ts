@@ -5,7 +5,7 @@ import { negationCount, tokenize } from '../../src/core/lexical.ts';
 import { locateSentences } from '../../src/core/locate.ts';
 
 describe('lexical tokens', () => {
-  it('normalises numbers, number words, months and plurals, and marks names', () => {
+  it('normalises numbers, number words, months, plurals and verb forms, and marks names', () => {
     const tokens = tokenize(
       'In March 1820 the Smiths paid 1,000 pounds for three Houses in London.',
     );
@@ -13,11 +13,11 @@ describe('lexical tokens', () => {
       ['mar', 'number'],
       ['1820', 'number'],
       ['smith', 'name'],
-      ['paid', 'word'],
+      ['pay', 'word'],
       ['1000', 'number'],
       ['pound', 'word'],
       ['3', 'number'],
-      ['house', 'name'],
+      ['hous', 'name'],
       ['london', 'name'],
     ]);
     for (const t of tokens)
@@ -41,6 +41,22 @@ describe('lexical tokens', () => {
     ]);
     expect(antonymPair(['he', 'won'], ['he', 'lost'])).toEqual(['won', 'lost']);
     expect(antonymPair(['rose', 'and', 'fell'], ['fell'])).toBeNull();
+    // A negating prefix makes an opposite too.
+    expect(antonymPair(['the', 'unsurprising', 'result'], ['the', 'surprising', 'result'])).toEqual(
+      ['unsurprising', 'surprising'],
+    );
+    expect(antonymPair(['a', 'union'], ['an', 'ion'])).toBeNull();
+  });
+
+  it('folds verb forms, hyphenated parts and "one of" for matching', () => {
+    const norms = (text: string) => tokenize(text).map((t) => t.norm);
+    expect(norms('Construction began; it opened')).toEqual(norms('construction begins; it opens'));
+    expect(norms('The Bailey-Thompson House')).toEqual(norms('The Bailey–Thompson House'));
+    expect(norms('a Greek Revival-style house')).toContain('revival');
+    expect(norms('one of the most photographed bridges')).not.toContain('1');
+    expect(norms('one bridge')).toContain('1');
+    // Words for negation checks keep hyphenated words whole.
+    expect(negationCount('never-before-seen details')).toBe(0);
   });
 });
 
