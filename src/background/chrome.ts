@@ -4,8 +4,13 @@
  * long-lived work reliably.
  */
 import { startBackground } from './main.ts';
-import { createOffscreenEmbedder } from './offscreen-host.ts';
+import { currentModelRequest, modelRequestFor } from './model-download.ts';
+import { createOffscreenEmbedder, createOffscreenModelLoader } from './offscreen-host.ts';
 import { restrictStorageToTrustedContexts } from './storage-access.ts';
 
 void restrictStorageToTrustedContexts();
-startBackground({ embedder: createOffscreenEmbedder() });
+startBackground({
+  embedder: createOffscreenEmbedder(currentModelRequest),
+  embedderFor: (settings) => createOffscreenEmbedder(modelRequestFor(settings)),
+  models: createOffscreenModelLoader(),
+});

@@ -1,8 +1,15 @@
 /**
  * Firefox's background event page. Firefox has no offscreen API, and an event page is a full
- * document, so the embedding model runs right here.
+ * document, so the embedding model runs right here — the bundled one, or the downloaded one the
+ * settings name.
  */
 import { startBackground } from './main.ts';
-import { createExtensionEmbedder } from '../embedding/extension-embedder.ts';
+import { currentModelRequest, modelRequestFor } from './model-download.ts';
+import { ModelSwitcher } from '../embedding/model-switcher.ts';
 
-startBackground({ embedder: createExtensionEmbedder() });
+const models = new ModelSwitcher();
+startBackground({
+  embedder: models.following(currentModelRequest),
+  embedderFor: (settings) => models.following(modelRequestFor(settings)),
+  models,
+});

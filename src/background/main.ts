@@ -16,8 +16,9 @@ import { testConnection } from '../sampling/test-connection.ts';
 import { TabStore } from './tab-store.ts';
 import { seedTestSettings } from './test-seed.ts';
 import { RunController, type RunServices } from './run-controller.ts';
+import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
 
-export function startBackground(services: RunServices): void {
+export function startBackground(services: RunServices & { models?: ModelLoader }): void {
   if (__TEST_HOOKS__) void seedTestSettings();
   const tabs = new TabStore();
   const runs = new RunController(tabs, services);
@@ -77,6 +78,9 @@ export function startBackground(services: RunServices): void {
     },
     lifetime.signal,
   );
+
+  // The options page's "Download and use" for optional embedding models.
+  if (services.models) listenForModelDownloads(services.models, lifetime.signal);
 
   // Settings reach open tabs live; turning a site off cancels its run.
   onSettingsChanged(lifetime.signal, (settings) => {

@@ -1,15 +1,21 @@
 /**
  * Chrome only: creates the offscreen document when work needs it and closes it after a quiet
- * minute, so the model's memory is given back. Exposes it to the background as an Embedder.
+ * minute, so the model's memory is given back. Exposes it to the background as an Embedder that
+ * uses the model the settings name, and as the ModelLoader behind the options page's downloads.
  */
 import type { Embedder } from '../embedding/embedder.ts';
-import { sendToOffscreen } from '../shared/messaging.ts';
+import type { ModelRequest } from '../embedding/model-catalogue.ts';
+import type { EmbeddingLoadProgress } from '../embedding/transformers-embedder.ts';
+import { listen, sendToOffscreen } from '../shared/messaging.ts';
+import type { ModelLoader } from './model-download.ts';
 
 const OFFSCREEN_PATH = 'src/offscreen/index.html';
 const IDLE_CLOSE_MS = 60_000;
 
 let creating: Promise<void> | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** Calls in flight; the document is not closed under a running download or embedding. */
+let busy = 0;
 
 async function hasOffscreenDocument(): Promise<boolean> {
   const url = chrome.runtime.getURL(OFFSCREEN_PATH);
@@ -38,6 +44,7 @@ export async function ensureOffscreenDocument(): Promise<void> {
 
 function closeWhenIdle(): void {
   clearTimeout(idleTimer);
+  if (busy > 0) return;
   idleTimer = setTimeout(() => {
     void hasOffscreenDocument().then((open) =>
       open ? chrome.offscreen.closeDocument() : undefined,
@@ -45,21 +52,62 @@ function closeWhenIdle(): void {
   }, IDLE_CLOSE_MS);
 }
 
-export function createOffscreenEmbedder(): Embedder {
+/** `currentModel` names the model to use before each call (the bundled one when omitted). */
+export function createOffscreenEmbedder(currentModel?: () => Promise<ModelRequest>): Embedder {
   let id = 'offscreen';
+  let dimensions = 512;
   return {
     get id() {
       return id;
     },
-    dimensions: 512,
+    get dimensions() {
+      return dimensions;
+    },
     async embed(texts) {
       if (texts.length === 0) return [];
-      await ensureOffscreenDocument();
+      const model = await currentModel?.();
+      busy++;
       try {
-        const { vectors, modelId } = await sendToOffscreen('off/embed', { texts: [...texts] });
+        await ensureOffscreenDocument();
+        const { vectors, modelId } = await sendToOffscreen('off/embed', {
+          texts: [...texts],
+          ...(model ? { model } : {}),
+        });
         id = modelId;
+        dimensions = vectors[0]?.length ?? dimensions;
         return vectors.map((v) => Float32Array.from(v));
       } finally {
+        busy--;
+        closeWhenIdle();
+      }
+    },
+  };
+}
+
+/** Downloads in the offscreen document, which reports progress back by message. */
+export function createOffscreenModelLoader(signal?: AbortSignal): ModelLoader {
+  const watchers = new Map<string, (event: EmbeddingLoadProgress) => void>();
+  listen(
+    ['off/model-progress'],
+    ['extension'],
+    {
+      'off/model-progress': ({ modelId, event }) => {
+        watchers.get(modelId)?.(event);
+        return null;
+      },
+    },
+    signal,
+  );
+  return {
+    async download(model, onProgress) {
+      watchers.set(model.id, onProgress);
+      busy++;
+      try {
+        await ensureOffscreenDocument();
+        return await sendToOffscreen('off/load-model', { model });
+      } finally {
+        watchers.delete(model.id);
+        busy--;
         closeWhenIdle();
       }
     },

@@ -24,6 +24,11 @@ import type { TabStore } from './tab-store.ts';
 export interface RunServices {
   /** Where embeddings are computed: the offscreen document (Chrome) or this page (Firefox). */
   embedder: Embedder;
+  /**
+   * The embedder for the model a run's settings name, used for the whole run: vectors of two
+   * models (a download finishing mid-run) cannot be compared. Defaults to `embedder`.
+   */
+  embedderFor?: (settings: Settings) => Embedder;
 }
 
 export interface StartOptions {
@@ -145,7 +150,8 @@ export class RunController {
     await publish({ phase: 'sampling', done: received.length, total, failures });
 
     // The answer is embedded while the backend is still thinking.
-    const analysis = await createAnalysis(capture.answer, this.services.embedder, { signal });
+    const embedder = this.services.embedderFor?.(settings) ?? this.services.embedder;
+    const analysis = await createAnalysis(capture.answer, embedder, { signal });
     const pending: Promise<void>[] = received.map((text) => analysis.addSample(text, signal));
 
     const remaining = total - received.length;

@@ -1,11 +1,26 @@
 /**
- * The Embedder for extension pages — Chrome's offscreen document and Firefox's background page:
- * the bundled model and the onnxruntime wasm files are loaded from the extension's own files,
- * with remote models off, so nothing is fetched from the hub or a CDN.
+ * The Embedder for extension pages — Chrome's offscreen document and Firefox's background page.
+ * The bundled model and the onnxruntime wasm files are loaded from the extension's own files,
+ * with remote models off, so nothing is fetched from the hub or a CDN. A remote model from the
+ * catalogue (chosen in the options page) is fetched from the hub once and kept in the browser's
+ * Cache API; `createEmbedderFor` is the one place that makes this choice.
  */
 import browser from 'webextension-polyfill';
 import { BUNDLED_MODEL, MODELS_FOLDER } from './bundled-model.ts';
-import { createTransformersEmbedder, type TransformersEmbedder } from './transformers-embedder.ts';
+import { findModel, type ModelRequest } from './model-catalogue.ts';
+import {
+  createTransformersEmbedder,
+  type EmbeddingLoadProgress,
+  type TransformersEmbedder,
+} from './transformers-embedder.ts';
+
+/** The plain SIMD build, packaged by scripts/build.ts (half the size of the JSEP build). */
+function wasmPaths(): { mjs: string; wasm: string } {
+  return {
+    mjs: browser.runtime.getURL('ort/ort-wasm-simd-threaded.mjs'),
+    wasm: browser.runtime.getURL('ort/ort-wasm-simd-threaded.wasm'),
+  };
+}
 
 export function createExtensionEmbedder(): TransformersEmbedder {
   return createTransformersEmbedder({
@@ -15,12 +30,38 @@ export function createExtensionEmbedder(): TransformersEmbedder {
     environment: {
       localModelPath: browser.runtime.getURL(MODELS_FOLDER),
       allowRemoteModels: false,
-      // The plain SIMD build, packaged by scripts/build.ts (half the size of the JSEP build).
-      wasmPaths: {
-        mjs: browser.runtime.getURL('ort/ort-wasm-simd-threaded.mjs'),
-        wasm: browser.runtime.getURL('ort/ort-wasm-simd-threaded.wasm'),
-      },
+      wasmPaths: wasmPaths(),
       numThreads: 1,
     },
+  });
+}
+
+/**
+ * The embedder for a catalogue model: the bundled one offline, or a remote one from
+ * `request.remoteHost` (the hub; a 127.0.0.1 server in tests) with the browser cache on.
+ */
+export function createEmbedderFor(
+  request: ModelRequest,
+  onProgress?: (event: EmbeddingLoadProgress) => void,
+): TransformersEmbedder {
+  const model = findModel(request.id, __TEST_HOOKS__);
+  if (!model) throw new Error(`Unknown embedding model "${request.id}"`);
+  if (model.source === 'bundled') return createExtensionEmbedder();
+  return createTransformersEmbedder({
+    modelId: model.id,
+    revision: 'main',
+    dimensions: model.dimensions,
+    dtype: model.dtype,
+    ...(model.textPrefix ? { textPrefix: model.textPrefix } : {}),
+    environment: {
+      // No local folder: transformers.js would otherwise look for the repository among the
+      // extension's files first.
+      allowRemoteModels: true,
+      remoteHost: request.remoteHost,
+      useBrowserCache: true,
+      wasmPaths: wasmPaths(),
+      numThreads: 1,
+    },
+    ...(onProgress ? { onProgress } : {}),
   });
 }

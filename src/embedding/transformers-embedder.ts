@@ -36,6 +36,10 @@ export interface TransformersEmbedderOptions {
   /** Expected vector length; checked against the first result. */
   dimensions: number;
   environment: EmbeddingEnvironment;
+  /** Which ONNX export to load: 'fp32' (onnx/model.onnx, the default) or 'q8' (model_quantized). */
+  dtype?: 'fp32' | 'q8';
+  /** Prepended to every text before tokenizing (E5 models expect "query: "); not part of cache keys. */
+  textPrefix?: string;
   /** Hub revision for remote models; also part of `id`. */
   revision?: string;
   /** Texts per model call. */
@@ -101,7 +105,7 @@ export function createTransformersEmbedder(
         try {
           return await pipeline('feature-extraction', options.modelId, {
             revision,
-            dtype: 'fp32',
+            dtype: options.dtype ?? 'fp32',
             session_options: {
               intraOpNumThreads: options.environment.numThreads ?? 1,
               interOpNumThreads: 1,
@@ -125,7 +129,9 @@ export function createTransformersEmbedder(
     model: FeatureExtractionPipeline,
     texts: string[],
   ): Promise<Float32Array[]> {
-    const output = await model(texts, { pooling: 'mean', normalize: true });
+    const prefix = options.textPrefix ?? '';
+    const inputs = prefix ? texts.map((text) => prefix + text) : texts;
+    const output = await model(inputs, { pooling: 'mean', normalize: true });
     stats.modelCalls += 1;
     stats.textsEmbedded += texts.length;
     const [rows, width] = output.dims as [number, number];

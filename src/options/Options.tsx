@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
 import { BackendSection } from './BackendSection.tsx';
+import { ModelSection } from './ModelSection.tsx';
 
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -30,13 +31,7 @@ export function Options() {
       ) : (
         <>
           <BackendSection saved={settings.backend} />
-          <section aria-labelledby="model-heading">
-            <h2 id="model-heading">Embedding model</h2>
-            <p class="muted">
-              Universal Sentence Encoder lite, bundled with the extension: runs offline in your
-              browser.
-            </p>
-          </section>
+          <ModelSection saved={settings.embeddingModel} />
         </>
       )}
     </div>

@@ -6,12 +6,28 @@
  * Directions: CS = content script, BG = background, UI = popup/options pages, OFF = Chrome's
  * offscreen document (Firefox runs its work in the background page).
  */
+import type { ModelRequest } from '../embedding/model-catalogue.ts';
+import type { EmbeddingLoadProgress } from '../embedding/transformers-embedder.ts';
 import type { ConnectionResult } from '../sampling/test-connection.ts';
 import type { BackendSettings } from '../sampling/types.ts';
 import type { Capture } from './conversation.ts';
 import { checkBackend, type PublicSettings } from './settings-schema.ts';
+import type { ModelDownloadState } from './model-download.ts';
 import type { RunStatus, SiteHealth, TabStatus } from './run-status.ts';
-import { arr, bool, int, lit, nullable, obj, oneOf, record, str, type Check } from './validate.ts';
+import {
+  arr,
+  bool,
+  int,
+  lit,
+  nullable,
+  num,
+  obj,
+  oneOf,
+  optional,
+  record,
+  str,
+  type Check,
+} from './validate.ts';
 
 interface Contract<Req, Res> {
   request: Req;
@@ -59,16 +75,32 @@ export interface UItoBG {
   'ui/rerun': Contract<{ tabId: number }, { started: boolean }>;
   /** The options page's "Test connection": the background makes the request (it holds keys). */
   'ui/test-connection': Contract<{ backend: BackendSettings }, ConnectionResult>;
+  /**
+   * "Download and use" a remote embedding model: the background loads it (in the offscreen
+   * document in Chrome), writes progress to storage.session (model-download.ts) and, once it
+   * works, stores it in settings. Resolves with the final state; failures are states too.
+   */
+  'ui/model-download': Contract<{ modelId: string }, ModelDownloadState>;
 }
 
 /** Background → offscreen document (Chrome). */
 export interface BGtoOFF {
   'off/ping': Contract<Record<string, never>, { ready: true }>;
   /** Vectors travel as plain arrays: Chrome's messaging serialises to JSON. */
-  'off/embed': Contract<{ texts: string[] }, { vectors: number[][]; modelId: string }>;
+  'off/embed': Contract<
+    { texts: string[]; model?: ModelRequest },
+    { vectors: number[][]; modelId: string }
+  >;
+  /** Load a model afresh (the options page's download); progress comes back as off/model-progress. */
+  'off/load-model': Contract<{ model: ModelRequest }, { embedderId: string; dimensions: number }>;
 }
 
-export type AllMessages = CStoBG & BGtoCS & UItoBG & BGtoOFF;
+/** Offscreen document → background (Chrome). */
+export interface OFFtoBG {
+  'off/model-progress': Contract<{ modelId: string; event: EmbeddingLoadProgress }, null>;
+}
+
+export type AllMessages = CStoBG & BGtoCS & UItoBG & BGtoOFF & OFFtoBG;
 export type MessageType = keyof AllMessages;
 export type RequestOf<K extends MessageType> = AllMessages[K]['request'];
 export type ResponseOf<K extends MessageType> = AllMessages[K]['response'];
@@ -95,6 +127,14 @@ const capture = obj({
   turns: arr(turn, 500),
   answer: text,
 });
+const modelRequest = obj({ id: str, remoteHost: str });
+const loadProgress = obj({
+  status: oneOf(['initiate', 'download', 'progress', 'done', 'ready', 'progress_total'] as const),
+  file: optional(str),
+  progress: optional(num),
+  loaded: optional(num),
+  total: optional(num),
+}) as Check<EmbeddingLoadProgress>;
 /** Payload-less requests: any object will do, its contents are ignored. */
 const empty = record as Check<Record<string, never>>;
 
@@ -114,7 +154,12 @@ export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'ui/rerun': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
   'ui/test-connection': obj({ backend: checkBackend }),
   'off/ping': empty,
-  'off/embed': obj({ texts: arr(text, 5_000) }),
+  'ui/model-download': obj({ modelId: str }),
+  'off/embed': obj({ texts: arr(text, 5_000), model: optional(modelRequest) }) as Check<
+    RequestOf<'off/embed'>
+  >,
+  'off/load-model': obj({ model: modelRequest }),
+  'off/model-progress': obj({ modelId: str, event: loadProgress }),
 };
 
 export function envelope<K extends MessageType>(type: K, payload: RequestOf<K>): Envelope<K> {

@@ -13,6 +13,7 @@ import {
   type BGtoOFF,
   type CStoBG,
   type MessageType,
+  type OFFtoBG,
   type RequestOf,
   type ResponseOf,
   type Result,
@@ -86,7 +87,7 @@ function unwrap<T>(type: string, reply: unknown): T {
   return result.value;
 }
 
-export async function sendToBackground<K extends keyof CStoBG | keyof UItoBG>(
+export async function sendToBackground<K extends keyof CStoBG | keyof UItoBG | keyof OFFtoBG>(
   type: K,
   payload: RequestOf<K>,
 ): Promise<ResponseOf<K>> {

@@ -3,6 +3,7 @@
  * damaged in storage. Pure: storage access lives in settings-store.ts, so this runs in Node tests.
  */
 import type { BackendSettings } from '../sampling/types.ts';
+import { BUNDLED_MODEL_ID, findModel } from '../embedding/model-catalogue.ts';
 import { int, isRecord, num, obj, oneOf, str } from './validate.ts';
 
 export const SETTINGS_VERSION = 1;
@@ -23,6 +24,16 @@ export interface Settings {
    * src/sampling; it holds the API key, so it is never sent to a content script (publicSettings).
    */
   backend: BackendSettings | null;
+  /**
+   * The sentence-embedding model: the bundled one (offline) or a remote one from
+   * model-catalogue.ts, set once it has been downloaded.
+   */
+  embeddingModel: EmbeddingModelChoice;
+}
+
+export interface EmbeddingModelChoice {
+  /** A catalogue id: 'use-lite' (bundled) or a hub repository such as 'Xenova/all-MiniLM-L6-v2'. */
+  id: string;
 }
 
 /** What a content script may know: no backend, no key. */
@@ -38,6 +49,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sites: {},
   sampleCount: SAMPLE_COUNT_DEFAULT,
   backend: null,
+  embeddingModel: Object.freeze({ id: BUNDLED_MODEL_ID }),
 });
 
 export const checkBackend = obj({
@@ -55,6 +67,14 @@ export const checkBackend = obj({
 /** A stored backend that lost a field (or was never valid) is dropped rather than half-used. */
 function migrateBackend(value: unknown): BackendSettings | null {
   return checkBackend(value) === null ? (value as BackendSettings) : null;
+}
+
+/** An unknown model (a removed catalogue entry, a test model in a real build) falls back to the bundled one. */
+export function migrateEmbeddingModel(value: unknown): EmbeddingModelChoice {
+  const id = isRecord(value) ? value.id : undefined;
+  return typeof id === 'string' && findModel(id, __TEST_HOOKS__)
+    ? { id }
+    : { id: BUNDLED_MODEL_ID };
 }
 
 export function clampSampleCount(value: unknown): number {
@@ -84,6 +104,7 @@ export function migrateSettings(stored: unknown): Settings {
     sites,
     sampleCount: clampSampleCount(raw.sampleCount ?? raw.samples),
     backend: migrateBackend(raw.backend),
+    embeddingModel: migrateEmbeddingModel(raw.embeddingModel),
   };
 }
 

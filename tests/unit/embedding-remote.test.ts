@@ -109,6 +109,18 @@ describe('remote model', () => {
     expect(error?.message).toContain(downHost);
   });
 
+  it("asks for the 8-bit export with dtype q8, as the catalogue's hub models use", async () => {
+    const quantized = createTransformersEmbedder({
+      modelId: REPO,
+      dimensions: 512,
+      dtype: 'q8',
+      environment: { allowRemoteModels: true, remoteHost: host, cacheDir },
+    });
+    // The test repository has only the float32 file, so the load fails after asking for it.
+    await expect(quantized.embed(['hello'])).rejects.toThrow(/model_quantized\.onnx/);
+    expect(requests).toContain(`GET /${REPO}/resolve/main/onnx/model_quantized.onnx`);
+  });
+
   it('does not reach for the network when remote models are disabled', async () => {
     const before = requests.length;
     const offline = createTransformersEmbedder({

@@ -6,7 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BundledModelMissingError, createNodeEmbedder } from '../../src/embedding/node-embedder.ts';
+import {
+  BundledModelMissingError,
+  createNodeEmbedder,
+  DEFAULT_MODELS_DIR,
+} from '../../src/embedding/node-embedder.ts';
+import { createTransformersEmbedder } from '../../src/embedding/transformers-embedder.ts';
 
 const TEXTS = [
   'The cat sat on the mat.',
@@ -133,6 +138,24 @@ describe('transformers embedder', () => {
     const empty = mkdtempSync(join(tmpdir(), 'crosscheck-no-model-'));
     expect(() => createNodeEmbedder({ modelsDir: empty })).toThrow(BundledModelMissingError);
     expect(() => createNodeEmbedder({ modelsDir: empty })).toThrow(/npm run build:model/);
+  });
+
+  it('prepends textPrefix (as E5 models expect) to what the model sees, not to cache keys', async () => {
+    const prefixed = createTransformersEmbedder({
+      modelId: 'use-lite',
+      dimensions: 512,
+      textPrefix: 'query: ',
+      environment: { localModelPath: DEFAULT_MODELS_DIR, allowRemoteModels: false },
+    });
+    const plain = createNodeEmbedder();
+    const [withPrefix] = await prefixed.embed(['Paris is the capital of France.']);
+    const [spelledOut, bare] = await plain.embed([
+      'query: Paris is the capital of France.',
+      'Paris is the capital of France.',
+    ]);
+    expect(cosine(withPrefix!, spelledOut!)).toBeGreaterThan(0.99999);
+    expect(cosine(withPrefix!, bare!)).toBeLessThan(0.999);
+    await Promise.all([prefixed.dispose(), plain.dispose()]);
   });
 
   it('identifies the model and revision', () => {

@@ -4,9 +4,11 @@ import {
   applyPatch,
   clampSampleCount,
   isSiteEnabled,
+  migrateEmbeddingModel,
   migrateSettings,
   publicSettings,
 } from '../../src/shared/settings-schema.ts';
+import { findModel } from '../../src/embedding/model-catalogue.ts';
 
 describe('settings schema', () => {
   it('gives defaults for empty or damaged storage', () => {
@@ -30,6 +32,7 @@ describe('settings schema', () => {
       sampleCount: 10,
       sites: { chatgpt: false },
       backend: null,
+      embeddingModel: { id: 'use-lite' },
     });
   });
 
@@ -85,5 +88,60 @@ describe('settings schema', () => {
     const shared = publicSettings(settings, 'chatgpt');
     expect(shared).toEqual({ enabled: true, siteEnabled: true, sampleCount: 4 });
     expect(JSON.stringify(shared)).not.toContain('sk-secret');
+  });
+
+  it('defaults to the bundled embedding model, also for settings stored before the field existed', () => {
+    expect(DEFAULT_SETTINGS.embeddingModel).toEqual({ id: 'use-lite' });
+    const old = migrateSettings({ version: 1, enabled: true, sites: {}, sampleCount: 3 });
+    expect(old.embeddingModel).toEqual({ id: 'use-lite' });
+  });
+
+  it('keeps a catalogue model and repairs anything else to the bundled one', () => {
+    expect(
+      migrateSettings({ embeddingModel: { id: 'Xenova/all-MiniLM-L6-v2' } }).embeddingModel,
+    ).toEqual({ id: 'Xenova/all-MiniLM-L6-v2' });
+    expect(
+      migrateSettings({ embeddingModel: { id: 'Xenova/multilingual-e5-small', extra: 1 } })
+        .embeddingModel,
+    ).toEqual({ id: 'Xenova/multilingual-e5-small' });
+    for (const damaged of [
+      'Xenova/all-MiniLM-L6-v2',
+      { id: 'someone/unknown-model' },
+      { id: 42 },
+      { name: 'use-lite' },
+      null,
+      [],
+    ]) {
+      expect(migrateSettings({ embeddingModel: damaged }).embeddingModel).toEqual({
+        id: 'use-lite',
+      });
+    }
+  });
+
+  it('accepts the test-only model only where test hooks are on', () => {
+    // Vitest defines __TEST_HOOKS__ as a test build does.
+    expect(__TEST_HOOKS__).toBe(true);
+    expect(migrateEmbeddingModel({ id: 'crosscheck-test/use-lite-remote' })).toEqual({
+      id: 'crosscheck-test/use-lite-remote',
+    });
+    expect(findModel('crosscheck-test/use-lite-remote', false)).toBeUndefined();
+    expect(findModel('crosscheck-test/use-lite-remote', true)?.source).toBe('remote');
+  });
+
+  it('switches the model through a patch, validated like the rest', () => {
+    const base = migrateSettings({});
+    expect(
+      applyPatch(base, { embeddingModel: { id: 'Xenova/all-MiniLM-L6-v2' } }).embeddingModel,
+    ).toEqual({
+      id: 'Xenova/all-MiniLM-L6-v2',
+    });
+    expect(applyPatch(base, { embeddingModel: { id: '../../etc' } }).embeddingModel).toEqual({
+      id: 'use-lite',
+    });
+  });
+
+  it('never hands the embedding model choice to a content script', () => {
+    const settings = migrateSettings({ embeddingModel: { id: 'Xenova/all-MiniLM-L6-v2' } });
+    expect(Object.keys(publicSettings(settings, 'chatgpt'))).not.toContain('embeddingModel');
   });
 });
