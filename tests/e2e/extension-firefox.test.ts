@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webExt from 'web-ext';
 import { settingsFromPreset } from '../../src/sampling/presets.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
+import { runFirefox } from '../helpers/firefox-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer } from '../helpers/llm-server.ts';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 interface LintResult {
   summary: { errors: number; warnings: number; notices: number };
@@ -105,34 +104,3 @@ describe('Firefox build', () => {
     }
   });
 });
-
-/** Starts headless Firefox ESR with the extension through web-ext's runner, off the network. */
-async function runFirefox(sourceDir: string, startUrl: string) {
-  const profile = mkdtempSync(join(tmpdir(), 'crosscheck-firefox-'));
-  process.env.MOZ_HEADLESS = '1';
-  const runner = await webExt.cmd.run(
-    {
-      sourceDir,
-      firefox: FIREFOX,
-      firefoxProfile: profile,
-      startUrl: [startUrl],
-      noInput: true,
-      noReload: true,
-      args: ['-headless'],
-      // Keep Firefox off the network: no update checks, telemetry or remote settings.
-      pref: {
-        'app.update.enabled': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-        'extensions.update.enabled': false,
-        'browser.shell.checkDefaultBrowser': false,
-      },
-    },
-    { shouldExitProgram: false },
-  );
-  return {
-    exit(): void {
-      runner.exit();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}

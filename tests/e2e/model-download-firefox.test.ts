@@ -8,19 +8,18 @@
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import webExt from 'web-ext';
 import { BUNDLED_MODEL } from '../../src/embedding/bundled-model.ts';
 import { TEST_MODEL_HOST_KEY } from '../../src/embedding/model-host.ts';
 import { DEFAULT_MODELS_DIR } from '../../src/embedding/node-embedder.ts';
 import { settingsFromPreset } from '../../src/sampling/presets.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
+import { runFirefox } from '../helpers/firefox-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
 import { startModelHubServer, type ModelHubServer } from '../helpers/model-hub-server.ts';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const REPO = 'crosscheck-test/use-lite-remote';
 
 describe('a downloaded embedding model in Firefox', () => {
@@ -28,7 +27,6 @@ describe('a downloaded embedding model in Firefox', () => {
   let llm: LlmServer;
   let hub: ModelHubServer;
   let extension: string;
-  let profile: string;
 
   beforeAll(async () => {
     fixtures = await startFixtureServer();
@@ -38,14 +36,12 @@ describe('a downloaded embedding model in Firefox', () => {
       dir: join(DEFAULT_MODELS_DIR, BUNDLED_MODEL.modelId),
     });
     extension = mkdtempSync(join(tmpdir(), 'crosscheck-firefox-ext-'));
-    profile = mkdtempSync(join(tmpdir(), 'crosscheck-firefox-'));
     cpSync('dist/test/firefox', extension, { recursive: true });
   });
 
   afterAll(async () => {
     await Promise.all([fixtures?.close(), llm?.stop(), hub?.close()]);
     rmSync(extension, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
   });
 
   it('checks an answer with the model fetched from the hub stand-in', async () => {
@@ -58,28 +54,9 @@ describe('a downloaded embedding model in Firefox', () => {
       join(extension, 'test-settings.json'),
       JSON.stringify({ backend, embeddingModel: { id: REPO }, [TEST_MODEL_HOST_KEY]: hub.host }),
     );
-    process.env.MOZ_HEADLESS = '1';
-    const runner = await webExt.cmd.run(
-      {
-        sourceDir: resolve(extension),
-        firefox: FIREFOX,
-        firefoxProfile: profile,
-        startUrl: [
-          fixtures.url(
-            '/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&beacon=1',
-          ),
-        ],
-        noInput: true,
-        noReload: true,
-        args: ['-headless'],
-        pref: {
-          'app.update.enabled': false,
-          'datareporting.policy.dataSubmissionEnabled': false,
-          'extensions.update.enabled': false,
-          'browser.shell.checkDefaultBrowser': false,
-        },
-      },
-      { shouldExitProgram: false },
+    const runner = await runFirefox(
+      extension,
+      fixtures.url('/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&beacon=1'),
     );
     try {
       const beacon = await fixtures.waitForBeacon((b) => {

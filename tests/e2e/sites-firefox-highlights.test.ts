@@ -11,10 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import webExt from 'web-ext';
+import { runFirefox } from '../helpers/firefox-extension.ts';
 import { REPO, startServer, type TestServer } from '../helpers/page-harness.ts';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Content script: both ways of registering, outcome published on the page's <html>. */
 const PROBE = `
@@ -100,26 +98,7 @@ describe('CSS.highlights from a Firefox content script', () => {
   });
 
   it('registers ranges the page can see, by either route', async () => {
-    const profile = mkdtempSync(path.join(tmpdir(), 'crosscheck-hl-profile-'));
-    process.env.MOZ_HEADLESS = '1';
-    const runner = await webExt.cmd.run(
-      {
-        sourceDir: extension,
-        firefox: FIREFOX,
-        firefoxProfile: profile,
-        startUrl: [`${server.origin}/page.html`],
-        noInput: true,
-        noReload: true,
-        args: ['-headless'],
-        pref: {
-          'app.update.enabled': false,
-          'datareporting.policy.dataSubmissionEnabled': false,
-          'extensions.update.enabled': false,
-          'browser.shell.checkDefaultBrowser': false,
-        },
-      },
-      { shouldExitProgram: false },
-    );
+    const runner = await runFirefox(extension, `${server.origin}/page.html`);
     try {
       const params = await Promise.race([
         reported,
@@ -143,7 +122,6 @@ describe('CSS.highlights from a Firefox content script', () => {
       });
     } finally {
       runner.exit();
-      rmSync(profile, { recursive: true, force: true });
     }
   });
 });
