@@ -98,13 +98,9 @@ describe('a card’s sample lines', () => {
     ]);
   });
 
-  it('marks the words that differ from the sentence when the core gave no spans', () => {
-    const parts = counterpartParts(
-      'It was finished in 1889.',
-      evidence(1, 'It was finished in 1890 in Lyon.', false),
-    );
-    expect(parts.filter((p) => p.op === 'added').map((p) => p.text.trim())).toEqual([
-      '1890 in Lyon',
+  it('leaves a differing sample unmarked when the core found no specific span', () => {
+    expect(counterpartParts(evidence(1, 'It was a gift from the city of Lyon.', false))).toEqual([
+      { op: 'same', text: 'It was a gift from the city of Lyon.' },
     ]);
   });
 
@@ -113,12 +109,12 @@ describe('a card’s sample lines', () => {
       ...evidence(0, 'Finished in March 1889.', false),
       sampleSpans: ['March 1889'],
     };
-    expect(counterpartParts('Completed in 1887.', withSpans)).toEqual([
+    expect(counterpartParts(withSpans)).toEqual([
       { op: 'same', text: 'Finished in ' },
       { op: 'added', text: 'March 1889' },
       { op: 'same', text: '.' },
     ]);
-    expect(counterpartParts('Completed in 1887.', evidence(0, 'Built by 1887.', true))).toEqual([
+    expect(counterpartParts(evidence(0, 'Built by 1887.', true))).toEqual([
       { op: 'same', text: 'Built by 1887.' },
     ]);
   });

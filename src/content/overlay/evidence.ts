@@ -4,7 +4,7 @@
  * wording to mark. Pure, so the ordering and marking are tested without rendering.
  */
 import type { SampleEvidence, SentenceFinding } from '../../core/types.ts';
-import { diffWords, markSpans, toSide, type DiffPart } from '../../shared/text-diff.ts';
+import { markSpans, type DiffPart } from '../../shared/text-diff.ts';
 
 export type Stance = 'differs' | 'silent' | 'agrees';
 
@@ -19,15 +19,15 @@ export interface SampleLine {
 const ORDER: Record<Stance, number> = { differs: 0, silent: 1, agrees: 2 };
 
 /**
- * The core's spans when it found any (they know "1820" vs "1829" is the point), else a word
- * diff against the answer sentence. Agreeing samples are left unmarked: their rewording is not
- * a disagreement and marking it would only add noise.
+ * The core's spans when it found any (they know "1820" vs "1829" is the point). Without them the
+ * wording is left unmarked: the sample's nearest sentence then says something else altogether,
+ * and a word diff of two different sentences marks nearly every word, which reads as noise.
+ * Agreeing samples are left unmarked too: their rewording is not a disagreement.
  */
-export function counterpartParts(sentence: string, evidence: SampleEvidence): DiffPart[] {
+export function counterpartParts(evidence: SampleEvidence): DiffPart[] {
   const text = evidence.counterpart ?? '';
-  if (evidence.supports) return [{ op: 'same', text }];
-  if (evidence.sampleSpans.length > 0) return markSpans(text, evidence.sampleSpans);
-  return toSide(diffWords(sentence, text));
+  if (evidence.supports || evidence.sampleSpans.length === 0) return [{ op: 'same', text }];
+  return markSpans(text, evidence.sampleSpans);
 }
 
 export function sampleLines(finding: SentenceFinding, sampleCount: number): SampleLine[] {
@@ -41,7 +41,7 @@ export function sampleLines(finding: SentenceFinding, sampleCount: number): Samp
     lines.push({
       sample,
       stance: evidence.supports ? 'agrees' : 'differs',
-      parts: counterpartParts(finding.segment.text, evidence),
+      parts: counterpartParts(evidence),
     });
   }
   return lines.sort((a, b) => ORDER[a.stance] - ORDER[b.stance] || a.sample - b.sample);
