@@ -261,7 +261,7 @@ describe.skipIf(!present)('adapters on saved markup of the live sites', () => {
 });
 
 if (!present) {
-  describe('adapters on saved markup of the live sites', () => {
-    it.skip(`skipped: no saved site markup at ${SITES} (set CROSSCHECK_SITES to its folder)`, () => {});
-  });
+  console.warn(
+    `saved-sites: skipped, no saved site markup at ${SITES} (set CROSSCHECK_SITES to its folder)`,
+  );
 }
