@@ -3,10 +3,9 @@
  * sample, the body shape (max_tokens, temperature within 0..1, user-first messages), usage, and
  * 529 "overloaded" retried while 401 is not.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectSamples, sample } from '../../src/sampling/sampler.ts';
 import type { SamplingRequest } from '../../src/sampling/types.ts';
-import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
 import {
   TEST_KEY,
   VADER,
@@ -14,19 +13,10 @@ import {
   recordedSamples,
   serverSettings,
   within,
+  useLlmServer,
 } from './sampling-kit.ts';
 
-let server: LlmServer;
-beforeAll(async () => {
-  server = await startLlmServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  server.clearFaults();
-  server.resetStats();
-});
+const server = useLlmServer();
 
 function request(n: number, temperature = 1): SamplingRequest {
   return { turns: VADER, n, temperature, maxTokens: 300, signal: new AbortController().signal };

@@ -4,29 +4,13 @@
  * run bounded, so a hang fails the test instead of stalling it. Backoff waits go through a fake
  * clock (recorded, not slept); timeouts are real and short.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  collectSamples,
-  forgetLearnedBatching,
-  sample,
-  type SampleOptions,
-} from '../../src/sampling/sampler.ts';
+import { describe, expect, it } from 'vitest';
+import { collectSamples, sample, type SampleOptions } from '../../src/sampling/sampler.ts';
 import type { BackendSettings, SamplingRequest } from '../../src/sampling/types.ts';
-import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
-import { ARIZONA, fakeClock, serverSettings, within } from './sampling-kit.ts';
+import { startLlmServer } from '../helpers/llm-server.ts';
+import { ARIZONA, fakeClock, serverSettings, within, useLlmServer } from './sampling-kit.ts';
 
-let server: LlmServer;
-beforeAll(async () => {
-  server = await startLlmServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  forgetLearnedBatching();
-  server.clearFaults();
-  server.resetStats();
-});
+const server = useLlmServer();
 
 function request(n = 1): SamplingRequest {
   return {

@@ -4,10 +4,9 @@
  * honoured on 429, and a wrong key (which Gemini reports as 400 API_KEY_INVALID) shown as a key
  * problem.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectSamples, forgetLearnedBatching, sample } from '../../src/sampling/sampler.ts';
+import { describe, expect, it } from 'vitest';
+import { collectSamples, sample } from '../../src/sampling/sampler.ts';
 import type { SamplingRequest } from '../../src/sampling/types.ts';
-import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
 import {
   ARIZONA,
   TEST_KEY,
@@ -15,20 +14,10 @@ import {
   recordedSamples,
   serverSettings,
   within,
+  useLlmServer,
 } from './sampling-kit.ts';
 
-let server: LlmServer;
-beforeAll(async () => {
-  server = await startLlmServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  forgetLearnedBatching();
-  server.clearFaults();
-  server.resetStats();
-});
+const server = useLlmServer();
 
 function request(n: number): SamplingRequest {
   return {

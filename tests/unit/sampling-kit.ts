@@ -8,7 +8,9 @@ import { cancelledError } from '../../src/sampling/errors.ts';
 import { settingsFromPreset } from '../../src/sampling/presets.ts';
 import type { BackendSettings } from '../../src/sampling/types.ts';
 import type { Turn } from '../../src/shared/conversation.ts';
-import { type LlmServer, recordedPassages } from '../helpers/llm-server.ts';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { forgetLearnedBatching } from '../../src/sampling/sampler.ts';
+import { type LlmServer, recordedPassages, startLlmServer } from '../helpers/llm-server.ts';
 
 export const TEST_KEY = 'sk-test-0123456789abcdefSECRET';
 
@@ -77,4 +79,37 @@ export function within<T>(ms: number, promise: Promise<T>): Promise<T> {
     timer = setTimeout(() => reject(new Error(`Did not finish within ${ms} ms`)), ms);
   });
   return Promise.race([promise, bound]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * One local LLM server for a test file, fresh for each test: faults, recorded requests and the
+ * learned "this server ignores n" are cleared before every test. Returns the server (a stand-in
+ * that forwards to it once started, so it can be assigned at module level).
+ */
+export function useLlmServer(): LlmServer {
+  let started: LlmServer | undefined;
+  const current = (): LlmServer => {
+    if (!started) throw new Error('the test server starts in beforeAll');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startLlmServer();
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  beforeEach(() => {
+    forgetLearnedBatching();
+    current().clearFaults();
+    current().resetStats();
+  });
+  return new Proxy({} as LlmServer, {
+    get: (_target, property) => {
+      const value: unknown = Reflect.get(current(), property);
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(current())
+        : value;
+    },
+    set: (_target, property, value) => Reflect.set(current(), property, value),
+  });
 }

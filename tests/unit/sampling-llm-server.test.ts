@@ -5,22 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type LlmServer, recordedPassages, startLlmServer } from '../helpers/llm-server.ts';
-import { within } from './sampling-kit.ts';
+import { describe, expect, it } from 'vitest';
+import { recordedPassages, startLlmServer } from '../helpers/llm-server.ts';
+import { within, useLlmServer } from './sampling-kit.ts';
 
-let server: LlmServer;
-beforeAll(async () => {
-  server = await startLlmServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  server.clearFaults();
-  server.resetStats();
-  server.delayMs = 0;
-});
+const server = useLlmServer();
 
 function chat(prompt: string, path = '/v1/chat/completions'): Promise<Response> {
   return fetch(`${server.url}${path}`, {

@@ -3,11 +3,10 @@
  * (Bearer key, messages, n, the max-tokens field), `n` honoured, ignored and rejected, usage, and
  * the error messages users see for a bad key, a missing model and Ollama's 403.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectSamples, forgetLearnedBatching, sample } from '../../src/sampling/sampler.ts';
+import { describe, expect, it } from 'vitest';
+import { collectSamples, sample } from '../../src/sampling/sampler.ts';
 import { OLLAMA_ORIGINS_SETTING } from '../../src/sampling/presets.ts';
 import type { SamplingRequest } from '../../src/sampling/types.ts';
-import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
 import {
   ARIZONA,
   TEST_KEY,
@@ -15,22 +14,10 @@ import {
   recordedSamples,
   serverSettings,
   within,
+  useLlmServer,
 } from './sampling-kit.ts';
 
-let server: LlmServer;
-beforeAll(async () => {
-  server = await startLlmServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  forgetLearnedBatching();
-  server.clearFaults();
-  server.resetStats();
-  server.nMode = 'honour';
-  server.delayMs = 0;
-});
+const server = useLlmServer();
 
 const vader = recordedSamples('darth-vader');
 const arizona = recordedSamples('arizona-senator-mit');

@@ -4,26 +4,13 @@
  * samples arrive, and cancellation — abort mid-run, abort before start, or leaving the loop —
  * ends the run promptly with 'cancelled' and closes the requests in flight.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConcurrencyLimiter } from '../../src/sampling/limiter.ts';
-import { collectSamples, forgetLearnedBatching, sample } from '../../src/sampling/sampler.ts';
+import { collectSamples, sample } from '../../src/sampling/sampler.ts';
 import type { SampleEvent, SamplingRequest } from '../../src/sampling/types.ts';
-import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
-import { ARIZONA, VADER, serverSettings, within } from './sampling-kit.ts';
+import { ARIZONA, VADER, serverSettings, within, useLlmServer } from './sampling-kit.ts';
 
-let server: LlmServer;
-beforeAll(async () => {
-  server = await startLlmServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  forgetLearnedBatching();
-  server.clearFaults();
-  server.resetStats();
-  server.delayMs = 0;
-});
+const server = useLlmServer();
 
 function request(
   n: number,
