@@ -98,12 +98,11 @@ function capture(trigger: CaptureTrigger): boolean {
   if (state.session?.element !== captured.answer.element) {
     sessionScope?.abort();
     sessionScope = new AbortController();
-    page.signal.addEventListener('abort', () => sessionScope?.abort(), { once: true });
     state.session = new AnswerSession({
       adapter,
       answer: captured.answer,
       answerText: captured.capture.answer,
-      signal: sessionScope.signal,
+      signal: AbortSignal.any([page.signal, sessionScope.signal]),
       onRerun: () => void capture('user'),
     });
   }
@@ -127,9 +126,8 @@ function capture(trigger: CaptureTrigger): boolean {
 function startWatching(): void {
   if (watching || !state.adapter) return;
   watching = new AbortController();
-  page.signal.addEventListener('abort', () => watching?.abort(), { once: true });
   watchAnswers(state.adapter, (done) => void capture(done.initial ? 'page-load' : 'new-answer'), {
-    signal: watching.signal,
+    signal: AbortSignal.any([page.signal, watching.signal]),
   });
 }
 
@@ -154,6 +152,8 @@ function onRun(conversationId: string, run: RunStatus): void {
 }
 
 function startPage(): void {
+  // Everything of the previous URL goes: its watcher, overlay, highlights and timers.
+  stopWatching();
   page.abort();
   page = new AbortController();
   const { signal } = page;

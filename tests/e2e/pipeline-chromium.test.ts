@@ -318,6 +318,35 @@ describe('Crosscheck end to end in Chromium', () => {
     await page.close();
   });
 
+  it('follows a single-page navigation: a new conversation’s answer is captured and checked', async () => {
+    await (await configureBackend('recorded-model-spa')).close();
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/sites/chatgpt/conversation.html?crosscheck-site=chatgpt'));
+    const before = await waitForState(page, (s) => s.captures >= 1);
+    llm.resetStats();
+    // The site switches conversation without a page load, then a new answer arrives.
+    await page.evaluate(() => {
+      history.pushState({}, '', `${location.pathname}?crosscheck-site=chatgpt&conversation=2`);
+    });
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => {
+      const thread = document.getElementById('thread')!;
+      const turns = [...thread.querySelectorAll('section[data-turn]')];
+      for (const turn of turns.slice(0, -2)) turn.remove();
+      const [user, answer] = turns.slice(-2).map((t) => t.cloneNode(true) as HTMLElement);
+      for (const turn of turns.slice(-2)) turn.remove();
+      thread.append(user!, answer!);
+    });
+    const done = await waitForState(
+      page,
+      (s) => s.captures > before.captures && s.run?.phase === 'done',
+      90_000,
+    );
+    expect(done.highlights).toBeGreaterThan(0);
+    expect(llm.calls('openai')).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('a reload shows the stored result without asking the backend again', async () => {
     llm.resetStats();
     const page = await browser.context.newPage();
