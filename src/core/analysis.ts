@@ -141,7 +141,7 @@ function buildReport(
     }),
   );
   const answerDisagreement =
-    perSentence.reduce((sum, p) => sum + sentenceDisagreement(p), 0) /
+    perSentence.reduce((sum, p) => sum + sentenceDisagreement(p, params.supportPower), 0) /
     Math.max(1, perSentence.length);
   const sentences = perSentence.map((perSample, row) =>
     scoreSentence(answer.sentences[row]!.segment, perSample, answerDisagreement, params),

@@ -49,8 +49,11 @@ function reversedRelation(
 
 /**
  * Names differ between any two sentences about different things; they only conflict when the
- * rest of the statement is shared: once the differing names are set aside, most content words
- * of the shorter sentence appear in the other ("born in Munich" / "born in Ulm").
+ * rest of the statement is shared: once the differing names are set aside, four fifths of the
+ * content words of the shorter sentence appear in the other ("born in Munich" / "born in Ulm").
+ * Half was too loose (ChatProtect precision 49% → 56%, recall 55% → 51%): sentences sharing
+ * a subject and a verb but otherwise saying different things differ in names without one
+ * name having been swapped for another.
  */
 function sharesFrame(
   sentence: PreparedSentence,
@@ -71,7 +74,7 @@ function sharesFrame(
   return shared / Math.min(a.size, b.size) >= FRAME_SHARE;
 }
 
-const FRAME_SHARE = 0.5;
+const FRAME_SHARE = 0.8;
 
 /**
  * Whether some differing value of the answer and some of the counterpart stand in the same

@@ -6,8 +6,10 @@
  *
  * What the tuning showed: content-word, number and name coverage carries most of the signal
  * (semantic similarity alone is weaker, but 0.3 of it helps); letting a conflicting counterpart
- * halve a sample's support beats cancelling it (conflict detection is noisy); and a sentence of
- * an answer the samples disagree with throughout is likelier wrong (answerContextWeight).
+ * cut a sample's support to 0.4 beats cancelling it (conflict detection is noisy); combining
+ * the samples by a quadratic rather than an arithmetic mean lets more samples sharpen the
+ * estimate (supportPower); and a sentence of an answer the samples disagree with throughout is
+ * likelier wrong (answerContextWeight).
  */
 export interface ScoringParams {
   /** Weight of embedding similarity against content-word coverage in a sample's support. */
@@ -36,6 +38,12 @@ export interface ScoringParams {
   threshold: number;
   /** Similarity of two whole answers from which they go into the same meaning group. */
   groupSimilarity: number;
+  /**
+   * Exponent of the power mean that combines the samples' support (1 = arithmetic mean). Above
+   * 1, a sample that backs a sentence fully counts for more than two that each back half of it:
+   * samples are random and leave out details, so silence is weaker evidence than backing.
+   */
+  supportPower: number;
 }
 
 export const DEFAULT_PARAMS: Readonly<ScoringParams> = {
@@ -46,10 +54,11 @@ export const DEFAULT_PARAMS: Readonly<ScoringParams> = {
   numberWeight: 2,
   nameWeight: 1.5,
   sameStatementCosine: 0.55,
-  conflictKeep: 0.5,
+  conflictKeep: 0.4,
   answerContextWeight: 0.3,
   threshold: 0.3,
   groupSimilarity: 0.8,
+  supportPower: 2,
 };
 
 /** Defaults with overrides applied; rejects values that would make the scores meaningless. */

@@ -1,7 +1,8 @@
 /**
  * Turns one sentence's per-sample support into its finding: support count and share, the
- * inconsistency score (1 − mean support), the flag, and the type of disagreement — the conflict
- * type most samples show, or "unsupported" when the samples are merely silent.
+ * inconsistency score (1 − the power mean of the support), the flag, and the type of
+ * disagreement — the conflict type most samples show, or "unsupported" when the samples are
+ * merely silent.
  */
 import type { ScoringParams } from './params.ts';
 import type { SampleSupport } from './support.ts';
@@ -10,11 +11,16 @@ import type { InconsistencyType, Segment, SentenceFinding } from './types.ts';
 /** Tie order between conflict types: the more specific and more serious first. */
 const TYPE_ORDER: readonly InconsistencyType[] = ['contradiction', 'number', 'entity'];
 
-/** 1 − mean support over the samples; 0 without samples. */
-export function sentenceDisagreement(perSample: readonly SampleSupport[]): number {
+/**
+ * 1 − the samples' support combined by a power mean (exponent `power`, at least 1); 0 without
+ * samples. With one sample it is 1 − that sample's support, whatever the exponent.
+ */
+export function sentenceDisagreement(perSample: readonly SampleSupport[], power = 1): number {
   if (perSample.length === 0) return 0;
-  const meanSupport = perSample.reduce((sum, p) => sum + p.support, 0) / perSample.length;
-  return Math.min(1, Math.max(0, 1 - meanSupport));
+  const p = Math.max(1, power);
+  const mean =
+    perSample.reduce((sum, s) => sum + Math.max(0, s.support) ** p, 0) / perSample.length;
+  return Math.min(1, Math.max(0, 1 - mean ** (1 / p)));
 }
 
 /**
@@ -34,7 +40,8 @@ export function scoreSentence(
     return { segment, score: 0, support: 0, supportShare: 0, flagged: false, type: null, evidence };
   }
   const w = params.answerContextWeight;
-  const score = (1 - w) * sentenceDisagreement(perSample) + w * answerDisagreement;
+  const score =
+    (1 - w) * sentenceDisagreement(perSample, params.supportPower) + w * answerDisagreement;
   const support = perSample.filter((p) => p.evidence.supports).length;
   // A sentence most samples back is not flagged, however its score was pulled up.
   const flagged = score >= params.threshold && support * 2 < n;

@@ -73,10 +73,10 @@ export interface SampleEvidence {
 export interface SentenceFinding {
   segment: Segment;
   /**
-   * Inconsistency score in 0..1, higher = more likely wrong: 1 − the mean support over the
-   * samples (each sample's support mixes embedding similarity with coverage of the sentence's
-   * content words, numbers and names, and is halved by a conflict), blended with the answer's
-   * mean. Comparable within a report and across reports with the same embedder and parameters.
+   * Inconsistency score in 0..1, higher = more likely wrong: 1 − the samples' support combined
+   * by a quadratic (power) mean (each sample's support mixes embedding similarity with coverage
+   * of the sentence's content words, numbers and names, and is cut by a conflict), blended with
+   * the answer's mean. Comparable within a report and across reports with the same embedder and parameters.
    */
   score: number;
   /** Number of samples that back this sentence (see SampleEvidence.supports). */

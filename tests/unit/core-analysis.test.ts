@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalysis } from '../../src/core/analysis.ts';
+import { sentenceDisagreement } from '../../src/core/score.ts';
+import type { SampleSupport } from '../../src/core/support.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
 
 const embedder = bagOfWordsEmbedder();
@@ -274,5 +276,38 @@ describe('bad and huge input', () => {
     expect(report.sentences.length).toBeGreaterThan(700);
     // A generous guard against quadratic blow-ups, not a speed target (see bench:speed).
     expect(seconds).toBeLessThan(30);
+  });
+});
+
+describe('combining the samples', () => {
+  const support = (s: number): SampleSupport => ({
+    support: s,
+    conflict: null,
+    evidence: {
+      sample: 0,
+      counterpart: null,
+      similarity: 0,
+      supports: false,
+      answerSpans: [],
+      sampleSpans: [],
+    },
+  });
+
+  it('uses one sample as it is, whatever the exponent of the power mean', () => {
+    expect(sentenceDisagreement([support(0.4)], 2)).toBeCloseTo(0.6, 10);
+    expect(sentenceDisagreement([support(0.4)], 1)).toBeCloseTo(0.6, 10);
+    expect(sentenceDisagreement([], 2)).toBe(0);
+  });
+
+  it('counts one full supporter for more than two half ones (quadratic mean)', () => {
+    const full = sentenceDisagreement([support(1), support(0), support(0)], 2);
+    const halves = sentenceDisagreement([support(0.5), support(0.5), support(0)], 2);
+    expect(full).toBeCloseTo(1 - Math.sqrt(1 / 3), 10);
+    expect(full).toBeLessThan(halves);
+    // The arithmetic mean cannot tell them apart.
+    expect(sentenceDisagreement([support(1), support(0), support(0)], 1)).toBeCloseTo(
+      sentenceDisagreement([support(0.5), support(0.5), support(0)], 1),
+      10,
+    );
   });
 });
