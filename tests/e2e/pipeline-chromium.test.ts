@@ -326,7 +326,8 @@ describe('Crosscheck end to end in Chromium', () => {
     llm.resetStats();
     // The site switches conversation without a page load, then a new answer arrives.
     await page.evaluate(() => {
-      history.pushState({}, '', `${location.pathname}?crosscheck-site=chatgpt&conversation=2`);
+      // A new path is a new conversation (no stored result for it yet).
+      history.pushState({}, '', '/sites/chatgpt/another-conversation?crosscheck-site=chatgpt');
     });
     await page.waitForTimeout(1500);
     await page.evaluate(() => {
