@@ -11,48 +11,19 @@
  * signal aborts.
  */
 import { anchorSpan, describeSpan, type SpanSelectors } from '../core/anchoring/selectors.ts';
-import type { InconsistencyType } from '../core/types.ts';
 import { domText, rangeFromOffsets, type DomTextIndex } from './dom-text.ts';
 import { highlightSink, type HighlightSink } from './make-firefox-highlights-work.ts';
+// The same table the legend and cards use, so a flag looks the same on the page and in the bar.
+import { SENTENCE_TYPES, highlightCss, highlightName } from './overlay/type-styles.ts';
 
 /** The flag types drawn inline (omissions have no span in the answer). */
-export type InlineFlagType = Exclude<InconsistencyType, 'omission'>;
-export const INLINE_FLAG_TYPES: readonly InlineFlagType[] = [
-  'contradiction',
-  'number',
-  'entity',
-  'unsupported',
-];
+export type InlineFlagType = (typeof SENTENCE_TYPES)[number];
+export const INLINE_FLAG_TYPES: readonly InlineFlagType[] = SENTENCE_TYPES;
 
-export const HIGHLIGHT_NAME: Record<InlineFlagType, string> = {
-  contradiction: 'crosscheck-contradiction',
-  number: 'crosscheck-number',
-  entity: 'crosscheck-entity',
-  unsupported: 'crosscheck-unsupported',
-};
-
-/**
- * Types differ in colour and in underline style, so colour is not the only cue (WCAG 1.4.1).
- * Only the properties `::highlight()` supports: colours, text-decoration, text-shadow.
- */
-export const HIGHLIGHT_CSS = `
-::highlight(crosscheck-contradiction) {
-  background-color: rgba(220, 38, 38, 0.16);
-  text-decoration: underline solid rgb(220, 38, 38) 2px;
-}
-::highlight(crosscheck-number) {
-  background-color: rgba(217, 119, 6, 0.16);
-  text-decoration: underline double rgb(217, 119, 6) 2px;
-}
-::highlight(crosscheck-entity) {
-  background-color: rgba(124, 58, 237, 0.14);
-  text-decoration: underline dotted rgb(124, 58, 237) 2px;
-}
-::highlight(crosscheck-unsupported) {
-  background-color: rgba(100, 116, 139, 0.14);
-  text-decoration: underline wavy rgb(100, 116, 139) 1.5px;
-}
-`;
+/** One highlight per type; colours and underline styles come from the overlay's type table. */
+export const HIGHLIGHT_NAME = Object.fromEntries(
+  SENTENCE_TYPES.map((type) => [type, highlightName(type)]),
+) as Record<InlineFlagType, string>;
 
 export const STYLE_ELEMENT_ID = 'crosscheck-highlight-style';
 
@@ -230,7 +201,7 @@ function ensureStyle(doc: Document): void {
   if (doc.getElementById(STYLE_ELEMENT_ID)) return;
   const style = doc.createElement('style');
   style.id = STYLE_ELEMENT_ID;
-  style.textContent = HIGHLIGHT_CSS;
+  style.textContent = highlightCss();
   (doc.head ?? doc.documentElement).append(style);
 }
 

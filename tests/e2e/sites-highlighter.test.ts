@@ -138,22 +138,32 @@ describe('highlighter', () => {
 
   it('styles types apart by colour and by underline style, without touching the DOM', async () => {
     const { page } = await showFlags();
-    const { rules, wrapped } = await page.evaluate(() => {
+    const { rules, darkScheme, wrapped } = await page.evaluate(() => {
       const t = (window as unknown as TestWindow).crosscheckTest;
       const style = document.getElementById(t.STYLE_ELEMENT_ID) as HTMLStyleElement;
-      const rules = [...style.sheet!.cssRules].map((r) => {
-        const { textDecorationStyle, textDecorationLine, backgroundColor } = (r as CSSStyleRule)
-          .style;
-        return {
-          selector: (r as CSSStyleRule).selectorText,
-          textDecorationStyle,
-          textDecorationLine,
-          backgroundColor,
-        };
-      });
+      // The light-scheme rules; the dark-scheme ones sit in one @media rule after them.
+      const all = [...style.sheet!.cssRules];
+      const darkScheme = all.filter((r) => r instanceof CSSMediaRule).length;
+      const rules = all
+        .filter((r) => r instanceof CSSStyleRule)
+        .map((r) => {
+          const { textDecorationStyle, textDecorationLine, backgroundColor } = (r as CSSStyleRule)
+            .style;
+          return {
+            selector: (r as CSSStyleRule).selectorText,
+            textDecorationStyle,
+            textDecorationLine,
+            backgroundColor,
+          };
+        });
       const body = t.adapterById('chatgpt')!.latestAnswer(document)!.body as Element;
-      return { rules, wrapped: body.querySelectorAll('mark, [class*="crosscheck"]').length };
+      return {
+        rules,
+        darkScheme,
+        wrapped: body.querySelectorAll('mark, [class*="crosscheck"]').length,
+      };
     });
+    expect(darkScheme).toBe(1);
     expect(rules).toHaveLength(4);
     expect(rules.map((r) => [r.selector, r.textDecorationLine, r.textDecorationStyle])).toEqual([
       ['::highlight(crosscheck-contradiction)', 'underline', 'solid'],
