@@ -189,7 +189,9 @@ export class RunController {
     await publish({ phase: 'analysing', total, failures: [...failures] });
     await Promise.all(pending);
     if (signal.aborted) return;
-    const report = analysis.report();
+    // In slices: a huge reply must not keep the worker from answering the popup and the tab.
+    const report = await analysis.reportInSlices({ signal });
+    if (signal.aborted) return;
     await saveResult(capture, {
       answerHash: answerHash(capture.answer),
       sampleCount: received.length,

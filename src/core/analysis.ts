@@ -34,6 +34,8 @@ export interface AnalysisOptions {
    */
   sentences?: readonly string[];
   signal?: AbortSignalLike;
+  /** Longest stretch of comparison work between two pauses, in ms (see core/slices.ts). */
+  sliceBudgetMs?: number;
 }
 
 export interface Analysis {
@@ -91,7 +93,7 @@ export async function createAnalysis(
 
   async function add(text: string, signal?: AbortSignalLike): Promise<void> {
     const sample = text.trim() === '' ? null : await prepareText(text, embedder, signal);
-    await runInSlices(compare(text, sample), { signal });
+    await runInSlices(compare(text, sample), { signal, budgetMs: options.sliceBudgetMs });
   }
 
   /** Compares a prepared sample with the answer and every earlier sample, then keeps it. */
@@ -146,7 +148,7 @@ export async function createAnalysis(
     reportInSlices(sliceOptions) {
       return runInSlices(
         buildReport(embedder.id, prepared, samples, sampleTexts, similarity, wording, params),
-        sliceOptions,
+        { budgetMs: options.sliceBudgetMs, ...sliceOptions },
       );
     },
   };
