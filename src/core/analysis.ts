@@ -146,10 +146,17 @@ export async function createAnalysis(
     },
 
     reportInSlices(sliceOptions) {
-      return runInSlices(
-        buildReport(embedder.id, prepared, samples, sampleTexts, similarity, wording, params),
-        { budgetMs: options.sliceBudgetMs, ...sliceOptions },
+      // A snapshot: a sample added between two slices must not change the report half-way.
+      const report = buildReport(
+        embedder.id,
+        prepared,
+        [...samples],
+        [...sampleTexts],
+        similarity.map((row) => [...row]),
+        wording.map((row) => [...row]),
+        params,
       );
+      return runInSlices(report, { budgetMs: options.sliceBudgetMs, ...sliceOptions });
     },
   };
 }

@@ -77,4 +77,17 @@ describe('analysis in slices', () => {
     for (const sample of samples) await analysis.addSample(sample);
     expect(await analysis.reportInSlices({ budgetMs: 0 })).toEqual(analysis.report());
   });
+
+  it('reports on the samples there were when it started, though another arrives meanwhile', async () => {
+    const analysis = await createAnalysis(answer, bagOfWordsEmbedder());
+    await analysis.addSample(samples[0]!);
+    await analysis.addSample(samples[1]!);
+    const before = analysis.report();
+    const [report] = await Promise.all([
+      analysis.reportInSlices({ budgetMs: 0 }),
+      analysis.addSample(samples[2]!),
+    ]);
+    expect(analysis.sampleCount).toBe(3);
+    expect(report).toEqual(before);
+  });
 });
