@@ -36,7 +36,7 @@ const WORD_CANDIDATES = 12;
 const TABLES = 8;
 const MAX_BITS = 12;
 /** Bucket members looked at per table, so a crowded bucket cannot make the work quadratic. */
-const BUCKET_SCAN = 4 * MAX_CANDIDATES;
+const BUCKET_SCAN = 2 * MAX_CANDIDATES;
 
 /** Per text, built once when some comparison with it is pruned. */
 interface TextIndex {
@@ -78,10 +78,7 @@ export function rowComparer(
 }
 
 /** The sentences of `to` that a sentence of `from` is compared with, ascending. */
-export function candidatePicker(
-  from: ComparableText,
-  to: ComparableText,
-): (row: number) => Int32Array {
+function candidatePicker(from: ComparableText, to: ComparableText): (row: number) => Int32Array {
   const n = from.vectors.length;
   const m = to.vectors.length;
   if (m <= MAX_CANDIDATES) {
@@ -128,7 +125,7 @@ export function candidatePicker(
 
     // Meaning: the more tables share this row's bucket, the closer. Of a crowded bucket only
     // the BUCKET_SCAN members nearest to the centre are looked at.
-    const byBuckets: number[] = [];
+    const touched: number[] = [];
     for (let t = 0; t < TABLES; t++) {
       const bucket = tables[t]!.get(bucketKey(source.signatures, row, t, bits));
       if (!bucket) continue;
@@ -138,16 +135,18 @@ export function candidatePicker(
       );
       for (let k = start; k < Math.min(bucket.length, start + BUCKET_SCAN); k++) {
         const j = bucket[k]!;
-        if (shared[j] === 0) byBuckets.push(j);
+        if (shared[j] === 0) touched.push(j);
         shared[j]!++;
       }
     }
-    byBuckets.sort((a, b) => shared[b]! - shared[a]! || a - b);
-    for (const j of byBuckets) take(j);
+    // Most shared tables first; a counting sort, as there are only TABLES possible counts.
+    const byCount = Array.from({ length: TABLES + 1 }, (): number[] => []);
+    for (const j of touched) byCount[shared[j]!]!.push(j);
+    for (let count = TABLES; count > 0; count--) for (const j of byCount[count]!) take(j);
     for (let k = WORD_CANDIDATES; k < byWords.length; k++) take(byWords[k]!);
 
     for (const j of byWords) wordScore[j] = 0;
-    for (const j of byBuckets) shared[j] = 0;
+    for (const j of touched) shared[j] = 0;
     for (const j of picked) chosen[j] = 0;
     return Int32Array.from(picked).sort();
   };
