@@ -4,11 +4,10 @@
  * arrive, then the report read in slices). Prints the median time per size and the part that is
  * model inference, the time of the analysis alone (the same texts again, vectors remembered),
  * the 10×/1× ratios, and the longest stretch the analysis alone blocked the event loop (the
- * largest event-loop delay seen), which is what would freeze the service worker.
+ * largest gap between two turns of a timer), which is what would freeze the service worker.
  * `measureScaling` is called by bench/speed.ts; run this file alone with
  * `npx tsx bench/speed-scaling.ts [--runs N]`.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadEmbedder } from '../src/cli/load-embedder.ts';
@@ -27,7 +26,7 @@ export interface ScalingRow {
   inferenceMs: number;
   /** Median of the same analysis with every vector already computed: the analysis alone. */
   analysisMs: number;
-  /** Largest event-loop delay during those analyses alone, over all runs, in ms. */
+  /** Longest event-loop block during those analyses alone, over all runs, in ms. */
   longestBlockMs: number;
 }
 
@@ -43,6 +42,32 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
 /** `scale` synthetic texts of ~300 words each, one after the other; fresh numbers per seed. */
 function longText(seed: number, scale: number): string {
   return Array.from({ length: scale }, (_, k) => syntheticText(seed * 1000 + k * 17)).join('\n\n');
+}
+
+/**
+ * Watches the event loop with a timer that re-arms itself at once: the longest gap between two
+ * of its turns is the longest stretch during which nothing else could run.
+ */
+function blockWatch(): { stop(): Promise<number> } {
+  let last = performance.now();
+  let longest = 0;
+  let timer: ReturnType<typeof setTimeout>;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    timer = setTimeout(tick, 0);
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      // One more turn, so a block at the very end is counted too.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      tick();
+      clearTimeout(timer);
+      return longest;
+    },
+  };
 }
 
 /** One analysis as the background runs it; returns its time in ms. */
@@ -78,13 +103,9 @@ export async function measureScaling(
       const memo = memoEmbedder(model);
       totals.push(await runOnce(memo, seed, scale));
       inference.push(memo.inferenceMs);
-      const delay = monitorEventLoopDelay({ resolution: 5 });
-      delay.enable();
+      const blocks = blockWatch();
       alone.push(await runOnce(memo, seed, scale));
-      // One more turn of the event loop, so a block at the very end is recorded too.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      delay.disable();
-      longestBlockMs = Math.max(longestBlockMs, delay.max / 1e6);
+      longestBlockMs = Math.max(longestBlockMs, await blocks.stop());
     }
     const text = longText(0, scale);
     rows.push({
