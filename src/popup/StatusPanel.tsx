@@ -32,6 +32,12 @@ export function StatusPanel(props: {
           {run.usage ? ` · ${run.usage.inputTokens + run.usage.outputTokens} tokens` : ''}
         </p>
       )}
+      {run.phase === 'done' &&
+        (run.notes ?? []).map((note) => (
+          <p key={note} class="small muted" data-testid="run-note">
+            {note}
+          </p>
+        ))}
       {'failures' in run && run.failures.length > 0 && (
         <ul class="small error">
           {run.failures.map((f) => (

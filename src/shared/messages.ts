@@ -124,7 +124,8 @@ const turn = obj({ role: oneOf(['user', 'assistant'] as const), text });
 const capture = obj({
   site: str,
   conversationId: str,
-  turns: arr(turn, 500),
+  // Long chats are captured whole; the background keeps what fits the backend (fitContext).
+  turns: arr(turn, 10_000),
   answer: text,
 });
 const modelRequest = obj({ id: str, remoteHost: str });
