@@ -1,7 +1,8 @@
 /**
  * A service worker stopped mid-run, with no extension page open to wake it, in real Chromium:
  * the watchdog's alarm starts the worker again, the run resumes with the samples it had and asks
- * the backend only for the rest, and once nothing runs the offscreen document is closed.
+ * the backend only for the rest, and once nothing runs the offscreen document is closed. And a
+ * finished check whose result cannot be stored (storage.local full) is still shown, with a note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -123,5 +124,36 @@ describe('watchdog in Chromium', () => {
       )
       .toBe(0);
     await Promise.all([quiet.close(), page.close()]);
+  });
+
+  it('shows a finished check that storage.local has no room for, and says it was not kept', async () => {
+    llm.delayMs = 50;
+    const worker = await browser.currentWorker();
+    // Fill storage.local to within a few hundred bytes of Chrome's 10 MB quota.
+    await worker.evaluate(async () => {
+      const used = await chrome.storage.local.getBytesInUse(null);
+      const room = chrome.storage.local.QUOTA_BYTES - used;
+      await chrome.storage.local.set({ filler: 'x'.repeat(room - 300) });
+    });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(
+        server.url('/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&tick=10'),
+      );
+      const done = await waitForState(
+        page,
+        (s) => s.run?.phase === 'done' || s.run?.phase === 'error',
+        90_000,
+      );
+      expect(done.run, done.run?.message).toMatchObject({ phase: 'done' });
+      expect(done.highlights).toBeGreaterThan(0);
+      const note = page.getByRole('region', { name: 'Crosscheck' }).getByRole('note');
+      await expect
+        .poll(() => note.textContent())
+        .toMatch(/^This result could not be saved, so a reload will not show it \(.*quota.*\)\.$/i);
+      await page.close();
+    } finally {
+      await (await browser.currentWorker()).evaluate(() => chrome.storage.local.remove('filler'));
+    }
   });
 });
