@@ -59,7 +59,13 @@ function addUsage(total: TokenUsage | null, usage: ApiUsage | undefined): TokenU
 /** Resolves with the outcome, or null when `signal` aborted the check. */
 export async function checkAnswer(input: CheckInput): Promise<CheckOutcome | null> {
   const { backend, total, signal } = input;
-  const answer = capText(input.capture.answer, MAX_ANSWER_CHARS);
+  const cut = capText(input.capture.answer, MAX_ANSWER_CHARS);
+  // A capture the background already cut (boundCapture) remembers how long the answer was.
+  const before = input.capture.answerLength;
+  const answer =
+    before !== undefined && before > cut.originalLength
+      ? { ...cut, originalLength: before, cut: true }
+      : cut;
   if (answer.text.trim() === '') throw new Error('The answer is empty: nothing to check.');
   const received = (input.resumeWith ?? []).slice(0, total);
   const failures: SampleFailure[] = [];

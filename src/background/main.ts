@@ -16,6 +16,7 @@ import { testConnection } from '../sampling/test-connection.ts';
 import { TabStore } from './tab-store.ts';
 import { seedTestSettings } from './test-seed.ts';
 import { RunController, type RunServices } from './run-controller.ts';
+import { boundCapture } from './text-caps.ts';
 import { Watchdog } from './watchdog.ts';
 import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
 
@@ -65,7 +66,7 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
         if (!isSiteEnabled(settings, capture.site)) {
           return { accepted: false, reason: 'Crosscheck is off for this site.' };
         }
-        void runs.start(tabId, capture, settings, { trigger });
+        void runs.start(tabId, boundCapture(capture), settings, { trigger });
         return { accepted: true };
       },
       'cs/cancel': ({ reason }, sender) => {

@@ -5,6 +5,9 @@
  * offsets valid for the page's highlights, which index into the captured answer.
  */
 
+import type { Capture } from '../shared/conversation.ts';
+import { fitContext, HOSTED_CONTEXT_CHARS } from '../sampling/turns.ts';
+
 /** Most characters of the answer that are checked (about 3,000 words). */
 export const MAX_ANSWER_CHARS = 20_000;
 /** Most characters of each sample that are compared with the answer. */
@@ -55,4 +58,20 @@ export function capNotes(answer: CappedText, samplesCut: number): string[] {
     );
   }
   return notes;
+}
+
+/**
+ * The capture as the background keeps it (in storage.session, which holds 10 MB for every tab):
+ * the answer cut to what is checked, remembering its length, and no more earlier turns than the
+ * largest context budget sends. Every capture passes through here, so stored results of the
+ * same answer are found again by the hash of the same cut text.
+ */
+export function boundCapture(capture: Capture): Capture {
+  const answer = capText(capture.answer, MAX_ANSWER_CHARS);
+  return {
+    ...capture,
+    turns: fitContext(capture.turns, HOSTED_CONTEXT_CHARS),
+    answer: answer.text,
+    ...(answer.cut ? { answerLength: answer.originalLength } : {}),
+  };
 }

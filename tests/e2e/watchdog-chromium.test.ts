@@ -120,7 +120,7 @@ describe('watchdog in Chromium', () => {
                 })
               ).length,
           ),
-        { timeout: 30_000, intervals: [1000] },
+        { timeout: 30_000, interval: 1000 },
       )
       .toBe(0);
     await Promise.all([quiet.close(), page.close()]);

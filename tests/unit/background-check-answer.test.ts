@@ -125,6 +125,23 @@ describe('checkAnswer', () => {
     expect(progress.at(-1)).toBe(4);
   });
 
+  it('says how long the answer was when the background had already cut it', async () => {
+    const outcome = await checkAnswer(
+      input({
+        capture: {
+          site: 'chatgpt',
+          conversationId: '/c/cut',
+          turns: [{ role: 'user', text: 'When did the Brooklyn Bridge open?' }],
+          answer: ANSWER,
+          answerLength: 2_000_000,
+        },
+      }),
+    );
+    expect(outcome?.notes).toEqual([
+      `Only the first ${ANSWER.length} of the answer’s 2,000,000 characters were checked.`,
+    ]);
+  });
+
   it('sends a 600-turn chat within the local context budget, prompt last', async () => {
     const turns: Turn[] = Array.from({ length: 600 }, (_, i) => ({
       role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),

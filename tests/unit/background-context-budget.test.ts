@@ -21,14 +21,20 @@ function longChat(count: number, size = 700): Turn[] {
 const chars = (turns: readonly Turn[]) => turns.reduce((sum, t) => sum + t.text.length, 0);
 
 describe('context budget', () => {
-  it('accepts a capture of more than 500 turns', () => {
+  it('accepts a capture of more than 500 turns, and a 2 MB answer (the background cuts it)', () => {
     const turns = longChat(801);
+    turns[0] = { role: 'user', text: 'a pasted log '.repeat(160_000) };
     const parsed = parseEnvelope(
       {
         crosscheck: 1,
         type: 'cs/capture',
         payload: {
-          capture: { site: 'chatgpt', conversationId: '/c/1', turns, answer: 'An answer.' },
+          capture: {
+            site: 'chatgpt',
+            conversationId: '/c/1',
+            turns,
+            answer: 'An answer. '.repeat(200_000),
+          },
           trigger: 'new-answer',
         },
       },

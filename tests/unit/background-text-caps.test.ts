@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boundCapture,
   capNotes,
   capText,
   MAX_ANSWER_CHARS,
   MAX_SAMPLE_CHARS,
 } from '../../src/background/text-caps.ts';
+import { HOSTED_CONTEXT_CHARS } from '../../src/sampling/turns.ts';
 
 const sentence = 'The bridge opened in 1883 and carried trains. ';
 
@@ -45,5 +47,28 @@ describe('text caps', () => {
     expect(capNotes(capText('fine', 100), 1)).toEqual([
       'One sample was cut to 20,000 characters before comparing.',
     ]);
+  });
+
+  it('bounds a capture before the background keeps it, remembering the answer’s length', () => {
+    const turns = Array.from({ length: 2001 }, (_, i) => ({
+      role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),
+      text: `Turn ${i}. `.repeat(40),
+    }));
+    const answer = sentence.repeat(40_000);
+    const bounded = boundCapture({ site: 'chatgpt', conversationId: '/c/1', turns, answer });
+    expect(bounded.answer.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+    expect(answer.startsWith(bounded.answer)).toBe(true);
+    expect(bounded.answerLength).toBe(answer.length);
+    expect(bounded.turns.at(-1)).toBe(turns.at(-1));
+    expect(bounded.turns.reduce((n, t) => n + t.text.length, 0)).toBeLessThanOrEqual(
+      HOSTED_CONTEXT_CHARS,
+    );
+    const small = {
+      site: 'chatgpt',
+      conversationId: '/c/2',
+      turns: turns.slice(0, 3),
+      answer: 'Hi.',
+    };
+    expect(boundCapture(small)).toEqual(small);
   });
 });
