@@ -1,10 +1,10 @@
 /**
  * Finished analyses, kept per conversation in `storage.local` so a reload (or a browser restart)
  * shows them again without paying for samples twice. Bounded by count and by bytes (storage.local
- * holds 10 MB, shared with settings): the oldest results go first, and a result is stored slim —
- * what the page draws, not the wording of every sample's counterpart to every sentence.
+ * holds 10 MB, shared with settings): the oldest results go first, and a result is stored packed
+ * (packReport) — what the page draws, without repeating texts the report already holds.
  */
-import type { AnalysisReport } from '../core/types.ts';
+import type { AnalysisReport, SampleEvidence, Segment, SentenceFinding } from '../core/types.ts';
 import type { Capture } from '../shared/conversation.ts';
 import type { TokenUsage } from '../shared/run-status.ts';
 
@@ -54,26 +54,77 @@ export function storedBytes(key: string, value: unknown): number {
   return new TextEncoder().encode(key + JSON.stringify(value)).length;
 }
 
+/** Where a counterpart sits in its sample: [start, length]. */
+type Span = [number, number];
+
+/** A report as stored: texts the report already holds elsewhere are kept as positions. */
+export interface PackedReport extends Omit<AnalysisReport, 'sentences'> {
+  sentences: (Omit<SentenceFinding, 'segment' | 'evidence'> & {
+    /** `text` is left out when it is `answer.slice(start, end)`. */
+    segment: Omit<Segment, 'text'> & { text?: string };
+    evidence: (Omit<SampleEvidence, 'counterpart'> & {
+      counterpart: string | null;
+      /** Set (and `counterpart` null) when the counterpart is this span of its sample. */
+      at?: Span;
+    })[];
+  })[];
+}
+
+const round = (x: number): number => Math.round(x * 10_000) / 10_000;
+
 /**
- * The report without what only an open card of an unflagged sentence would show — and cards
- * open only on flagged sentences. Each sample's `supports` stays: the headline counts it.
+ * The report packed for storage. Cards open only on flagged sentences, so the other sentences
+ * keep each sample's `supports` (the headline counts it) but not its wording; sentence texts
+ * and counterparts are stored as positions in the answer and the samples they come from, and
+ * scores to four decimals.
  */
-export function slimReport(report: AnalysisReport): AnalysisReport {
+export function packReport(report: AnalysisReport): PackedReport {
   return {
     ...report,
-    sentences: report.sentences.map((finding) =>
-      finding.flagged
-        ? finding
-        : {
-            ...finding,
-            evidence: finding.evidence.map((e) => ({
-              ...e,
-              counterpart: null,
-              answerSpans: [],
-              sampleSpans: [],
-            })),
-          },
-    ),
+    sentences: report.sentences.map((finding) => {
+      const { text, ...segment } = finding.segment;
+      return {
+        ...finding,
+        // Four decimals are more than the page shows or compares with.
+        score: round(finding.score),
+        supportShare: round(finding.supportShare),
+        segment:
+          report.answer.slice(segment.start, segment.end) === text ? segment : { ...segment, text },
+        evidence: finding.evidence.map((e) => {
+          const similarity = round(e.similarity);
+          if (!finding.flagged) {
+            return { ...e, similarity, counterpart: null, answerSpans: [], sampleSpans: [] };
+          }
+          const start = e.counterpart
+            ? (report.samples[e.sample]?.indexOf(e.counterpart) ?? -1)
+            : -1;
+          return start >= 0 && e.counterpart
+            ? { ...e, similarity, counterpart: null, at: [start, e.counterpart.length] as Span }
+            : { ...e, similarity };
+        }),
+      };
+    }),
+  };
+}
+
+/** The stored report as the page reads it. */
+export function unpackReport(packed: PackedReport): AnalysisReport {
+  return {
+    ...packed,
+    sentences: packed.sentences.map((finding) => ({
+      ...finding,
+      segment: {
+        ...finding.segment,
+        text:
+          finding.segment.text ?? packed.answer.slice(finding.segment.start, finding.segment.end),
+      },
+      evidence: finding.evidence.map(({ at, ...e }) => ({
+        ...e,
+        counterpart: at
+          ? (packed.samples[e.sample] ?? '').slice(at[0], at[0] + at[1])
+          : e.counterpart,
+      })),
+    })),
   };
 }
 
@@ -92,7 +143,9 @@ export class ResultStore {
     const key = keyFor(capture);
     const stored = (await this.area.get(key))[key] as StoredResult | undefined;
     if (!stored || stored.answerHash !== answerHash(capture.answer)) return null;
-    return stored.sampleCount >= sampleCount ? stored : null;
+    if (stored.sampleCount < sampleCount) return null;
+    // Results stored before packing read the same: nothing in them is left out.
+    return { ...stored, report: unpackReport(stored.report as PackedReport) };
   }
 
   /**
@@ -122,7 +175,7 @@ export class ResultStore {
   }
 
   private async write(key: string, result: StoredResult): Promise<void> {
-    const value: StoredResult = { ...result, report: slimReport(result.report) };
+    const value = { ...result, report: packReport(result.report) };
     const bytes = storedBytes(key, value);
     if (bytes > this.budgetBytes) {
       throw new Error(`This result (${bytes} bytes) is larger than the space kept for results.`);

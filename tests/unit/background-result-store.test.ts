@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  packReport,
   ResultStore,
-  slimReport,
+  unpackReport,
   storedBytes,
   type StorageAreaLike,
   type StoredResult,
@@ -82,22 +83,41 @@ describe('result store', () => {
     expect(await store.find(capture('/c/1', 'another answer'), 1)).toBeNull();
   });
 
-  it('stores a slim report: counterparts of unflagged sentences go, support stays', async () => {
+  it('stores a packed report that reads back as the page needs it', async () => {
     const r = await report(20);
-    const slim = slimReport(r);
-    expect(storedBytes('k', slim)).toBeLessThan(storedBytes('k', r));
-    slim.sentences.forEach((finding, i) => {
+    const packed = packReport(r);
+    expect(storedBytes('k', packed)).toBeLessThan(storedBytes('k', r) * 0.9);
+    const back = unpackReport(structuredClone(packed));
+    expect(back.answer).toBe(r.answer);
+    expect(back.samples).toEqual(r.samples);
+    back.sentences.forEach((finding, i) => {
       const full = r.sentences[i]!;
+      expect(finding.segment).toEqual(full.segment);
       expect(finding.evidence.map((e) => e.supports)).toEqual(full.evidence.map((e) => e.supports));
-      if (full.flagged) expect(finding).toEqual(full);
-      else expect(finding.evidence.every((e) => e.counterpart === null)).toBe(true);
+      expect(finding.score).toBeCloseTo(full.score, 4);
+      // Cards open only on flagged sentences: their wording reads back whole.
+      if (full.flagged) {
+        expect(finding.evidence.map((e) => [e.counterpart, e.answerSpans, e.sampleSpans])).toEqual(
+          full.evidence.map((e) => [e.counterpart, e.answerSpans, e.sampleSpans]),
+        );
+      } else expect(finding.evidence.every((e) => e.counterpart === null)).toBe(true);
     });
+    expect(back.sentences.some((f) => f.flagged)).toBe(true);
+  });
+
+  it('reads results stored before packing as they were', async () => {
+    const area = quotaArea(1_000_000);
+    const r = await report();
+    const { answerHash } = await import('../../src/background/result-store.ts');
+    await area.set({ 'result:chatgpt:/c/1': result(r, answerHash(r.answer)) });
+    const found = await new ResultStore(area).find(capture('/c/1', r.answer), 2);
+    expect(found?.report).toEqual(r);
   });
 
   it('keeps within its byte budget by evicting the oldest results', async () => {
     const area = quotaArea(10_000_000);
     const r = await report(5);
-    const one = storedBytes('result:chatgpt:/c/0', slimReport(r)) + 200;
+    const one = storedBytes('result:chatgpt:/c/0', packReport(r)) + 200;
     const store = new ResultStore(area, one * 3.5);
     for (let i = 0; i < 6; i++) {
       await store.save(capture(`/c/${i}`, r.answer), result(r, `h${i}`));
@@ -121,7 +141,7 @@ describe('result store', () => {
 
   it('fails a save clearly when storage is full of other things, and keeps its index true', async () => {
     const r = await report(5);
-    const area = quotaArea(storedBytes('x', slimReport(r)) + 3000);
+    const area = quotaArea(storedBytes('x', packReport(r)) + 3000);
     await area.set({ settings: { filler: 'y'.repeat(4000) } });
     const store = new ResultStore(area);
     await expect(store.save(capture('/c/1', r.answer), result(r, 'h1'))).rejects.toThrow(/quota/);
