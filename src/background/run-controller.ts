@@ -6,7 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import { createAnalysis } from '../core/analysis.ts';
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
 import { originPatternFor, settingsFromPreset } from '../sampling/presets.ts';
 import { SampleCache } from '../sampling/cache.ts';

@@ -15,7 +15,7 @@ import {
   type FeatureExtractionPipeline,
   type ProgressInfo,
 } from '@huggingface/transformers';
-import type { Embedder } from './embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import { configureTransformersEnv, type EmbeddingEnvironment } from './configure-env.ts';
 import { LruCache } from './lru-cache.ts';
 
