@@ -6,8 +6,9 @@
  */
 import type { Embedder } from '../core/embedder.ts';
 import { createEmbedderFor } from './extension-embedder.ts';
-import { BUNDLED_MODEL_ID, type ModelRequest } from './model-catalogue.ts';
-import type { EmbeddingLoadProgress, TransformersEmbedder } from './transformers-embedder.ts';
+import { BUNDLED_MODEL_ID, type ModelRequest } from '../shared/model-catalogue.ts';
+import type { EmbeddingLoadProgress } from '../shared/model-download.ts';
+import type { TransformersEmbedder } from './transformers-embedder.ts';
 
 export interface LoadedModel {
   /** Embedder.id, e.g. 'Xenova/all-MiniLM-L6-v2@main'. */

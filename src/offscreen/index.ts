@@ -5,7 +5,7 @@
  * storage; this document cannot).
  */
 import { listen, sendToBackground } from '../shared/messaging.ts';
-import { BUNDLED_MODEL_ID } from '../embedding/model-catalogue.ts';
+import { BUNDLED_MODEL_ID } from '../shared/model-catalogue.ts';
 import { ModelSwitcher } from '../embedding/model-switcher.ts';
 import { thinProgress } from '../shared/model-download.ts';
 

@@ -40,7 +40,8 @@ export {
   type SamplingOutcome,
 } from './sampler.ts';
 export { SampleCache, sampleCacheKey, DEFAULT_CACHE_TTL_MS, type CacheEntry } from './cache.ts';
-export { testConnection, type ConnectionResult } from './test-connection.ts';
+export { testConnection } from './test-connection.ts';
+export type { ConnectionResult } from '../shared/backend.ts';
 export { validateSettings } from './settings.ts';
 export { MAX_SAMPLES, type RetryNotice } from './scheduler.ts';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.ts';

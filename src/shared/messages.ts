@@ -6,10 +6,9 @@
  * Directions: CS = content script, BG = background, UI = popup/options pages, OFF = Chrome's
  * offscreen document (Firefox runs its work in the background page).
  */
-import type { ModelRequest } from '../embedding/model-catalogue.ts';
-import type { EmbeddingLoadProgress } from '../embedding/transformers-embedder.ts';
-import type { ConnectionResult } from '../sampling/test-connection.ts';
-import type { BackendSettings } from '../sampling/types.ts';
+import type { ModelRequest } from './model-catalogue.ts';
+import type { EmbeddingLoadProgress } from './model-download.ts';
+import type { BackendSettings, ConnectionResult } from './backend.ts';
 import type { Capture } from './conversation.ts';
 import { checkBackend, type PublicSettings } from './settings-schema.ts';
 import type { ModelDownloadState } from './model-download.ts';

@@ -2,8 +2,8 @@
  * The settings the user controls, their defaults, and the migration from anything older or
  * damaged in storage. Pure: storage access lives in settings-store.ts, so this runs in Node tests.
  */
-import type { BackendSettings } from '../sampling/types.ts';
-import { BUNDLED_MODEL_ID, findModel } from '../embedding/model-catalogue.ts';
+import { BACKEND_KIND_IDS, type BackendSettings } from './backend.ts';
+import { BUNDLED_MODEL_ID, findModel } from './model-catalogue.ts';
 import { int, isRecord, num, obj, oneOf, str } from './validate.ts';
 
 export const SETTINGS_VERSION = 1;
@@ -53,7 +53,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 export const checkBackend = obj({
-  kind: oneOf(['openai', 'anthropic', 'gemini', 'chrome-builtin'] as const),
+  kind: oneOf(BACKEND_KIND_IDS),
   presetId: str,
   baseUrl: str,
   model: str,

@@ -8,7 +8,7 @@ import {
   migrateSettings,
   publicSettings,
 } from '../../src/shared/settings-schema.ts';
-import { findModel } from '../../src/embedding/model-catalogue.ts';
+import { findModel } from '../../src/shared/model-catalogue.ts';
 
 describe('settings schema', () => {
   it('gives defaults for empty or damaged storage', () => {
