@@ -11,8 +11,7 @@ import { thinProgress } from '../shared/model-download.ts';
 
 const models = new ModelSwitcher();
 
-listen(['off/ping', 'off/embed', 'off/load-model'], ['extension'], {
-  'off/ping': () => ({ ready: true as const }),
+listen(['off/embed', 'off/load-model'], ['extension'], {
   'off/embed': async ({ texts, model }) => {
     const embedder = models.embedderFor(model ?? { id: BUNDLED_MODEL_ID, remoteHost: '' });
     const vectors = await embedder.embed(texts);

@@ -36,11 +36,10 @@ export interface EmbeddingModelChoice {
   id: string;
 }
 
-/** What a content script may know: no backend, no key. */
+/** What a content script may know: the switches that decide whether it works on its page. */
 export interface PublicSettings {
   enabled: boolean;
   siteEnabled: boolean;
-  sampleCount: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -116,7 +115,6 @@ export function publicSettings(settings: Settings, site: string): PublicSettings
   return {
     enabled: settings.enabled,
     siteEnabled: settings.sites[site] !== false,
-    sampleCount: settings.sampleCount,
   };
 }
 
