@@ -3,7 +3,8 @@
  * import in src/ follows src/layers.json — no folder imports one it does not list (nothing upward
  * into shared/ or core/, nothing from the popup into content/, nothing from content/ into
  * sampling/ where the keys are), banned packages stay out, and every listed exception is still
- * needed. ESLint enforces the same table while editing; this test also sees dynamic imports.
+ * needed, and the README's Layout table says the same. ESLint enforces the table while editing;
+ * this test also sees dynamic imports.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
@@ -103,6 +104,20 @@ describe('src/layers.json', () => {
         expect(to).not.toBe(folder);
       }
     }
+  });
+  it('is the Layout table in README.md', () => {
+    const readme = readFileSync(posix.join(ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `src\/([\w-]+)\/`\s*\|[^|]*\|([^|]*)\|$/gm)];
+    const table = Object.fromEntries(
+      rows.map((row) => [
+        row[1] ?? '',
+        [...(row[2] ?? '').matchAll(/`([\w-]+)\/`/g)].map((m) => m[1]),
+      ]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(FOLDERS).map(([folder, rules]) => [folder, rules.imports]),
+    );
+    expect(table).toEqual(expected);
   });
 });
 
