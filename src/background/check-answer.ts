@@ -6,13 +6,13 @@
  */
 import { createAnalysis, type Analysis } from '../core/analysis.ts';
 import type { AnalysisReport } from '../core/types.ts';
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import type { SampleCache } from '../sampling/cache.ts';
 import { sample, type SampleOptions } from '../sampling/sampler.ts';
 import { contextBudgetChars, fitContext } from '../sampling/turns.ts';
-import type { BackendSettings, TokenUsage as ApiUsage } from '../sampling/types.ts';
+import type { BackendSettings, TokenUsage } from '../shared/backend.ts';
 import type { Capture } from '../shared/conversation.ts';
-import type { SampleFailure, TokenUsage } from '../shared/run-status.ts';
+import type { SampleFailure } from '../shared/run-status.ts';
 import { capNotes, capText, MAX_ANSWER_CHARS, MAX_SAMPLE_CHARS } from './text-caps.ts';
 
 export interface CheckProgress {
@@ -48,7 +48,7 @@ export interface CheckOutcome {
   notes: string[];
 }
 
-function addUsage(total: TokenUsage | null, usage: ApiUsage | undefined): TokenUsage | null {
+function addUsage(total: TokenUsage | null, usage: TokenUsage | undefined): TokenUsage | null {
   if (!usage) return total;
   return {
     inputTokens: (total?.inputTokens ?? 0) + (usage.inputTokens ?? 0),

@@ -6,7 +6,7 @@
  */
 import type { AnalysisReport, SampleEvidence, Segment, SentenceFinding } from '../core/types.ts';
 import type { Capture } from '../shared/conversation.ts';
-import type { TokenUsage } from '../shared/run-status.ts';
+import type { TokenUsage } from '../shared/backend.ts';
 
 const INDEX_KEY = 'results:index';
 export const MAX_RESULTS = 200;

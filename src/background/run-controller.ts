@@ -5,11 +5,11 @@
  * tab (and into storage.session, where the popup reads it and where a restarted worker finds it).
  */
 import browser from 'webextension-polyfill';
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
 import { originPatternFor, settingsFromPreset } from '../sampling/presets.ts';
 import { SampleCache } from '../sampling/cache.ts';
-import type { BackendSettings } from '../sampling/types.ts';
+import { BACKEND_KINDS, type BackendSettings } from '../shared/backend.ts';
 import type { Capture } from '../shared/conversation.ts';
 import { errorMessage, type CaptureTrigger } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
@@ -55,7 +55,7 @@ async function chooseBackend(settings: Settings): Promise<BackendSettings> {
 }
 
 async function ensureHostPermission(backend: BackendSettings): Promise<void> {
-  if (backend.kind === 'chrome-builtin') return;
+  if (!BACKEND_KINDS[backend.kind].http) return;
   const origin = originPatternFor(backend.baseUrl);
   if (!(await browser.permissions.contains({ origins: [origin] }))) {
     throw new Error(

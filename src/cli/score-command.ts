@@ -6,7 +6,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import { analyseRecord, toScoreOutput, validateRecord } from './score-record.ts';
 
 export interface ScoreOptions {

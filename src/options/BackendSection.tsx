@@ -15,8 +15,7 @@ import {
   presetById,
   settingsFromPreset,
 } from '../sampling/presets.ts';
-import type { ConnectionResult } from '../sampling/test-connection.ts';
-import type { BackendSettings } from '../sampling/types.ts';
+import type { BackendSettings, ConnectionResult } from '../shared/backend.ts';
 
 export const CUSTOM_PRESET = 'custom';
 

@@ -8,32 +8,10 @@
  * bodies (OpenAI: "Incorrect API key provided: sk-abc***xyz") and URLs may carry `?key=`.
  */
 
-export type SamplingErrorKind =
-  | 'auth'
-  | 'not-found'
-  | 'forbidden'
-  | 'bad-request'
-  | 'rate-limit'
-  | 'server'
-  | 'timeout'
-  | 'network'
-  | 'malformed'
-  | 'cancelled'
-  | 'unavailable';
+import type { SamplingErrorData, SamplingErrorKind } from '../shared/backend.ts';
 
-export interface SamplingErrorData {
-  kind: SamplingErrorKind;
-  /** One or two sentences for the user: what happened and what to do. */
-  message: string;
-  /** HTTP status when the failure was an HTTP reply. */
-  status?: number;
-  /** The server's own words (redacted, shortened), for a "details" line. */
-  detail?: string;
-  /** Whether trying again later may succeed; the scheduler retries only these. */
-  retryable: boolean;
-  /** How long the server asked us to wait (Retry-After, Gemini RetryInfo), in ms. */
-  retryAfterMs?: number;
-}
+// Plain data defined in shared/ (it crosses contexts); re-exported for this layer.
+export type { SamplingErrorData, SamplingErrorKind };
 
 export class SamplingError extends Error {
   readonly kind: SamplingErrorKind;

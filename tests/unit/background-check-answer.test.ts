@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkAnswer, type CheckInput } from '../../src/background/check-answer.ts';
 import { MAX_ANSWER_CHARS, MAX_SAMPLE_CHARS } from '../../src/background/text-caps.ts';
-import type { Embedder } from '../../src/embedding/embedder.ts';
+import type { Embedder } from '../../src/core/embedder.ts';
 import { ConcurrencyLimiter } from '../../src/sampling/limiter.ts';
 import { settingsFromPreset } from '../../src/sampling/presets.ts';
 import { forgetLearnedBatching } from '../../src/sampling/sampler.ts';
