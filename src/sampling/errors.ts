@@ -33,6 +33,11 @@ export interface SamplingErrorData {
   retryable: boolean;
   /** How long the server asked us to wait (Retry-After, Gemini RetryInfo), in ms. */
   retryAfterMs?: number;
+  /**
+   * The server refused several samples in one request (`n`, `candidateCount`): worth asking again
+   * one sample per request. Any other 400 would fail the same way again, so it is not retried.
+   */
+  refusesBatching?: boolean;
 }
 
 export class SamplingError extends Error {
@@ -41,6 +46,7 @@ export class SamplingError extends Error {
   readonly detail: string | undefined;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly refusesBatching: boolean;
 
   constructor(data: SamplingErrorData) {
     super(data.message);
@@ -50,6 +56,7 @@ export class SamplingError extends Error {
     this.detail = data.detail;
     this.retryable = data.retryable;
     this.retryAfterMs = data.retryAfterMs;
+    this.refusesBatching = data.refusesBatching ?? false;
   }
 
   /** Plain data for `{ok:false, error}` envelopes; omits absent fields. */
@@ -62,6 +69,7 @@ export class SamplingError extends Error {
     if (this.status !== undefined) data.status = this.status;
     if (this.detail !== undefined) data.detail = this.detail;
     if (this.retryAfterMs !== undefined) data.retryAfterMs = this.retryAfterMs;
+    if (this.refusesBatching) data.refusesBatching = true;
     return data;
   }
 }

@@ -107,6 +107,16 @@ export function errorFromHttpResponse(
   if (status === 413) {
     return make('bad-request', 'The conversation is too long for this backend (413).', false);
   }
+  if ((status === 400 || status === 422) && refusesBatching(body, detail)) {
+    return new SamplingError({
+      kind: 'bad-request',
+      message: `The server does not take several samples in one request (${status}); Crosscheck asks one at a time instead.`,
+      status,
+      retryable: false,
+      refusesBatching: true,
+      ...(detail ? { detail } : {}),
+    });
+  }
   return make(
     'bad-request',
     `The server rejected the request (${status})${detail ? `: ${detail}` : '.'} Check the model and settings in ${OPTIONS}.`,
@@ -158,6 +168,30 @@ function retryAfterMsHeader(headers: Headers): number | undefined {
   if (value === null || !/^\d+(\.\d+)?$/.test(value.trim())) return undefined;
   return Math.round(Number(value));
 }
+
+/**
+ * Whether a 400/422 is about asking for several samples at once rather than anything else in the
+ * request. Servers say it in their own words: OpenAI names the field (`param: "n"`), Groq "'n' :
+ * number must be at most 1", llama.cpp "Only one completion choice is allowed", Gemini "Multiple
+ * candidates is not enabled", FastAPI-based servers (vLLM) a 422 whose `loc` ends in "n".
+ */
+function refusesBatching(body: unknown, detail: string): boolean {
+  const error = (body as { error?: { param?: unknown } } | null)?.error;
+  if (error && typeof error === 'object' && BATCH_FIELDS.has(String(error.param))) return true;
+  const details = (body as { detail?: unknown } | null)?.detail;
+  if (Array.isArray(details)) {
+    for (const d of details) {
+      const loc = (d as { loc?: unknown } | null)?.loc;
+      if (Array.isArray(loc) && BATCH_FIELDS.has(String(loc.at(-1)))) return true;
+    }
+  }
+  return BATCH_WORDING.test(detail);
+}
+
+const BATCH_FIELDS = new Set(['n', 'candidateCount', 'candidate_count']);
+/** `n` as a word of its own (quoted or not, not "\n"), or the phrases servers use for it. */
+const BATCH_WORDING =
+  /(^|[^\w\\'’])['"`]?n['"`]?(?![\w'’])|candidate.?count|multiple candidates|completion choice|(more than|only) one (choice|candidate|completion)|number of (choices|completions|candidates)/i;
 
 function looksLikeBadKey(body: unknown, detail: string): boolean {
   const details = (body as { error?: { details?: unknown } } | null)?.error?.details;
