@@ -94,11 +94,20 @@ export function abortReason(signal: AbortSignal): SamplingError {
   return signal.reason instanceof SamplingError ? signal.reason : cancelledError();
 }
 
-export function timeoutError(timeoutMs: number): SamplingError {
+/** The options page's label for `timeoutMs`, named in the timeout message so the two agree. */
+export const TIMEOUT_SETTING_LABEL = 'Wait for a reply (seconds)';
+
+/**
+ * No reply within `timeoutMs`. `fromSetting` says whether that limit was the user's own setting
+ * (then raising it helps) or a fixed cap such as the connection test's.
+ */
+export function timeoutError(timeoutMs: number, fromSetting = true): SamplingError {
   const seconds = Math.round(timeoutMs / 100) / 10;
   return new SamplingError({
     kind: 'timeout',
-    message: `No reply within ${seconds} s. The model may be slow or overloaded; you can raise the timeout in Crosscheck's options.`,
+    message: fromSetting
+      ? `No reply within ${seconds} s. The model may be slow or overloaded; to wait longer, raise “${TIMEOUT_SETTING_LABEL}” in Crosscheck's options.`
+      : `No reply within ${seconds} s, the most the connection test waits. The model may be slow or still loading; try again in a moment.`,
     retryable: false,
   });
 }

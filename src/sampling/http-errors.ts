@@ -137,14 +137,37 @@ export function malformedError(ctx: ErrorContext, what: string): SamplingError {
 export function networkError(ctx: ErrorContext, cause: unknown): SamplingError {
   const local = presetById(ctx.presetId)?.local ?? /localhost|127\.0\.0\.1/.test(ctx.baseUrl);
   const causeText = cause instanceof Error ? describeCause(cause) : '';
+  const host = hostOf(ctx.baseUrl);
+  // Browsers say only "Failed to fetch"; Node (undici) names the socket error, and a connection
+  // the server took and then dropped is not a server that is not running.
+  const message = droppedConnection(cause)
+    ? `The connection to ${host} was closed before any reply came. The server may have crashed or restarted; try again in a moment.`
+    : local
+      ? `Could not reach ${host}. Is the local server running? Check the base URL in ${OPTIONS}.`
+      : `Could not reach ${host}. Check your connection and the base URL in ${OPTIONS}.`;
   return new SamplingError({
     kind: 'network',
-    message: local
-      ? `Could not reach ${hostOf(ctx.baseUrl)}. Is the local server running? Check the base URL in ${OPTIONS}.`
-      : `Could not reach ${hostOf(ctx.baseUrl)}. Check your connection and the base URL in ${OPTIONS}.`,
+    message,
     ...(causeText ? { detail: redactSecrets(causeText, [ctx.apiKey]) } : {}),
     retryable: true,
   });
+}
+
+/** The server answered, but the connection broke before the whole reply had arrived. */
+export function replyCutOffError(ctx: ErrorContext, cause: unknown): SamplingError {
+  const causeText = cause instanceof Error ? describeCause(cause) : '';
+  return new SamplingError({
+    kind: 'network',
+    message: `${hostOf(ctx.baseUrl)} started to reply, but the connection broke before the reply was complete. Try again; if it keeps happening, a proxy or the server may be cutting long replies short.`,
+    ...(causeText ? { detail: redactSecrets(causeText, [ctx.apiKey]) } : {}),
+    retryable: true,
+  });
+}
+
+function droppedConnection(cause: unknown): boolean {
+  const inner = (cause as { cause?: unknown } | null)?.cause;
+  const code = (inner as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
 }
 
 export function hostOf(baseUrl: string): string {
