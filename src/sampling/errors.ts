@@ -5,8 +5,10 @@
  * contexts (an `Error` subclass loses its fields there).
  *
  * Every message and detail goes through `redactSecrets`, because servers echo keys back in error
- * bodies (OpenAI: "Incorrect API key provided: sk-abc***xyz") and URLs may carry `?key=`.
+ * bodies (OpenAI: "Incorrect API key provided: sk-abc***xyz"), sometimes upper-cased, cut or
+ * encoded, and URLs may carry `?key=`.
  */
+import { redactEchoes } from './secret-echoes.ts';
 
 export type SamplingErrorKind =
   | 'auth'
@@ -155,13 +157,12 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /()\bAIza[0-9A-Za-z_-]{10,}/g,
 ];
 
-/** Removes the given secrets and anything shaped like an API key from `text`. */
+/**
+ * Removes the given secrets in every form a server may echo them (see secret-echoes.ts), and
+ * anything shaped like an API key, from `text`.
+ */
 export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    // Very short "keys" (e.g. "x" typed for Ollama) would shred ordinary words; they are no secret.
-    if (secret.length >= 6) out = out.split(secret).join(REDACTED);
-  }
+  let out = redactEchoes(text, secrets, REDACTED);
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, `$1${REDACTED}`);
   return out;
 }

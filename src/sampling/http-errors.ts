@@ -37,6 +37,7 @@ export function errorFromHttpResponse(
     kind: SamplingError['kind'],
     message: string,
     retryable: boolean,
+    showDetail = true,
   ): SamplingError => {
     const data: ConstructorParameters<typeof SamplingError>[0] = {
       kind,
@@ -44,7 +45,7 @@ export function errorFromHttpResponse(
       status,
       retryable,
     };
-    if (detail) data.detail = detail;
+    if (detail && showDetail) data.detail = detail;
     if (retryable && retryAfterMs !== undefined) data.retryAfterMs = retryAfterMs;
     return new SamplingError(data);
   };
@@ -58,6 +59,8 @@ export function errorFromHttpResponse(
       ctx.apiKey === '' && needsKey
         ? `No API key is set and the server requires one (${status}). Add the key in ${OPTIONS}.`
         : `The API key was rejected (${status}). Check the key in ${OPTIONS}.`,
+      false,
+      // What a server says about a rejected key adds nothing to this, and is where keys echo.
       false,
     );
   }
