@@ -109,9 +109,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`crosscheck: ${message}`);
-    if (error instanceof UsageError) console.error(USAGE);
+    // One line, whatever went wrong: what to fix, not a stack trace or the whole usage.
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /\s*\n\s*/g,
+      ' ',
+    );
+    const hint = error instanceof UsageError ? ' (crosscheck --help shows the usage)' : '';
+    console.error(`crosscheck: ${message}${hint}`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },
 );

@@ -6,7 +6,16 @@
  * under the real name.
  */
 import { constants, type Stats } from 'node:fs';
-import { type FileHandle, access, chmod, open, rename, stat, unlink } from 'node:fs/promises';
+import {
+  type FileHandle,
+  access,
+  chmod,
+  open,
+  realpath,
+  rename,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A failure the user can fix; the CLI prints its message as one line. */
@@ -29,14 +38,22 @@ export async function checkInputFile(path: string): Promise<Stats> {
   return stats;
 }
 
+/** Where the output goes, once checked. */
+export interface OutputPlan {
+  /** The file to write: `--out` with links resolved, so a link still points at the new file. */
+  path: string;
+  /** A device or pipe (/dev/stdout, a FIFO): written as a stream, as there is no file to keep. */
+  stream: boolean;
+}
+
 /**
- * Checks that `path` can be replaced by a new output: not a folder, not one of the inputs (the
- * same file under any name: same device and inode), in a folder that exists and is writable.
+ * Checks that `path` can take a new output: not a folder, not one of the inputs (the same file
+ * under any name: same device and inode), in a folder that exists and is writable.
  */
 export async function checkOutputPath(
   path: string,
   inputs: readonly { path: string; stats: Stats }[],
-): Promise<void> {
+): Promise<OutputPlan> {
   const existing = await stat(path).catch((error: unknown) => {
     // Missing, or a path through a file (ENOTDIR): the folder check below names the problem.
     if (codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR') return null;
@@ -52,11 +69,14 @@ export async function checkOutputPath(
         `--out ${path} is the input file ${same.path}; writing it would destroy the input. Choose another output file`,
       );
     }
+    if (!existing.isFile()) return { path, stream: true };
   }
-  const folder = dirname(path);
+  const target = existing ? await realpath(path) : path;
+  const folder = dirname(target);
   const folderStats = await stat(folder).catch(() => null);
-  if (!folderStats)
+  if (!folderStats) {
     throw new FileProblem(`Cannot write ${path}: the folder ${folder} does not exist`);
+  }
   if (!folderStats.isDirectory()) {
     throw new FileProblem(`Cannot write ${path}: ${folder} is not a folder`);
   }
@@ -65,19 +85,42 @@ export async function checkOutputPath(
   } catch {
     throw new FileProblem(`Cannot write ${path}: the folder ${folder} is not writable`);
   }
+  return { path: target, stream: false };
 }
 
 /** An output being written: `commit` puts it in place, `discard` leaves the old file untouched. */
-export interface AtomicOutput {
-  /** The temporary file's path (beside the real one, so the rename never crosses devices). */
-  readonly tempPath: string;
+export interface OutputFile {
+  /** The temporary file (beside the real one, so the rename never crosses devices); null for a stream. */
+  readonly tempPath: string | null;
   write(text: string): Promise<void>;
   commit(): Promise<void>;
   discard(): Promise<void>;
 }
 
+export async function openOutput(plan: OutputPlan): Promise<OutputFile> {
+  return plan.stream ? openStream(plan.path) : openAtomicOutput(plan.path);
+}
+
+/** A device or pipe: nothing to replace, so lines go straight to it. */
+async function openStream(path: string): Promise<OutputFile> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'w');
+  } catch (error) {
+    throw new FileProblem(`Cannot write ${path}: ${codeOf(error)}`);
+  }
+  return {
+    tempPath: null,
+    async write(text) {
+      await handle.write(text);
+    },
+    commit: () => handle.close(),
+    discard: () => handle.close().catch(() => undefined),
+  };
+}
+
 /** Opens a temporary file beside `path`; nothing under `path` changes until `commit`. */
-export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
+async function openAtomicOutput(path: string): Promise<OutputFile> {
   const tempPath = join(
     dirname(path),
     `.crosscheck-${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`,

@@ -11,12 +11,12 @@ import { createReadStream, unlinkSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Embedder } from '../embedding/embedder.ts';
 import {
-  type AtomicOutput,
   FileProblem,
+  type OutputFile,
   checkInputFile,
   checkOutputPath,
   codeOf,
-  openAtomicOutput,
+  openOutput,
 } from './safe-output.ts';
 import { analyseRecord, toScoreOutput, validateRecord } from './score-record.ts';
 
@@ -31,10 +31,11 @@ export interface ScoreOptions {
 /** Returns the number of lines that failed; throws a FileProblem when nothing could be scored. */
 export async function scoreFile(options: ScoreOptions): Promise<number> {
   const inputStats = await checkInputFile(options.input);
-  if (options.output !== undefined) {
-    await checkOutputPath(options.output, [{ path: options.input, stats: inputStats }]);
-  }
-  const sink = options.output === undefined ? null : await openAtomicOutput(options.output);
+  const plan =
+    options.output === undefined
+      ? null
+      : await checkOutputPath(options.output, [{ path: options.input, stats: inputStats }]);
+  const sink = plan ? await openOutput(plan) : null;
   const stopCleanup = sink ? discardOnSignal(sink) : () => undefined;
   const target = options.output ?? 'standard output';
   const write = async (value: unknown): Promise<void> => {
@@ -50,7 +51,8 @@ export async function scoreFile(options: ScoreOptions): Promise<number> {
     if (records === 0) {
       throw new FileProblem(`${options.input} holds no records (it is empty)${kept(options)}`);
     }
-    if (failed === records && sink) {
+    // Replacing a file with nothing but errors would lose it for nothing; a stream keeps nothing.
+    if (failed === records && sink?.tempPath) {
       throw new FileProblem(`none of the ${records} record(s) could be scored${kept(options)}`);
     }
     await sink?.commit();
@@ -139,11 +141,13 @@ function writeStdout(text: string): Promise<void> {
 }
 
 /** Ctrl-C or `kill` removes the temporary file (the old output stays); returns the undo. */
-function discardOnSignal(sink: AtomicOutput): () => void {
+function discardOnSignal(sink: OutputFile): () => void {
+  const { tempPath } = sink;
+  if (tempPath === null) return () => undefined;
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
     const handler = (): void => {
       try {
-        unlinkSync(sink.tempPath);
+        unlinkSync(tempPath);
       } catch {
         // Already gone.
       }
