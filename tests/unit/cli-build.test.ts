@@ -24,17 +24,24 @@ const root = mkdtempSync(join(tmpdir(), 'crosscheck-installed-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** A package folder as npm installs it: package.json plus the files it lists. */
-function installedPackage(name: string, withDependencies: boolean): string {
+function installedPackage(name: string, parts: { dependencies: boolean; model: boolean }): string {
   const dir = join(root, name);
   cpSync('dist/cli', join(dir, 'dist/cli'), { recursive: true });
   cpSync('package.json', join(dir, 'package.json'));
-  if (withDependencies) {
-    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  if (parts.dependencies) symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  if (parts.model) {
     mkdirSync(join(dir, 'public'));
     symlinkSync(resolve('public/models'), join(dir, 'public/models'));
   }
   return dir;
 }
+
+const EIFFEL =
+  JSON.stringify({
+    id: 'eiffel',
+    answer: 'The Eiffel Tower is in Paris. It was completed in 1887.',
+    samples: ['The Eiffel Tower is in Paris. It was completed in 1889.'],
+  }) + '\n';
 
 function run(bin: string, args: string[], cwd: string): Promise<Run> {
   return new Promise((done) => {
@@ -62,7 +69,7 @@ describe('the built CLI', () => {
   });
 
   it('answers --help and argument errors with no node_modules at all (the model loads lazily)', async () => {
-    const dir = installedPackage('bare', false);
+    const dir = installedPackage('bare', { dependencies: false, model: false });
     const bin = join(dir, CLI);
     const help = await run(bin, ['--help'], root);
     expect(help.code).toBe(0);
@@ -76,21 +83,27 @@ describe('the built CLI', () => {
   });
 
   it('scores a record from an installed copy, run from another folder', async () => {
-    const dir = installedPackage('installed', true);
+    const dir = installedPackage('installed', { dependencies: true, model: true });
     const work = mkdtempSync(join(root, 'work-'));
-    writeFileSync(
-      join(work, 'in.jsonl'),
-      JSON.stringify({
-        id: 'eiffel',
-        answer: 'The Eiffel Tower is in Paris. It was completed in 1887.',
-        samples: ['The Eiffel Tower is in Paris. It was completed in 1889.'],
-      }) + '\n',
-    );
+    writeFileSync(join(work, 'in.jsonl'), EIFFEL);
     const scored = await run(join(dir, CLI), ['score', 'in.jsonl'], work);
     expect(scored.stderr).toBe('');
     expect(scored.code).toBe(0);
     const line = JSON.parse(scored.stdout) as { id: string; flagged: boolean[] };
     expect(line.id).toBe('eiffel');
     expect(line.flagged).toEqual([false, true]);
+  });
+
+  it('without the model: one line saying to build it, and an earlier --out kept', async () => {
+    const dir = installedPackage('no-model', { dependencies: true, model: false });
+    const work = mkdtempSync(join(root, 'work-'));
+    writeFileSync(join(work, 'in.jsonl'), EIFFEL);
+    writeFileSync(join(work, 'out.jsonl'), 'earlier\n');
+    const failed = await run(join(dir, CLI), ['score', 'in.jsonl', '--out', 'out.jsonl'], work);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failed.stderr).toMatch(/embedding model is not built .*Run `npm run build:model` first/);
+    expect(readFileSync(join(work, 'out.jsonl'), 'utf8')).toBe('earlier\n');
+    expect(readdirSync(work).sort()).toEqual(['in.jsonl', 'out.jsonl']);
   });
 });
