@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import { createAnalysis } from '../core/analysis.ts';
 import type { Embedder } from '../embedding/embedder.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
+import { redactSecrets } from '../sampling/errors.ts';
 import { originPatternFor, settingsFromPreset } from '../sampling/presets.ts';
 import { SampleCache } from '../sampling/cache.ts';
 import { sample } from '../sampling/sampler.ts';
@@ -123,7 +124,9 @@ export class RunController {
       }
       await this.sampleAndAnalyse(tabId, runId, capture, settings, options, signal, publish);
     } catch (error) {
-      if (!signal.aborted) await publish({ phase: 'error', message: errorMessage(error) });
+      // Whatever failed, the message is shown and stored: never with the key in it.
+      const message = redactSecrets(errorMessage(error), [settings.backend?.apiKey ?? '']);
+      if (!signal.aborted) await publish({ phase: 'error', message });
     } finally {
       release();
       if (this.active.get(tabId) === controller) this.active.delete(tabId);
