@@ -52,6 +52,9 @@ describe('crosscheck analyze', () => {
     const missing = await crosscheck('analyze', 'no/such/file.json');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/Cannot read no\/such\/file\.json: ENOENT/);
+    const folder = await crosscheck('analyze', FIXTURES);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr.trim()).toBe(`crosscheck: ${FIXTURES} is a folder, not a file`);
     const usage = await crosscheck('frobnicate');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/Unknown command "frobnicate"/);
