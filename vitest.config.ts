@@ -9,7 +9,7 @@ import { buildFlags } from './scripts/build-flags.ts';
 export default defineConfig({
   plugins: [preact()],
   // The same build-time flags the extension build defines (a Chrome test build).
-  define: buildFlags('chrome', 'test'),
+  define: buildFlags('test'),
   test: {
     projects: [
       {

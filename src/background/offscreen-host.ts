@@ -3,9 +3,9 @@
  * minute, so the model's memory is given back. Exposes it to the background as an Embedder that
  * uses the model the settings name, and as the ModelLoader behind the options page's downloads.
  */
-import type { Embedder } from '../embedding/embedder.ts';
-import type { ModelRequest } from '../embedding/model-catalogue.ts';
-import type { EmbeddingLoadProgress } from '../embedding/transformers-embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
+import type { ModelRequest } from '../shared/model-catalogue.ts';
+import type { EmbeddingLoadProgress } from '../shared/model-download.ts';
 import { listen, sendToOffscreen } from '../shared/messaging.ts';
 import type { ModelLoader } from './model-download.ts';
 

@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { AnalysisReport } from '../core/types.ts';
 import type { Capture } from '../shared/conversation.ts';
-import type { TokenUsage } from '../shared/run-status.ts';
+import type { TokenUsage } from '../shared/backend.ts';
 
 const INDEX_KEY = 'results:index';
 const MAX_RESULTS = 200;

@@ -6,17 +6,17 @@
  */
 import browser from 'webextension-polyfill';
 import { createAnalysis } from '../core/analysis.ts';
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
 import { redactSecrets } from '../sampling/errors.ts';
 import { originPatternFor, settingsFromPreset } from '../sampling/presets.ts';
 import { SampleCache } from '../sampling/cache.ts';
 import { sample } from '../sampling/sampler.ts';
-import type { BackendSettings, TokenUsage as ApiUsage } from '../sampling/types.ts';
+import { BACKEND_KINDS, type BackendSettings, type TokenUsage } from '../shared/backend.ts';
 import type { Capture } from '../shared/conversation.ts';
 import { errorMessage, type CaptureTrigger } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
-import type { RunStatus, SampleFailure, TokenUsage } from '../shared/run-status.ts';
+import type { RunStatus, SampleFailure } from '../shared/run-status.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import { holdAlive } from './keep-alive.ts';
 import { answerHash, findResult, saveResult } from './result-store.ts';
@@ -49,7 +49,7 @@ async function chooseBackend(settings: Settings): Promise<BackendSettings> {
 }
 
 async function ensureHostPermission(backend: BackendSettings): Promise<void> {
-  if (backend.kind === 'chrome-builtin') return;
+  if (!BACKEND_KINDS[backend.kind].http) return;
   const origin = originPatternFor(backend.baseUrl);
   if (!(await browser.permissions.contains({ origins: [origin] }))) {
     throw new Error(
@@ -58,7 +58,7 @@ async function ensureHostPermission(backend: BackendSettings): Promise<void> {
   }
 }
 
-function addUsage(total: TokenUsage | null, usage: ApiUsage | undefined): TokenUsage | null {
+function addUsage(total: TokenUsage | null, usage: TokenUsage | undefined): TokenUsage | null {
   if (!usage) return total;
   return {
     inputTokens: (total?.inputTokens ?? 0) + (usage.inputTokens ?? 0),

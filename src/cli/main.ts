@@ -4,7 +4,7 @@
  *   crosscheck score IN.jsonl [--samples N] [--out OUT.jsonl]   the batch scoring contract
  */
 import { parseArgs } from 'node:util';
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import { analyseRecord } from './score-record.ts';
 import { readAnalyzeInput } from './input.ts';
 import { COLOUR, NO_COLOUR, renderReport, wantsColour } from './render.ts';

@@ -9,7 +9,7 @@
  */
 import { createReadStream, unlinkSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import {
   FileProblem,
   type OutputFile,

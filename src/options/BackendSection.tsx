@@ -16,8 +16,7 @@ import {
   settingsFromPreset,
 } from '../sampling/presets.ts';
 import { TIMEOUT_SETTING_LABEL } from '../sampling/errors.ts';
-import type { ConnectionResult } from '../sampling/test-connection.ts';
-import type { BackendSettings } from '../sampling/types.ts';
+import type { BackendSettings, ConnectionResult } from '../shared/backend.ts';
 
 export const CUSTOM_PRESET = 'custom';
 /** An hour, the most the stored settings accept (settings-schema.ts). */

@@ -10,37 +10,10 @@
  */
 import { redactEchoes } from './secret-echoes.ts';
 
-export type SamplingErrorKind =
-  | 'auth'
-  | 'not-found'
-  | 'forbidden'
-  | 'bad-request'
-  | 'rate-limit'
-  | 'server'
-  | 'timeout'
-  | 'network'
-  | 'malformed'
-  | 'cancelled'
-  | 'unavailable';
+import type { SamplingErrorData, SamplingErrorKind } from '../shared/backend.ts';
 
-export interface SamplingErrorData {
-  kind: SamplingErrorKind;
-  /** One or two sentences for the user: what happened and what to do. */
-  message: string;
-  /** HTTP status when the failure was an HTTP reply. */
-  status?: number;
-  /** The server's own words (redacted, shortened), for a "details" line. */
-  detail?: string;
-  /** Whether trying again later may succeed; the scheduler retries only these. */
-  retryable: boolean;
-  /** How long the server asked us to wait (Retry-After, Gemini RetryInfo), in ms. */
-  retryAfterMs?: number;
-  /**
-   * The server refused several samples in one request (`n`, `candidateCount`): worth asking again
-   * one sample per request. Any other 400 would fail the same way again, so it is not retried.
-   */
-  refusesBatching?: boolean;
-}
+// Plain data defined in shared/ (it crosses contexts); re-exported for this layer.
+export type { SamplingErrorData, SamplingErrorKind };
 
 export class SamplingError extends Error {
   readonly kind: SamplingErrorKind;

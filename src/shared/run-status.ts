@@ -3,16 +3,12 @@
  * owns the run; the content script and the popup only show this status.
  */
 import type { AnalysisReport } from '../core/types.ts';
+import type { TokenUsage } from './backend.ts';
 
 export interface SampleFailure {
   /** 0-based sample slot. */
   index: number;
   message: string;
-}
-
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
 }
 
 export type RunStatus =

@@ -28,9 +28,9 @@ describe('message validation', () => {
   });
 
   it('does not handle types meant for another receiver', () => {
-    const parsed = parseEnvelope(envelope('off/ping', {}), ['cs/capture', 'cs/hello']);
+    const parsed = parseEnvelope(envelope('ui/rerun', { tabId: 1 }), ['cs/capture', 'cs/hello']);
     expect(parsed).toMatchObject({ ok: false, ours: false });
-    if (!parsed.ok) expect(parsed.reason).toContain('off/ping');
+    if (!parsed.ok) expect(parsed.reason).toContain('ui/rerun');
   });
 
   it('rejects malformed payloads with a reason naming the field', () => {
@@ -58,11 +58,11 @@ describe('message validation', () => {
     }
   });
 
-  it('checks settings pushed to content scripts, including the sample-count range', () => {
+  it('checks settings pushed to content scripts', () => {
     const check = REQUEST_CHECKS['bg/settings'];
-    expect(check({ settings: { enabled: true, siteEnabled: true, sampleCount: 4 } })).toBeNull();
-    expect(check({ settings: { enabled: true, siteEnabled: true, sampleCount: 11 } })).toContain(
-      'from 1 to 10',
+    expect(check({ settings: { enabled: true, siteEnabled: false } })).toBeNull();
+    expect(check({ settings: { enabled: true, siteEnabled: 'yes' } })).toContain(
+      'settings.siteEnabled must be a boolean',
     );
   });
 
