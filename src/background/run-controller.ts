@@ -7,6 +7,7 @@
 import browser from 'webextension-polyfill';
 import type { Embedder } from '../core/embedder.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
+import { redactSecrets } from '../sampling/errors.ts';
 import { originPatternFor, settingsFromPreset } from '../sampling/presets.ts';
 import { SampleCache } from '../sampling/cache.ts';
 import { BACKEND_KINDS, type BackendSettings } from '../shared/backend.ts';
@@ -132,7 +133,9 @@ export class RunController {
       }
       await this.sampleAndAnalyse(tabId, runId, capture, settings, options, signal, publish);
     } catch (error) {
-      if (!signal.aborted) await publish({ phase: 'error', message: errorMessage(error) });
+      // Whatever failed, the message is shown and stored: never with the key in it.
+      const message = redactSecrets(errorMessage(error), [settings.backend?.apiKey ?? '']);
+      if (!signal.aborted) await publish({ phase: 'error', message });
     } finally {
       release();
       releaseEmbedder?.();
