@@ -19,13 +19,17 @@ import { RunController, type RunServices } from './run-controller.ts';
 import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
 
 export function startBackground(services: RunServices & { models?: ModelLoader }): void {
-  if (__TEST_HOOKS__) void seedTestSettings();
+  // Test builds store their packaged settings first: the install-time migration reads and writes
+  // back the whole settings object, and run in parallel it could restore what the seed replaced.
+  const seeded = __TEST_HOOKS__
+    ? seedTestSettings().catch((error: unknown) => console.warn('[crosscheck] test seed', error))
+    : Promise.resolve();
   const tabs = new TabStore();
   const runs = new RunController(tabs, services);
   const lifetime = new AbortController();
 
   browser.runtime.onInstalled.addListener(() => {
-    void migrateStoredSettings();
+    void seeded.then(migrateStoredSettings);
   });
 
   listen(
