@@ -34,6 +34,12 @@ export function StatusPanel(props: {
             : ''}
         </p>
       )}
+      {run.phase === 'done' &&
+        (run.notes ?? []).map((note) => (
+          <p key={note} class="small muted" data-testid="run-note">
+            {note}
+          </p>
+        ))}
       {'failures' in run && run.failures.length > 0 && (
         <ul class="small error">
           {run.failures.map((f) => (

@@ -46,7 +46,10 @@ export async function testConnection(
   const onAbort = (): void => attempt.abort(cancelledError());
   if (options.signal?.aborted) return fail(cancelledError());
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => attempt.abort(timeoutError(timeoutMs)), timeoutMs);
+  const timer = setTimeout(
+    () => attempt.abort(timeoutError(timeoutMs, timeoutMs === settings.timeoutMs)),
+    timeoutMs,
+  );
   try {
     const backend = createBackend(settings, {
       ...options.deps,

@@ -93,6 +93,11 @@ export interface SamplingErrorData {
   retryable: boolean;
   /** How long the server asked us to wait (Retry-After, Gemini RetryInfo), in ms. */
   retryAfterMs?: number;
+  /**
+   * The server refused several samples in one request (`n`, `candidateCount`): worth asking again
+   * one sample per request. Any other 400 would fail the same way again, so it is not retried.
+   */
+  refusesBatching?: boolean;
 }
 
 /** The options page's "Test connection", answered by the background. */

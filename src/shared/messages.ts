@@ -109,13 +109,26 @@ const text: Check<string> = (v, p = 'value') =>
   str(v, p) ??
   ((v as string).length > MAX_TEXT ? `${p} is longer than ${MAX_TEXT} characters` : null);
 
+/**
+ * A captured reply may be huge (a pasted log, a runaway answer): the background cuts answers and
+ * samples to what it checks (text-caps.ts) and sends only the turns that fit (fitContext), so a
+ * capture is refused only far beyond that.
+ */
+const MAX_CAPTURED_TEXT = 5_000_000;
+const capturedText: Check<string> = (v, p = 'value') =>
+  str(v, p) ??
+  ((v as string).length > MAX_CAPTURED_TEXT
+    ? `${p} is longer than ${MAX_CAPTURED_TEXT} characters`
+    : null);
+
 const health = nullable(obj({ ok: bool, problems: arr(str, 100) }));
-const turn = obj({ role: oneOf(['user', 'assistant'] as const), text });
+const turn = obj({ role: oneOf(['user', 'assistant'] as const), text: capturedText });
 const capture = obj({
   site: str,
   conversationId: str,
-  turns: arr(turn, 500),
-  answer: text,
+  // Long chats are captured whole; the background keeps what fits the backend (fitContext).
+  turns: arr(turn, 10_000),
+  answer: capturedText,
 });
 const modelRequest = obj({ id: str, remoteHost: str });
 const loadProgress = obj({

@@ -21,6 +21,9 @@ export type RunStatus =
       fromCache: boolean;
       failures: SampleFailure[];
       usage: TokenUsage | null;
+      /** What the result says about its inputs or its keeping: a cut answer, a failed save.
+       * Absent in results stored by earlier versions. */
+      notes?: string[];
     }
   | { phase: 'error'; message: string };
 

@@ -42,8 +42,8 @@ describe('message validation', () => {
       ],
       [{ capture: { ...capture, turns: 'nope' }, trigger: 'user' }, 'turns must be an array'],
       [
-        { capture: { ...capture, answer: 'x'.repeat(500_001) }, trigger: 'user' },
-        'longer than 500000',
+        { capture: { ...capture, answer: 'x'.repeat(5_000_001) }, trigger: 'user' },
+        'longer than 5000000',
       ],
       [{ trigger: 'new-answer' }, 'capture must be an object'],
       [{ capture, trigger: 'whenever' }, 'trigger must be one of'],
