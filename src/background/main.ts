@@ -17,6 +17,8 @@ import { TabStore } from './tab-store.ts';
 import { seedTestSettings } from './test-seed.ts';
 import { RunController, type RunServices } from './run-controller.ts';
 import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
+import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
+import { SETUP_BADGE, showBadge } from './badge.ts';
 
 export function startBackground(services: RunServices & { models?: ModelLoader }): void {
   if (__TEST_HOOKS__) void seedTestSettings();
@@ -24,12 +26,15 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
   const runs = new RunController(tabs, services);
   const lifetime = new AbortController();
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     void migrateStoredSettings();
+    // A new user's first stop: the settings, with the choice that needs no key first. (Not in
+    // test builds, whose browser tests count the tabs they open.)
+    if (details.reason === 'install' && !__TEST_HOOKS__) void browser.runtime.openOptionsPage();
   });
 
   listen(
-    ['cs/hello', 'cs/capture', 'cs/cancel'],
+    ['cs/hello', 'cs/capture', 'cs/cancel', 'cs/stop', 'cs/open-options'],
     ['content'],
     {
       'cs/hello': async ({ site, url, health }, sender) => {
@@ -59,12 +64,20 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
         runs.cancel(requireTab(sender), reason);
         return null;
       },
+      'cs/stop': async (_payload, sender) => {
+        await runs.stop(requireTab(sender));
+        return null;
+      },
+      'cs/open-options': async () => {
+        await browser.runtime.openOptionsPage();
+        return null;
+      },
     },
     lifetime.signal,
   );
 
   listen(
-    ['ui/tab-status', 'ui/rerun', 'ui/test-connection'],
+    ['ui/tab-status', 'ui/rerun', 'ui/cancel', 'ui/test-connection'],
     ['extension'],
     {
       'ui/test-connection': ({ backend }) => testConnection(backend),
@@ -74,6 +87,10 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
         if (!record?.capture) return { started: false };
         void runs.start(tabId, record.capture, await loadSettings(), { trigger: 'user' });
         return { started: true };
+      },
+      'ui/cancel': async ({ tabId }) => {
+        await runs.stop(tabId);
+        return null;
       },
     },
     lifetime.signal,
@@ -85,7 +102,9 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
   // Settings reach open tabs live; turning a site off cancels its run.
   onSettingsChanged(lifetime.signal, (settings) => {
     void broadcastSettings(tabs, runs, settings);
+    void showSetupBadge(settings);
   });
+  void loadSettings().then(showSetupBadge);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     runs.cancel(tabId, 'the tab was closed');
@@ -127,4 +146,12 @@ async function broadcastSettings(
       // The tab went away or has no content script any more; nothing to tell it.
     });
   }
+}
+
+/** The default badge says "needs setup" while no backend is chosen and none is built in. */
+async function showSetupBadge(settings: Settings): Promise<void> {
+  const missing = settings.backend === null && (await builtinUnavailableReason()) !== null;
+  await showBadge(
+    missing ? SETUP_BADGE : { text: '', colour: SETUP_BADGE.colour, title: 'Crosscheck' },
+  );
 }

@@ -10,8 +10,8 @@ import {
   headline,
   ofSamples,
   plural,
-  samplesMostlyAgreeing,
-  samplingText,
+  progressText,
+  samplesAgreeing,
   supportText,
 } from '../../src/content/overlay/summarise.ts';
 import { counterpartParts, sampleLines } from '../../src/content/overlay/evidence.ts';
@@ -44,18 +44,20 @@ describe('phrasing', () => {
     expect(answerLabel(3)).toBe('sample 3');
   });
 
-  it('counts the sample being waited for in the progress text', () => {
-    expect(samplingText(0, 4)).toBe('Sampling 1 of 4…');
-    expect(samplingText(1, 4)).toBe('Sampling 2 of 4…');
-    expect(samplingText(4, 4)).toBe('Sampled 4 of 4');
+  it('words progress by the samples received, the same in the bar and the popup', () => {
+    expect(progressText(0, 4)).toBe('Received 0 of 4 samples…');
+    expect(progressText(1, 4)).toBe('Received 1 of 4 samples…');
+    expect(progressText(4, 4)).toBe('Received all 4 samples');
   });
 });
 
 describe('reading a report', () => {
   it('counts samples that back at least half of the judged sentences', () => {
     // Sample 4 backs sentences 0-2 and sample 5 backs 1, 2 and 5: 3 of 6 each.
-    expect(samplesMostlyAgreeing(report)).toBe(2);
-    expect(headline(report)).toBe('2 of 5 samples mostly agree with this answer');
+    expect(samplesAgreeing(report)).toBe(2);
+    expect(headline(report)).toBe(
+      '2 of 5 samples agree with your answer: most samples say something else',
+    );
   });
 
   it('shows the core’s notice instead of the numbers when it has one', () => {
@@ -73,8 +75,8 @@ describe('reading a report', () => {
   });
 
   it('words the support of a sentence', () => {
-    expect(supportText(report.sentences[0]!, 5)).toBe('1 of 5 samples agrees');
-    expect(supportText(report.sentences[3]!, 5)).toBe('None of the 5 samples agree');
+    expect(supportText(report.sentences[0]!, 5)).toBe('1 of 5 samples backs this sentence');
+    expect(supportText(report.sentences[3]!, 5)).toBe('None of the 5 samples back this sentence');
   });
 });
 
