@@ -67,7 +67,9 @@ beforeEach(() => {
 
 afterEach(() => {
   controller.abort();
-  vi.restoreAllMocks();
+  // Stand-ins for layout that one test adds; jsdom has neither.
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
+  delete (Range.prototype as Partial<Range>).getClientRects;
 });
 
 describe('mounting', () => {
@@ -161,9 +163,7 @@ describe('summary', () => {
     }
     // jsdom has no layout: scrolling does nothing and every range has one box.
     Element.prototype.scrollIntoView = () => undefined;
-    vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(
-      () => [new DOMRect(10, 10, 300, 20)] as unknown as DOMRectList,
-    );
+    Range.prototype.getClientRects = () => [new DOMRect(10, 10, 300, 20)] as unknown as DOMRectList;
     handle = mountOverlay({
       answerElement: answer,
       signal: controller.signal,
