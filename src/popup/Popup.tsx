@@ -16,6 +16,7 @@ import {
 } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { adapterById } from '../content/sites/registry.ts';
+import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
 import { currentTabId } from './current-tab.ts';
 import { Switch } from './Switch.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
@@ -25,12 +26,18 @@ export function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<TabStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Chrome's built-in model answers without a chosen backend, where the browser has it.
+  const [builtinReady, setBuiltinReady] = useState(false);
 
   useEffect(() => {
     const lifetime = new AbortController();
     void loadSettings().then(setSettings);
     onSettingsChanged(lifetime.signal, setSettings);
     void currentTabId().then(setTabId);
+    void builtinUnavailableReason().then(
+      (reason) => setBuiltinReady(reason === null),
+      () => setBuiltinReady(false),
+    );
     return () => lifetime.abort();
   }, []);
 
@@ -56,6 +63,14 @@ export function Popup() {
   const site = status?.site ?? null;
   const siteName = site ? (adapterById(site)?.name ?? site) : null;
   const siteOn = site !== null && settings.sites[site] !== false;
+  const openSettings = () => void browser.runtime.openOptionsPage();
+  const send = (type: 'ui/rerun' | 'ui/cancel') =>
+    tabId === null
+      ? undefined
+      : () =>
+          void sendToBackground(type, { tabId }).catch((error: unknown) =>
+            setProblem(errorMessage(error)),
+          );
 
   return (
     <div class="popup">
@@ -124,15 +139,10 @@ export function Popup() {
 
       <StatusPanel
         status={status}
-        backendChosen={settings.backend !== null}
-        onRerun={
-          tabId === null
-            ? undefined
-            : () =>
-                void sendToBackground('ui/rerun', { tabId }).catch((error: unknown) =>
-                  setProblem(errorMessage(error)),
-                )
-        }
+        backendReady={settings.backend !== null || builtinReady}
+        onRerun={send('ui/rerun')}
+        onCancel={send('ui/cancel')}
+        onOpenSettings={openSettings}
       />
       {problem && (
         <p class="error small" role="alert">
@@ -141,7 +151,7 @@ export function Popup() {
       )}
 
       <footer>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="link" onClick={openSettings}>
           Backend and model settings
         </button>
       </footer>

@@ -206,20 +206,23 @@ describe('Crosscheck end to end in Chromium', () => {
       return null;
     });
     expect(box).not.toBeNull();
+    // A resting pointer previews the flag; a click opens its card in full.
     await page.mouse.move(box!.x, box!.y);
+    await expect.poll(() => page.getByRole('tooltip').count(), { timeout: 5000 }).toBe(1);
+    await page.mouse.click(box!.x, box!.y);
     const card = page.getByRole('dialog');
     await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
     const cardText = (await card.textContent()) ?? '';
     const first = report.sentences.find((s) => s.flagged && s.type !== 'omission')!;
     const someCounterpart = first.evidence.find((e) => e.counterpart)?.counterpart;
     if (someCounterpart) expect(cardText).toContain(someCounterpart.slice(0, 30));
-    expect(cardText).toMatch(/(\d+|None) of (the )?4 samples agree/);
+    expect(cardText).toMatch(/(\d+|None|All) (of )?(the )?4 samples backs? this sentence/);
     await page.screenshot({ path: `test-artifacts/pipeline-${site}-card.png` });
 
     // The summary names the consensus pick.
     await page.keyboard.press('Escape');
     const summary = page.getByRole('region', { name: 'Crosscheck' });
-    await summary.getByRole('button', { name: 'Show details' }).click();
+    await summary.getByRole('button', { name: 'Details' }).click();
     await expect.poll(() => summary.textContent()).toContain('Consensus');
     await summary.screenshot({ path: `test-artifacts/pipeline-${site}-summary.png` });
     await page.close();
@@ -383,7 +386,7 @@ describe('Crosscheck end to end in Chromium', () => {
     );
     await expect
       .poll(() => popup.getByTestId('run-status').textContent())
-      .toMatch(/Sampling \d of 4/);
+      .toMatch(/Received \d of 4 samples/);
 
     // Stop the service worker the way Chrome does when it idles, through the DevTools protocol
     // of an extension page (the worker's own origin), and watch its running status.
