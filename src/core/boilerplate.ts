@@ -6,8 +6,8 @@
  */
 
 const PATTERNS: readonly RegExp[] = [
-  // "As an AI language model, …" — unless a claim follows ("…, but the age is 18").
-  /^\s*as an? (ai|artificial intelligence|large language model|language model|ai language model|ai assistant)\b(?!.*\b(but|however|the answer)\b)/i,
+  // "As an AI language model, …"
+  /^\s*as an? (ai|artificial intelligence|large language model|language model|ai language model|ai assistant)\b/i,
   /\bi(?:'|’)?m (just )?an? (ai|language model)\b|\bi am (just )?an? (ai|language model)\b/i,
   /\bi (do not|don['’]t) have (personal|real-time|access to real-time)\b/i,
   /\bi(?:'|’)?m not an? (lawyer|doctor|medical professional|financial advisor|legal expert)\b/i,
@@ -22,9 +22,12 @@ const PATTERNS: readonly RegExp[] = [
   /\b(laws?|rules|regulations|requirements|policies) (may|might|can) (vary|differ|change)\b/i,
 ];
 
+/** A disclaimer that goes on to a claim ("…, but the age is 18") is a claim. */
+const THEN_A_CLAIM = /\b(but|however|although|that said)\b|\bthe answer (is|to)\b/i;
+
 /** Whether a sentence is a disclaimer, hedge or sign-off rather than a claim. */
 export function isBoilerplate(sentence: string): boolean {
   const text = sentence.trim();
-  if (text === '' || text.length > 400) return false;
+  if (text === '' || text.length > 400 || THEN_A_CLAIM.test(text)) return false;
   return PATTERNS.some((re) => re.test(text));
 }

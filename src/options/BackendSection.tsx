@@ -267,7 +267,7 @@ export function BackendSection(props: { saved: BackendSettings | null }) {
             ? 'Not saved yet: Crosscheck asks no backend until you press Save.'
             : dirty
               ? 'Unsaved changes.'
-              : 'Saved.'}
+              : 'No unsaved changes.'}
         </p>
         <div class="actions">
           <button type="submit" class="button primary" disabled={busy}>

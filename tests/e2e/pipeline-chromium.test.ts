@@ -366,6 +366,8 @@ describe('Crosscheck end to end in Chromium', () => {
     llm.delayMs = 1500;
     // One request at a time, so the run is surely in flight when the worker is stopped.
     const options = await configureBackend('recorded-model-stop');
+    // The sampling settings sit under "Advanced".
+    await options.getByText('Advanced: temperature').click();
     await options.fill('#concurrency', '1');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
