@@ -22,8 +22,11 @@ const PATTERNS: readonly RegExp[] = [
   /\b(laws?|rules|regulations|requirements|policies) (may|might|can) (vary|differ|change)\b/i,
 ];
 
-/** A disclaimer that goes on to a claim ("…, but the age is 18") is a claim. */
-const THEN_A_CLAIM = /\b(but|however|although|that said)\b|\bthe answer (is|to)\b/i;
+/**
+ * A disclaimer that goes on to a claim ("…, but the age is 18") is a claim. Only a turn in the
+ * middle of the sentence counts: a leading "However," just links it to the one before.
+ */
+const THEN_A_CLAIM = /\S.*\b(but|however|although|that said)\b|\bthe answer (is|to)\b/i;
 
 /** Whether a sentence is a disclaimer, hedge or sign-off rather than a claim. */
 export function isBoilerplate(sentence: string): boolean {

@@ -28,6 +28,7 @@ describe('boilerplate', () => {
       'Laws may vary by state and country.',
       'I hope this helps!',
       'This is not legal advice.',
+      'However, state regulations might differ from this.',
     ])
       expect(isBoilerplate(text), text).toBe(true);
   });
