@@ -61,7 +61,7 @@ export function Card(props: CardProps) {
 
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el?.isConnected) return;
     showInTopLayer(el);
     // Measure at natural height, then place; hidden meanwhile so it never shows misplaced.
     el.style.visibility = 'hidden';

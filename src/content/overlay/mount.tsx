@@ -184,8 +184,28 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     }, CLOSE_GRACE_MS);
   }
 
+  let rendering = false;
+  let renderAgain = false;
+
   function update(): void {
     if (signal.aborted) return;
+    // A render can move focus, whose handlers may ask for another render: run it after this one.
+    if (rendering) {
+      renderAgain = true;
+      return;
+    }
+    rendering = true;
+    try {
+      do {
+        renderAgain = false;
+        renderNow();
+      } while (renderAgain && !signal.aborted);
+    } finally {
+      rendering = false;
+    }
+  }
+
+  function renderNow(): void {
     render(
       <Overlay
         state={state}
@@ -450,13 +470,21 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
       if (!card) return;
       const from = e.target as Node | null;
       const el = cardElement();
-      const fromOurs = !!from && (el?.contains(from) || from === card.opener);
+      const fromOurs = !!from && (!from.isConnected || el?.contains(from) || from === card.opener);
       if (!fromOurs) return;
-      const to = (e as FocusEvent).relatedTarget as Node | null;
-      if (to && (el?.contains(to) || to === card.opener)) return;
-      // A click on the card's plain text blurs its button without focusing anything.
-      if (!to && pointerInCard) return;
-      closeCard();
+      // Decided once focus has settled: our own re-render replaces the focused card when
+      // stepping to another flag, and focus then moves into the new one.
+      setTimeout(() => {
+        if (!card || signal.aborted) return;
+        const active = root.activeElement;
+        const now = cardElement();
+        if (active && (now?.contains(active) || active === card.opener)) return;
+        // A click on the card's plain text blurs its button without focusing anything.
+        if (!active && pointerInCard) return;
+        // Focus went back to the page by a press on the sentence itself: the card stays.
+        if (card.via === 'click' && !active && doc.activeElement === doc.body) return;
+        closeCard();
+      }, 0);
     },
     { signal },
   );
