@@ -120,9 +120,10 @@ export function Card(props: CardProps) {
           <Swatch type={type} />
           <span class="cc-card-title">{reading.label}</span>
           {dots}
-          <span class="cc-preview-text">{support}</span>
         </div>
-        <p class="cc-preview-hint">Click the sentence for what the samples say</p>
+        <p class="cc-preview-text">
+          {support} · <span class="cc-preview-hint">click for what the samples say</span>
+        </p>
       </div>
     );
   }

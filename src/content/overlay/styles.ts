@@ -433,8 +433,8 @@ blockquote.cc-fulltext {
 .cc-card-explanation { color: var(--fg-muted); margin-top: 10px; font-size: 12px; }
 .cc-card-preview { cursor: pointer; padding: 8px 12px; width: min(340px, calc(100vw - 16px)); }
 .cc-card-preview .cc-card-title { flex: none; font-size: 13px; }
-.cc-preview-text { color: var(--fg-muted); font-size: 12px; }
-.cc-preview-hint { color: var(--fg-muted); font-size: 11px; margin-top: 2px; }
+.cc-preview-text { font-size: 12px; margin-top: 2px; }
+.cc-preview-hint { color: var(--fg-muted); }
 .cc-own-sentence {
   margin-top: 8px;
   padding: 8px 10px;
