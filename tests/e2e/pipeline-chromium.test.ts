@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
+import { shownFlags } from '../../src/shared/report-reading.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
@@ -172,13 +173,14 @@ describe('Crosscheck end to end in Chromium', () => {
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(messages[0]?.content).toContain('Eiffel Tower');
 
-    // Highlights: exactly the flagged sentences, each under its type's highlight.
+    // Highlights: exactly the flags a reader is shown (disclaimers left out), each under the
+    // highlight of the type the card names.
     const report = await reportFor(await tabIdFor(url));
-    const flagged = report.sentences.filter((s) => s.flagged && s.type !== 'omission');
+    const flagged = shownFlags(report);
     expect(flagged.length).toBeGreaterThan(0);
     const expected: Record<string, string[]> = {};
     for (const f of flagged) {
-      (expected[`crosscheck-${f.type}`] ??= []).push(f.segment.text.trim());
+      (expected[`crosscheck-${f.type}`] ??= []).push(f.finding.segment.text.trim());
     }
     const drawn = await highlightTexts(page);
     const normalise = (groups: Record<string, string[]>) =>
@@ -213,7 +215,7 @@ describe('Crosscheck end to end in Chromium', () => {
     const card = page.getByRole('dialog');
     await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
     const cardText = (await card.textContent()) ?? '';
-    const first = report.sentences.find((s) => s.flagged && s.type !== 'omission')!;
+    const first = flagged[0]!.finding;
     const someCounterpart = first.evidence.find((e) => e.counterpart)?.counterpart;
     if (someCounterpart) expect(cardText).toContain(someCounterpart.slice(0, 30));
     expect(cardText).toMatch(/(\d+|None|All) (of )?(the )?4 samples backs? this sentence/);
