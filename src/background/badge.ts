@@ -1,9 +1,8 @@
 /**
  * The toolbar badge: what a tab's run needs from the reader at a glance — "!" when Crosscheck
  * needs setup (no usable backend, a rejected key), "…" while checking, the number of flags when
- * done. `badgeFor` is pure (tested in Node); `showBadge` writes it for one tab.
+ * done. Pure, so it is tested in Node; toolbar-badge.ts writes it.
  */
-import browser from 'webextension-polyfill';
 import { shownFlags } from '../shared/report-reading.ts';
 import { needsSettings, type RunStatus } from '../shared/run-status.ts';
 
@@ -45,28 +44,5 @@ export function badgeFor(run: RunStatus): Badge {
             : 'Crosscheck: nothing flagged',
       };
     }
-  }
-}
-
-/** The browser's toolbar-button API (MV3 `action`; Firefox MV2 builds call it `browserAction`). */
-function toolbar(): typeof browser.action | undefined {
-  const api = browser as unknown as {
-    action?: typeof browser.action;
-    browserAction?: typeof browser.action;
-  };
-  return api.action ?? api.browserAction;
-}
-
-/** Writes a badge for one tab, or the default for all tabs when `tabId` is undefined. */
-export async function showBadge(badge: Badge, tabId?: number): Promise<void> {
-  const action = toolbar();
-  if (!action) return;
-  const where = tabId === undefined ? {} : { tabId };
-  try {
-    await action.setBadgeText({ ...where, text: badge.text });
-    await action.setBadgeBackgroundColor({ ...where, color: badge.colour });
-    await action.setTitle({ ...where, title: badge.title });
-  } catch {
-    // The tab closed meanwhile; nothing to show it on.
   }
 }

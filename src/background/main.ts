@@ -18,7 +18,8 @@ import { seedTestSettings } from './test-seed.ts';
 import { RunController, type RunServices } from './run-controller.ts';
 import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
-import { SETUP_BADGE, showBadge } from './badge.ts';
+import { SETUP_BADGE } from './badge.ts';
+import { showBadge } from './toolbar-badge.ts';
 
 export function startBackground(services: RunServices & { models?: ModelLoader }): void {
   if (__TEST_HOOKS__) void seedTestSettings();

@@ -117,6 +117,10 @@ describe('Chrome extension in Chromium', () => {
       true,
     );
     await popup.screenshot({ path: 'test-artifacts/popup.png' });
+    // The toolbar button says so too, until a backend is chosen.
+    await expect
+      .poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({})))
+      .toBe('!');
     await popup.close();
     await page.close();
   });

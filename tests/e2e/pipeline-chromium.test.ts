@@ -195,6 +195,11 @@ describe('Crosscheck end to end in Chromium', () => {
       );
     expect(normalise(drawn)).toEqual(normalise(expected));
     expect(done.highlights).toBe(flagged.length);
+    // The toolbar badge counts the same flags for this tab.
+    const tabId = await tabIdFor(url);
+    await expect
+      .poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe(String(flagged.length));
 
     // Hovering the first highlight opens its card with the other samples' wording.
     const box = await page.evaluate(() => {
