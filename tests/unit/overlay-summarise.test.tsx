@@ -14,7 +14,7 @@ import {
   samplesAgreeing,
   supportText,
 } from '../../src/content/overlay/summarise.ts';
-import { counterpartParts, sampleLines } from '../../src/content/overlay/evidence.ts';
+import { counterpartParts, readCard, sampleLines } from '../../src/content/overlay/evidence.ts';
 import fixture from '../fixtures/overlay/report.json';
 
 const report = fixture as unknown as AnalysisReport;
@@ -119,5 +119,57 @@ describe('a card’s sample lines', () => {
     expect(counterpartParts(evidence(0, 'Built by 1887.', true))).toEqual([
       { op: 'same', text: 'Built by 1887.' },
     ]);
+  });
+});
+
+describe('a card’s reading', () => {
+  const base = report.sentences[3]!;
+  const withEvidence = (evidence: SampleEvidence[]): SentenceFinding => ({ ...base, evidence });
+  const differs = (sample: number, answerSpans: string[], sampleSpans: string[]) => ({
+    ...evidence(sample, 'Some other wording of it.', false),
+    answerSpans,
+    sampleSpans,
+  });
+
+  it('marks only the words most samples leave out, and says what they say instead', () => {
+    const card = readCard(
+      withEvidence([
+        differs(0, ['Empire State Building'], ['Chrysler Building']),
+        differs(1, ['Empire State Building', '1930'], ['Chrysler Building', '1931']),
+        differs(2, ['Empire State Building'], ['Chrysler Building']),
+        evidence(
+          3,
+          'It was the tallest until the Empire State Building was finished in 1930.',
+          true,
+        ),
+      ]),
+      'entity',
+      4,
+    );
+    expect(card.sentenceParts.filter((p) => p.op === 'added').map((p) => p.text)).toEqual([
+      'Empire State Building',
+    ]);
+    expect(card.instead).toEqual([
+      { text: 'Chrysler Building', count: 3 },
+      { text: '1931', count: 1 },
+    ]);
+    expect(card.label).toBe('Different name');
+    expect(card.stances).toEqual({ differs: 3, partly: 0, silent: 0, agrees: 1 });
+  });
+
+  it('calls a sentence partly backed, not unsupported, when samples back some of it', () => {
+    const sentence = base.segment.text;
+    const card = readCard(
+      withEvidence([
+        { ...evidence(0, sentence.replace('1930', 'that year'), false), answerSpans: ['1930'] },
+        evidence(1, null, false),
+      ]),
+      'unsupported',
+      2,
+    );
+    expect(card.stances.partly).toBe(1);
+    expect(card.label).toBe('Partly backed');
+    const none = readCard(withEvidence([evidence(0, null, false)]), 'unsupported', 2);
+    expect(none.label).toBe('Unsupported');
   });
 });

@@ -78,7 +78,7 @@ export interface CardReading {
   instead: { text: string; count: number }[];
 }
 
-/** Spans named by at least this share of the non-backing samples are marked in the sentence. */
+/** Words of the sentence that more than this share of all samples leave out are marked in it. */
 const MARK_SHARE = 0.5;
 
 /** `type` is the flag's shown type (report-reading's `shownType`), so card and underline agree. */
@@ -98,8 +98,10 @@ export function readCard(
     for (const span of new Set(e.answerSpans))
       spanCounts.set(span, (spanCounts.get(span) ?? 0) + 1);
   }
+  // Samples that say nothing about the sentence back none of its words either.
+  const silent = stances.silent;
   const marked = [...spanCounts]
-    .filter(([, n]) => n >= Math.max(1, Math.ceil(against.length * MARK_SHARE)))
+    .filter(([, n]) => (n + silent) / sampleCount > MARK_SHARE)
     .map(([span]) => span);
   const sentenceParts = markSpans(finding.segment.text, marked);
 
