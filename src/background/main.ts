@@ -16,19 +16,33 @@ import { testConnection } from '../sampling/test-connection.ts';
 import { TabStore } from './tab-store.ts';
 import { seedTestSettings } from './test-seed.ts';
 import { RunController, type RunServices } from './run-controller.ts';
+import { boundCapture } from './text-caps.ts';
+import { Watchdog } from './watchdog.ts';
 import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
 import { SETUP_BADGE } from './badge.ts';
 import { showBadge } from './toolbar-badge.ts';
 
 export function startBackground(services: RunServices & { models?: ModelLoader }): void {
-  if (__TEST_HOOKS__) void seedTestSettings();
+  // Test builds store packaged settings first. Everything that reads or rewrites settings waits
+  // for that: a capture arriving meanwhile would run without the test's backend, and the
+  // install-time migration's read-modify-write could put the unseeded settings back.
+  const seeded = __TEST_HOOKS__ ? seedTestSettings().catch(() => undefined) : Promise.resolve();
+  const currentSettings = (): Promise<Settings> => seeded.then(loadSettings);
   const tabs = new TabStore();
-  const runs = new RunController(tabs, services);
+  const runs: RunController = new RunController(tabs, services, {
+    onBusy: () => watchdog.arm(),
+    onIdle: () => watchdog.disarm(),
+  });
+  // Set up before the first await, so an alarm that woke a stopped worker is heard.
+  const watchdog = new Watchdog(browser.alarms, {
+    resume: () => runs.recoverInterrupted(currentSettings),
+    anyInFlight: () => Promise.resolve(runs.running > 0),
+  });
   const lifetime = new AbortController();
 
   browser.runtime.onInstalled.addListener((details) => {
-    void migrateStoredSettings();
+    void seeded.then(migrateStoredSettings);
     // A new user's first stop: the settings, with the choice that needs no key first. (Not in
     // test builds, whose browser tests count the tabs they open.)
     if (details.reason === 'install' && !__TEST_HOOKS__) void browser.runtime.openOptionsPage();
@@ -50,15 +64,15 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
           health,
           ...(record.url !== url ? { capture: null, run: { phase: 'idle' as const } } : {}),
         }));
-        return publicSettings(await loadSettings(), site ?? '');
+        return publicSettings(await currentSettings(), site ?? '');
       },
       'cs/capture': async ({ capture, trigger }, sender) => {
         const tabId = requireTab(sender);
-        const settings = await loadSettings();
+        const settings = await currentSettings();
         if (!isSiteEnabled(settings, capture.site)) {
           return { accepted: false, reason: 'Crosscheck is off for this site.' };
         }
-        void runs.start(tabId, capture, settings, { trigger });
+        void runs.start(tabId, boundCapture(capture), settings, { trigger });
         return { accepted: true };
       },
       'cs/cancel': ({ reason }, sender) => {
@@ -82,11 +96,11 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
     ['extension'],
     {
       'ui/test-connection': ({ backend }) => testConnection(backend),
-      'ui/tab-status': async ({ tabId }) => tabStatus(tabs, tabId, await loadSettings()),
+      'ui/tab-status': async ({ tabId }) => tabStatus(tabs, tabId, await currentSettings()),
       'ui/rerun': async ({ tabId }) => {
         const record = await tabs.get(tabId);
         if (!record?.capture) return { started: false };
-        void runs.start(tabId, record.capture, await loadSettings(), { trigger: 'user' });
+        void runs.start(tabId, record.capture, await currentSettings(), { trigger: 'user' });
         return { started: true };
       },
       'ui/cancel': async ({ tabId }) => {
@@ -105,14 +119,15 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
     void broadcastSettings(tabs, runs, settings);
     void showSetupBadge(settings);
   });
-  void loadSettings().then(showSetupBadge);
+  void currentSettings().then(showSetupBadge);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     runs.cancel(tabId, 'the tab was closed');
     void tabs.remove(tabId);
   });
 
-  void runs.recoverInterrupted(loadSettings);
+  // A worker (re)started while runs were in flight resumes them, with or without an alarm.
+  void watchdog.wake();
 }
 
 function requireTab(sender: browser.Runtime.MessageSender): number {
@@ -128,6 +143,7 @@ async function tabStatus(tabs: TabStore, tabId: number, settings: Settings): Pro
     siteEnabled: record?.site ? isSiteEnabled(settings, record.site) : settings.enabled,
     health: record?.health ?? null,
     run: record?.run ?? { phase: 'idle' },
+    backendReady: await backendReady(settings),
   };
 }
 
@@ -149,9 +165,14 @@ async function broadcastSettings(
   }
 }
 
+/** Whether a run could ask anyone: a chosen backend, or the browser's built-in model. */
+async function backendReady(settings: Settings): Promise<boolean> {
+  return settings.backend !== null || (await builtinUnavailableReason()) === null;
+}
+
 /** The default badge says "needs setup" while no backend is chosen and none is built in. */
 async function showSetupBadge(settings: Settings): Promise<void> {
-  const missing = settings.backend === null && (await builtinUnavailableReason()) !== null;
+  const missing = !(await backendReady(settings));
   await showBadge(
     missing ? SETUP_BADGE : { text: '', colour: SETUP_BADGE.colour, title: 'Crosscheck' },
   );

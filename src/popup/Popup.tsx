@@ -15,29 +15,26 @@ import {
   type Settings,
 } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
-import { adapterById } from '../content/sites/registry.ts';
-import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
+import { ADAPTERS, adapterById } from '../content/sites/registry.ts';
 import { currentTabId } from './current-tab.ts';
 import { Switch } from './Switch.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
+
+/** The chat sites to name on a page Crosscheck does not run on (not the test-only demo). */
+const SITE_NAMES = ADAPTERS.filter((a) => a.id !== 'demo').map((a) => a.name);
 
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<TabStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  // Chrome's built-in model answers without a chosen backend, where the browser has it.
-  const [builtinReady, setBuiltinReady] = useState(false);
 
   useEffect(() => {
     const lifetime = new AbortController();
     void loadSettings().then(setSettings);
     onSettingsChanged(lifetime.signal, setSettings);
     void currentTabId().then(setTabId);
-    void builtinUnavailableReason().then(
-      (reason) => setBuiltinReady(reason === null),
-      () => setBuiltinReady(false),
-    );
+
     return () => lifetime.abort();
   }, []);
 
@@ -139,7 +136,7 @@ export function Popup() {
 
       <StatusPanel
         status={status}
-        backendReady={settings.backend !== null || builtinReady}
+        siteNames={SITE_NAMES}
         onRerun={send('ui/rerun')}
         onCancel={send('ui/cancel')}
         onOpenSettings={openSettings}

@@ -4,17 +4,13 @@
  * the bar's words and Cancel; on an error only the settings can fix, "Open settings" first; when
  * done, the bar's agreement sentence and the number of flags.
  */
-import { ADAPTERS } from '../content/sites/registry.ts';
 import { agreement, shownFlags } from '../shared/report-reading.ts';
 import { describeRun, needsSettings, type TabStatus } from '../shared/run-status.ts';
 
-/** The chat sites to name on a page Crosscheck does not run on (not the test-only demo). */
-const SITE_NAMES = ADAPTERS.filter((a) => a.id !== 'demo').map((a) => a.name);
-
 export function StatusPanel(props: {
   status: TabStatus | null;
-  /** False when no backend is chosen and none is built into the browser. */
-  backendReady: boolean;
+  /** The chat sites Crosscheck runs on, named on a page it does not run on. */
+  siteNames: readonly string[];
   onRerun: (() => void) | undefined;
   onCancel: (() => void) | undefined;
   onOpenSettings: () => void;
@@ -25,12 +21,12 @@ export function StatusPanel(props: {
     return (
       <section class="status" data-state="unsupported">
         <strong data-testid="run-status">Crosscheck does not run on this page</strong>
-        <p class="small muted">It checks answers on {SITE_NAMES.join(', ')}.</p>
+        <p class="small muted">It checks answers on {props.siteNames.join(', ')}.</p>
       </section>
     );
   }
   const run = status.run;
-  if (!props.backendReady && (run.phase === 'idle' || run.phase === 'error')) {
+  if (!status.backendReady && (run.phase === 'idle' || run.phase === 'error')) {
     return (
       <section class="status" data-state="needs-setup">
         <strong data-testid="run-status">Choose where extra answers come from</strong>
@@ -68,11 +64,20 @@ export function StatusPanel(props: {
           {run.usage && (
             <span class="muted">
               {' '}
-              {(run.usage.inputTokens + run.usage.outputTokens).toLocaleString('en')} tokens used.
+              {((run.usage.inputTokens ?? 0) + (run.usage.outputTokens ?? 0)).toLocaleString(
+                'en',
+              )}{' '}
+              tokens used.
             </span>
           )}
         </p>
       )}
+      {run.phase === 'done' &&
+        (run.notes ?? []).map((note) => (
+          <p key={note} class="small muted" data-testid="run-note">
+            {note}
+          </p>
+        ))}
       {'failures' in run && run.failures.length > 0 && (
         <ul class="small error">
           {run.failures.map((f) => (

@@ -227,6 +227,11 @@ button {
 button.cc-chip:hover { background: var(--bg-hover); border-color: var(--border-strong); }
 .cc-chips li { display: inline-flex; }
 .cc-chip-none { color: var(--good); font-weight: 500; }
+.cc-notes {
+  margin: 4px 0 0;
+  font-size: 12px;
+  opacity: 0.8;
+}
 .cc-badge {
   display: inline-block;
   margin-inline-start: 6px;
