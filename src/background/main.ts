@@ -16,20 +16,40 @@ import { testConnection } from '../sampling/test-connection.ts';
 import { TabStore } from './tab-store.ts';
 import { seedTestSettings } from './test-seed.ts';
 import { RunController, type RunServices } from './run-controller.ts';
+import { boundCapture } from './text-caps.ts';
+import { Watchdog } from './watchdog.ts';
 import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
+import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
+import { SETUP_BADGE } from './badge.ts';
+import { showBadge } from './toolbar-badge.ts';
 
 export function startBackground(services: RunServices & { models?: ModelLoader }): void {
-  if (__TEST_HOOKS__) void seedTestSettings();
+  // Test builds store packaged settings first. Everything that reads or rewrites settings waits
+  // for that: a capture arriving meanwhile would run without the test's backend, and the
+  // install-time migration's read-modify-write could put the unseeded settings back.
+  const seeded = __TEST_HOOKS__ ? seedTestSettings().catch(() => undefined) : Promise.resolve();
+  const currentSettings = (): Promise<Settings> => seeded.then(loadSettings);
   const tabs = new TabStore();
-  const runs = new RunController(tabs, services);
+  const runs: RunController = new RunController(tabs, services, {
+    onBusy: () => watchdog.arm(),
+    onIdle: () => watchdog.disarm(),
+  });
+  // Set up before the first await, so an alarm that woke a stopped worker is heard.
+  const watchdog = new Watchdog(browser.alarms, {
+    resume: () => runs.recoverInterrupted(currentSettings),
+    anyInFlight: () => Promise.resolve(runs.running > 0),
+  });
   const lifetime = new AbortController();
 
-  browser.runtime.onInstalled.addListener(() => {
-    void migrateStoredSettings();
+  browser.runtime.onInstalled.addListener((details) => {
+    void seeded.then(migrateStoredSettings);
+    // A new user's first stop: the settings, with the choice that needs no key first. (Not in
+    // test builds, whose browser tests count the tabs they open.)
+    if (details.reason === 'install' && !__TEST_HOOKS__) void browser.runtime.openOptionsPage();
   });
 
   listen(
-    ['cs/hello', 'cs/capture', 'cs/cancel'],
+    ['cs/hello', 'cs/capture', 'cs/cancel', 'cs/stop', 'cs/open-options'],
     ['content'],
     {
       'cs/hello': async ({ site, url, health }, sender) => {
@@ -44,19 +64,27 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
           health,
           ...(record.url !== url ? { capture: null, run: { phase: 'idle' as const } } : {}),
         }));
-        return publicSettings(await loadSettings(), site ?? '');
+        return publicSettings(await currentSettings(), site ?? '');
       },
       'cs/capture': async ({ capture, trigger }, sender) => {
         const tabId = requireTab(sender);
-        const settings = await loadSettings();
+        const settings = await currentSettings();
         if (!isSiteEnabled(settings, capture.site)) {
           return { accepted: false, reason: 'Crosscheck is off for this site.' };
         }
-        void runs.start(tabId, capture, settings, { trigger });
+        void runs.start(tabId, boundCapture(capture), settings, { trigger });
         return { accepted: true };
       },
       'cs/cancel': ({ reason }, sender) => {
         runs.cancel(requireTab(sender), reason);
+        return null;
+      },
+      'cs/stop': async (_payload, sender) => {
+        await runs.stop(requireTab(sender));
+        return null;
+      },
+      'cs/open-options': async () => {
+        await browser.runtime.openOptionsPage();
         return null;
       },
     },
@@ -64,16 +92,20 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
   );
 
   listen(
-    ['ui/tab-status', 'ui/rerun', 'ui/test-connection'],
+    ['ui/tab-status', 'ui/rerun', 'ui/cancel', 'ui/test-connection'],
     ['extension'],
     {
       'ui/test-connection': ({ backend }) => testConnection(backend),
-      'ui/tab-status': async ({ tabId }) => tabStatus(tabs, tabId, await loadSettings()),
+      'ui/tab-status': async ({ tabId }) => tabStatus(tabs, tabId, await currentSettings()),
       'ui/rerun': async ({ tabId }) => {
         const record = await tabs.get(tabId);
         if (!record?.capture) return { started: false };
-        void runs.start(tabId, record.capture, await loadSettings(), { trigger: 'user' });
+        void runs.start(tabId, record.capture, await currentSettings(), { trigger: 'user' });
         return { started: true };
+      },
+      'ui/cancel': async ({ tabId }) => {
+        await runs.stop(tabId);
+        return null;
       },
     },
     lifetime.signal,
@@ -85,14 +117,17 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
   // Settings reach open tabs live; turning a site off cancels its run.
   onSettingsChanged(lifetime.signal, (settings) => {
     void broadcastSettings(tabs, runs, settings);
+    void showSetupBadge(settings);
   });
+  void currentSettings().then(showSetupBadge);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     runs.cancel(tabId, 'the tab was closed');
     void tabs.remove(tabId);
   });
 
-  void runs.recoverInterrupted(loadSettings);
+  // A worker (re)started while runs were in flight resumes them, with or without an alarm.
+  void watchdog.wake();
 }
 
 function requireTab(sender: browser.Runtime.MessageSender): number {
@@ -108,6 +143,7 @@ async function tabStatus(tabs: TabStore, tabId: number, settings: Settings): Pro
     siteEnabled: record?.site ? isSiteEnabled(settings, record.site) : settings.enabled,
     health: record?.health ?? null,
     run: record?.run ?? { phase: 'idle' },
+    backendReady: await backendReady(settings),
   };
 }
 
@@ -127,4 +163,17 @@ async function broadcastSettings(
       // The tab went away or has no content script any more; nothing to tell it.
     });
   }
+}
+
+/** Whether a run could ask anyone: a chosen backend, or the browser's built-in model. */
+async function backendReady(settings: Settings): Promise<boolean> {
+  return settings.backend !== null || (await builtinUnavailableReason()) === null;
+}
+
+/** The default badge says "needs setup" while no backend is chosen and none is built in. */
+async function showSetupBadge(settings: Settings): Promise<void> {
+  const missing = !(await backendReady(settings));
+  await showBadge(
+    missing ? SETUP_BADGE : { text: '', colour: SETUP_BADGE.colour, title: 'Crosscheck' },
+  );
 }

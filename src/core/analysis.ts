@@ -10,9 +10,9 @@
  * linearly with length. The heavy steps are generators (core/slices.ts), run straight through by
  * `report()` and in slices that hand the event loop back by `addSample` and `reportInSlices`.
  */
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from './embedder.ts';
 import { rowComparer, type ComparableText, type SimilarityRow } from './candidates.ts';
-import { answerSimilarity, pickConsensus, wordingSimilarity } from './consensus.ts';
+import { answerSimilarity, pickConsensus } from './consensus.ts';
 import { locateSentences } from './locate.ts';
 import { findOmissions } from './omissions.ts';
 import { resolveParams, type ScoringParams } from './params.ts';
@@ -21,6 +21,7 @@ import { scoreSentence, sentenceDisagreement } from './score.ts';
 import { mapSliced, runInSlices, runToEnd, type SliceOptions, type Sliced } from './slices.ts';
 import { sampleSupport } from './support.ts';
 import { INCONSISTENCY_TYPES, type AnalysisReport, type InconsistencyType } from './types.ts';
+import { jaccard } from './vectors.ts';
 import { tokenWeights } from './weights.ts';
 
 type AbortSignalLike = { readonly aborted: boolean };
@@ -135,7 +136,7 @@ export async function createAnalysis(
     similarity.push([...row, 1]);
     const norms = state?.prepared.norms ?? new Set<string>();
     const words = [prepared.norms, ...samples.map((s) => s?.prepared.norms ?? new Set<string>())];
-    const wordRow = words.map((other) => wordingSimilarity(norms, other));
+    const wordRow = words.map((other) => jaccard(norms, other));
     wordRow.forEach((sim, j) => wording[j]!.push(sim));
     wording.push([...wordRow, 1]);
     samples[index] = state;

@@ -3,16 +3,12 @@
  * owns the run; the content script and the popup only show this status.
  */
 import type { AnalysisReport } from '../core/types.ts';
+import type { TokenUsage } from './backend.ts';
 
 export interface SampleFailure {
   /** 0-based sample slot. */
   index: number;
   message: string;
-}
-
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
 }
 
 export type RunStatus =
@@ -25,6 +21,9 @@ export type RunStatus =
       fromCache: boolean;
       failures: SampleFailure[];
       usage: TokenUsage | null;
+      /** What the result says about its inputs or its keeping: a cut answer, a failed save.
+       * Absent in results stored by earlier versions. */
+      notes?: string[];
     }
   | { phase: 'error'; message: string };
 
@@ -41,6 +40,23 @@ export interface TabStatus {
   siteEnabled: boolean;
   health: SiteHealth | null;
   run: RunStatus;
+  /** False while no backend is chosen and the browser has no built-in model to use instead. */
+  backendReady: boolean;
+}
+
+/** Progress while sampling, worded the same in the page's bar and in the popup. */
+export function progressText(done: number, total: number): string {
+  return done >= total ? `Received all ${total} samples` : `Received ${done} of ${total} samples…`;
+}
+
+/**
+ * Whether an error can only be fixed in the settings (no backend, a rejected key, a wrong address
+ * or model, a missing permission): then "Open settings" is the action to offer, not Re-run.
+ */
+export function needsSettings(message: string): boolean {
+  return /\b(options|settings)\b|api key|\b(401|403)\b|base url|address|choose a backend|may not contact|model .* may not exist/i.test(
+    message,
+  );
 }
 
 export function describeRun(run: RunStatus): string {
@@ -48,7 +64,7 @@ export function describeRun(run: RunStatus): string {
     case 'idle':
       return 'Waiting for an answer';
     case 'sampling':
-      return `Sampling ${run.done} of ${run.total}`;
+      return progressText(run.done, run.total);
     case 'analysing':
       return 'Analysing';
     case 'done':
