@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadEmbedder } from '../src/cli/load-embedder.ts';
 import { createAnalysis } from '../src/core/analysis.ts';
 import { segment } from '../src/core/segment.ts';
-import type { Embedder } from '../src/embedding/embedder.ts';
+import type { Embedder } from '../src/core/embedder.ts';
 import { memoEmbedder } from './quality/memo-embedder.ts';
 import { syntheticText } from './speed-analysis.ts';
 
