@@ -15,7 +15,7 @@ import {
   type Settings,
 } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
-import { adapterById } from '../content/sites/registry.ts';
+import { SITES } from '../shared/sites.ts';
 import { currentTabId } from './current-tab.ts';
 import { Switch } from './Switch.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
@@ -54,7 +54,7 @@ export function Popup() {
   const save = (patch: Partial<Settings>) =>
     updateSettings(patch).catch((error: unknown) => setProblem(errorMessage(error)));
   const site = status?.site ?? null;
-  const siteName = site ? (adapterById(site)?.name ?? site) : null;
+  const siteName = site ? (SITES.find((s) => s.id === site)?.name ?? site) : null;
   const siteOn = site !== null && settings.sites[site] !== false;
 
   return (
