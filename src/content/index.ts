@@ -174,7 +174,7 @@ function startPage(): void {
   );
 }
 
-listen(['bg/settings', 'bg/run', 'bg/page-status', 'bg/recapture'], ['extension'], {
+listen(['bg/settings', 'bg/run'], ['extension'], {
   'bg/settings': ({ settings }) => {
     applySettings(settings);
     return null;
@@ -183,11 +183,6 @@ listen(['bg/settings', 'bg/run', 'bg/page-status', 'bg/recapture'], ['extension'
     onRun(conversationId, run);
     return null;
   },
-  'bg/page-status': () => {
-    state.health = checkHealth();
-    return { site: state.adapter?.id ?? null, health: state.health, settings: state.settings };
-  },
-  'bg/recapture': () => ({ captured: capture('user') }),
 });
 
 onUrlChange(new AbortController().signal, () => {
