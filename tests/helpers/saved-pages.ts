@@ -135,9 +135,22 @@ export function stripScripts(html: string): string {
 /** The page as served: a full saved document as it is, a fragment inside a minimal page. */
 export function pageHtml(saved: string, title: string): string {
   const html = stripScripts(saved);
-  return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html)\b/i.test(html)
-    ? html
-    : wrapFragment(html, title);
+  return isDocument(html) ? html : wrapFragment(html, title);
+}
+
+/** Whether markup is a whole document: `<!doctype` or `<html` first, after any comments. */
+function isDocument(html: string): boolean {
+  // A loop, not one regular expression: a pattern over repeated comments backtracks without end
+  // on pages full of Angular's empty comments.
+  let at = 0;
+  for (;;) {
+    while (at < html.length && /\s/.test(html[at]!)) at++;
+    if (!html.startsWith('<!--', at)) break;
+    const end = html.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = end + 3;
+  }
+  return /^<(?:!doctype|html)\b/i.test(html.slice(at, at + 10));
 }
 
 /** Serves each page at `/<id>` (folder/file), scripts removed; nothing else. */

@@ -93,5 +93,9 @@ describe('expectations', () => {
     expect(pageHtml('<div>Hi</div><script src="a.js"></script>', 'x')).toContain(
       '<body><div>Hi</div></body>',
     );
+    // A saved fragment after a header comment, full of empty comments, is still a fragment.
+    const fragment = `<!-- saved 2026-01-01 -->\n<div>${'<!---->'.repeat(5000)}Hi</div>`;
+    expect(pageHtml(fragment, 'x')).toMatch(/^<!doctype html>/);
+    expect(pageHtml('<!-- c -->\n<!DOCTYPE html><html></html>', 'x')).toMatch(/^<!-- c -->/);
   });
 });
