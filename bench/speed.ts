@@ -1,6 +1,7 @@
 /**
  * `npm run bench:speed`: every speed figure in one run, printed, never asserted.
  *   embedding  — model load and per-sentence time in Node, and in Chromium's offscreen document
+ *   highlights — in Chromium, last sample arriving → highlights shown (~300 words, 4 samples)
  *   analysis   — 1 answer + 5 samples of ~300 words, and the share that is model inference
  *   sampling   — N = 1, 4, 10 samples against a local server answering after L ms
  *   content    — the content script's work per DOM mutation batch on a 200-turn page, and the
@@ -14,9 +15,10 @@ import { runContentMutationBench } from './content-mutation.ts';
 import { measureAnalysisSpeed } from './speed-analysis.ts';
 import { benchEmbeddingSpeed } from './speed-embedding.ts';
 import { benchOffscreenSpeed } from './speed-offscreen.ts';
+import { benchHighlightSpeed } from './speed-highlights.ts';
 import { benchSamplingSpeed } from './speed-sampling.ts';
 
-const SECTIONS = ['embedding', 'analysis', 'sampling', 'content'] as const;
+const SECTIONS = ['embedding', 'highlights', 'analysis', 'sampling', 'content'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -35,6 +37,11 @@ if (chosen.has('embedding')) {
   await benchEmbeddingSpeed();
   console.log('');
   await benchOffscreenSpeed();
+}
+
+if (chosen.has('highlights')) {
+  heading('end of a check in Chromium');
+  await benchHighlightSpeed();
 }
 
 if (chosen.has('analysis')) {
