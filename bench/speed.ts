@@ -3,6 +3,7 @@
  *   embedding  — model load and per-sentence time in Node, and in Chromium's offscreen document
  *   highlights — in Chromium, last sample arriving → highlights shown (~300 words, 4 samples)
  *   analysis   — 1 answer + 5 samples of ~300 words, and the share that is model inference
+ *   scaling    — the same at 1× and 10× the length: time ratio and longest event-loop block
  *   sampling   — N = 1, 4, 10 samples against a local server answering after L ms
  *   content    — the content script's work per DOM mutation batch on a 200-turn page, and the
  *                content bundle's gzipped size
@@ -13,12 +14,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { runContentMutationBench } from './content-mutation.ts';
 import { measureAnalysisSpeed } from './speed-analysis.ts';
+import { measureScaling, printScaling } from './speed-scaling.ts';
 import { benchEmbeddingSpeed } from './speed-embedding.ts';
 import { benchOffscreenSpeed } from './speed-offscreen.ts';
 import { benchHighlightSpeed } from './speed-highlights.ts';
 import { benchSamplingSpeed } from './speed-sampling.ts';
 
-const SECTIONS = ['embedding', 'highlights', 'analysis', 'sampling', 'content'] as const;
+const SECTIONS = ['embedding', 'highlights', 'analysis', 'scaling', 'sampling', 'content'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -55,6 +57,11 @@ if (chosen.has('analysis')) {
       `(${(100 * s.inferenceShare).toFixed(0)}%) + everything else ${(s.totalMs - s.inferenceMs).toFixed(0)} ms ` +
       `(${((100 * (s.totalMs - s.inferenceMs)) / s.inferenceMs).toFixed(0)}% on top of inference)`,
   );
+}
+
+if (chosen.has('scaling')) {
+  heading('analysis scaling');
+  printScaling(await measureScaling({ runs: 3 }));
 }
 
 if (chosen.has('sampling')) {
