@@ -3,7 +3,8 @@
  * highlights over its flagged sentences, kept in step with the background's run status. Aborting
  * the signal removes all of it.
  */
-import type { AnalysisReport } from '../core/types.ts';
+import { conflictType, DEFAULT_SENSITIVITY, sentenceLevel } from '../core/severity.ts';
+import type { AnalysisReport, Sensitivity } from '../core/types.ts';
 import type { RunStatus } from '../shared/run-status.ts';
 import { createHighlighter, type FlagInput, type Highlighter } from './highlighter.ts';
 import { mountOverlay, type OverlayHandle, type OverlayState } from './overlay/index.ts';
@@ -16,6 +17,8 @@ export interface AnswerSessionOptions {
   answerText: string;
   signal: AbortSignal;
   onRerun: () => void;
+  /** How many sentences get an underline (from the settings); changeable with setSensitivity. */
+  sensitivity?: Sensitivity;
 }
 
 export function toOverlayState(run: RunStatus): OverlayState {
@@ -38,13 +41,27 @@ export function toOverlayState(run: RunStatus): OverlayState {
   }
 }
 
-/** Flagged sentences that have a place in the text (omissions are answer-level). */
-export function inlineFlags(report: AnalysisReport): FlagInput[] {
+/**
+ * Sentences with a level at the reader's sensitivity that have a place in the text (omissions
+ * are answer-level): "likely" ones get the clear underline, "uncertain" ones the faint one.
+ */
+export function inlineFlags(
+  report: AnalysisReport,
+  sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+): FlagInput[] {
   const flags: FlagInput[] = [];
   report.sentences.forEach((finding, index) => {
-    const type = finding.type;
-    if (!finding.flagged || type === null || type === 'omission') return;
-    flags.push({ id: String(index), type, start: finding.segment.start, end: finding.segment.end });
+    const level = sentenceLevel(finding, sensitivity);
+    // A finding graded at another sensitivity may have no type yet: the evidence gives it.
+    const type = finding.type ?? (level ? conflictType(finding) : null);
+    if (!level || type === null || type === 'omission') return;
+    flags.push({
+      id: String(index),
+      type,
+      level,
+      start: finding.segment.start,
+      end: finding.segment.end,
+    });
   });
   return flags;
 }
@@ -54,9 +71,11 @@ export class AnswerSession {
   private readonly overlay: OverlayHandle;
   private readonly highlighter: Highlighter;
   private lastRun: RunStatus | null = null;
+  private sensitivity: Sensitivity;
 
   constructor(private readonly options: AnswerSessionOptions) {
     const { adapter, answer, signal } = options;
+    this.sensitivity = options.sensitivity ?? DEFAULT_SENSITIVITY;
     this.element = answer.element;
     this.highlighter = createHighlighter({
       // The page may replace the answer's element when it re-renders: find the latest again.
@@ -85,8 +104,15 @@ export class AnswerSession {
     this.lastRun = run;
     this.overlay.setState(toOverlayState(run));
     if (run.phase === 'done')
-      this.highlighter.show(inlineFlags(run.report), this.options.answerText);
+      this.highlighter.show(inlineFlags(run.report, this.sensitivity), this.options.answerText);
     else if (run.phase !== 'error') this.highlighter.clear();
+  }
+
+  /** Redraws the underlines for another sensitivity (the popup's control). */
+  setSensitivity(sensitivity: Sensitivity): void {
+    if (sensitivity === this.sensitivity) return;
+    this.sensitivity = sensitivity;
+    if (this.lastRun?.phase === 'done') this.update(this.lastRun);
   }
 
   status(): RunStatus | null {

@@ -104,6 +104,7 @@ function capture(trigger: CaptureTrigger): boolean {
       answerText: captured.capture.answer,
       signal: AbortSignal.any([page.signal, sessionScope.signal]),
       onRerun: () => void capture('user'),
+      ...(state.settings ? { sensitivity: state.settings.sensitivity } : {}),
     });
   }
   state.conversationId = captured.capture.conversationId;
@@ -140,6 +141,7 @@ function stopWatching(): void {
 
 function applySettings(settings: PublicSettings): void {
   state.settings = settings;
+  state.session?.setSensitivity(settings.sensitivity);
   if (active()) startWatching();
   else stopWatching();
   changed();

@@ -11,6 +11,7 @@ import type { EmbeddingLoadProgress } from '../embedding/transformers-embedder.t
 import type { ConnectionResult } from '../sampling/test-connection.ts';
 import type { BackendSettings } from '../sampling/types.ts';
 import type { Capture } from './conversation.ts';
+import { SENSITIVITIES } from '../core/severity.ts';
 import { checkBackend, type PublicSettings } from './settings-schema.ts';
 import type { ModelDownloadState } from './model-download.ts';
 import type { RunStatus, SiteHealth, TabStatus } from './run-status.ts';
@@ -144,7 +145,12 @@ export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'cs/capture': obj({ capture, trigger: oneOf(['new-answer', 'page-load', 'user'] as const) }),
   'cs/cancel': obj({ reason: str }),
   'bg/settings': obj({
-    settings: obj({ enabled: bool, siteEnabled: bool, sampleCount: int(1, 10) }),
+    settings: obj({
+      enabled: bool,
+      siteEnabled: bool,
+      sampleCount: int(1, 10),
+      sensitivity: oneOf(SENSITIVITIES),
+    }),
   }),
   // Built by our own background from typed values; the shallow check guards the envelope only.
   'bg/run': obj({ conversationId: str, run: obj({ phase: str }) }) as Check<RequestOf<'bg/run'>>,

@@ -60,10 +60,10 @@ describe('message validation', () => {
 
   it('checks settings pushed to content scripts, including the sample-count range', () => {
     const check = REQUEST_CHECKS['bg/settings'];
-    expect(check({ settings: { enabled: true, siteEnabled: true, sampleCount: 4 } })).toBeNull();
-    expect(check({ settings: { enabled: true, siteEnabled: true, sampleCount: 11 } })).toContain(
-      'from 1 to 10',
-    );
+    const settings = { enabled: true, siteEnabled: true, sampleCount: 4, sensitivity: 'more' };
+    expect(check({ settings })).toBeNull();
+    expect(check({ settings: { ...settings, sampleCount: 11 } })).toContain('from 1 to 10');
+    expect(check({ settings: { ...settings, sensitivity: 'all' } })).not.toBeNull();
   });
 
   it('has a check for every message type', () => {
