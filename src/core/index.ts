@@ -7,4 +7,13 @@ export { analyze, createAnalysis, type Analysis, type AnalysisOptions } from './
 export { DEFAULT_PARAMS, resolveParams, type ScoringParams } from './params.ts';
 export { segment } from './segment.ts';
 export { extractFinalAnswer } from './final-answer.ts';
+export {
+  conflictType,
+  DEFAULT_SENSITIVITY,
+  SENSITIVITIES,
+  SENSITIVITY_THRESHOLDS,
+  sentenceLevel,
+  UNCERTAIN_FROM,
+} from './severity.ts';
+export { wordRelation } from './wordnet.ts';
 export * from './types.ts';
