@@ -21,18 +21,20 @@ export const SEVERITY_MODEL = {
     'antonymShare',
     'siblingShare',
     'synonymShare',
+    'scoreSquared',
+    'scoreTimesAnswer',
   ],
   weights: [
-    1.189867, 1.269704, 1.346165, 0.004586, -0.807892, -0.113538, -0.54286, -1.647144, -0.681395,
-    1.854481, -0.075681, -3.997915, 0.797734, 0.389354, -1.60495, -0.252733,
+    0.577333, 0.55812, 1.292665, -0.099507, -0.702483, 0.00005, -0.490675, -1.235396, -0.353217,
+    1.762872, 0.018115, -4.005183, 0.992887, 0.381427, -0.012966, -0.283688, 1.246241, 0.984489,
   ],
-  bias: 0.359522,
+  bias: -0.225637,
   thresholds: {
-    fewer: 0.78,
-    balanced: 0.67,
+    fewer: 0.79,
+    balanced: 0.66,
     more: 0.52,
   },
-  uncertainFrom: 0.42,
+  uncertainFrom: 0.41,
   data: {
     'wikibio/wikibio-dev.json.gz':
       '28c9d9e214ccdddd6c59faab680fb072d63f287b1412d298a7977446e5d2ece0',

@@ -29,6 +29,8 @@ export const SEVERITY_FEATURES = [
   'antonymShare',
   'siblingShare',
   'synonymShare',
+  'scoreSquared',
+  'scoreTimesAnswer',
 ] as const;
 
 const CONFLICTS = new Set(['contradiction', 'number', 'entity']);
@@ -44,6 +46,8 @@ export function severityFeatures(finding: SentenceFinding, answerScore: number):
   const support = (e: (typeof ev)[number]) => e.support ?? (e.supports ? 1 : 0);
   const conflictShare = share((e) => CONFLICTS.has(e.conflict ?? ''));
   const single = ev.length === 1 ? 1 : 0;
+  const maxSupport = ev.reduce((m, e) => Math.max(m, support(e)), 0);
+  const meanSimilarity = ev.reduce((s, e) => s + e.similarity, 0) / n;
   return [
     finding.score,
     answerScore,
@@ -53,8 +57,8 @@ export function severityFeatures(finding: SentenceFinding, answerScore: number):
     // A detail the sample leaves out of a sentence it otherwise states: weak evidence.
     share((e) => !e.supports && !e.conflict && support(e) >= 0.5),
     finding.supportShare,
-    ev.reduce((m, e) => Math.max(m, support(e)), 0),
-    ev.reduce((s, e) => s + e.similarity, 0) / n,
+    maxSupport,
+    meanSimilarity,
     single,
     1 / Math.sqrt(n),
     single * finding.score,
@@ -62,6 +66,9 @@ export function severityFeatures(finding: SentenceFinding, answerScore: number):
     share((e) => e.change === 'antonym'),
     share((e) => e.change === 'sibling'),
     share((e) => e.change === 'synonym'),
+    // A little curvature: the score's top and the answer's context matter more than linearly.
+    finding.score ** 2,
+    finding.score * answerScore,
   ];
 }
 

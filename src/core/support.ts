@@ -75,7 +75,9 @@ export function sampleSupport(
     ? findConflict(sentence, other, sample.norms, answerNorms, otherCosine)
     : null;
   // A word swapped for its opposite or a sibling term is a change of fact; a synonym is not.
-  if (!conflict && change && change.change !== 'synonym') conflict = changeConflict(change);
+  if (!conflict && change && (change.change === 'antonym' || isOrdinalSwap(change))) {
+    conflict = changeConflict(change);
+  }
   if (conflict) support *= params.conflictKeep;
 
   // Backing means this sample alone would leave the sentence under the flag threshold.
@@ -115,6 +117,9 @@ export function sampleSupport(
 
 /** Ordinals that stand for a number ("the third quarter"), unlike other sibling terms. */
 const ORDINAL = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)$/;
+
+const isOrdinalSwap = (c: ChangedWord) =>
+  c.change === 'sibling' && ORDINAL.test(c.answerWord) && ORDINAL.test(c.sampleWord);
 
 /** An opposite is a contradiction; a sibling term a different value (a number for ordinals). */
 function changeConflict(c: ChangedWord): Conflict {

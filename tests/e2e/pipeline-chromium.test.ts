@@ -172,13 +172,15 @@ describe('Crosscheck end to end in Chromium', () => {
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(messages[0]?.content).toContain('Eiffel Tower');
 
-    // Highlights: exactly the flagged sentences, each under its type's highlight.
+    // Highlights: exactly the sentences with a level, each under its type's highlight — the
+    // clear one when likely wrong, the faint one when uncertain.
     const report = await reportFor(await tabIdFor(url));
-    const flagged = report.sentences.filter((s) => s.flagged && s.type !== 'omission');
+    const flagged = report.sentences.filter((s) => s.level && s.type && s.type !== 'omission');
     expect(flagged.length).toBeGreaterThan(0);
     const expected: Record<string, string[]> = {};
     for (const f of flagged) {
-      (expected[`crosscheck-${f.type}`] ??= []).push(f.segment.text.trim());
+      const name = `crosscheck-${f.type}${f.level === 'uncertain' ? '-faint' : ''}`;
+      (expected[name] ??= []).push(f.segment.text.trim());
     }
     const drawn = await highlightTexts(page);
     const normalise = (groups: Record<string, string[]>) =>
@@ -197,7 +199,7 @@ describe('Crosscheck end to end in Chromium', () => {
     // Hovering the first highlight opens its card with the other samples' wording.
     const box = await page.evaluate(() => {
       for (const [name, highlight] of CSS.highlights) {
-        if (!name.startsWith('crosscheck-')) continue;
+        if (!name.startsWith('crosscheck-') || name.endsWith('-faint')) continue;
         const [range] = [...highlight] as Range[];
         const rect = range?.getClientRects()[0];
         if (rect)

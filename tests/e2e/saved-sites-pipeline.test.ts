@@ -126,8 +126,9 @@ describe.skipIf(!present)('the extension on saved pages of the real sites', () =
         };
         return Object.values(tabs).find((t) => t.url === u)?.run.report as never;
       }, url);
+      // Likely (clear underline) and uncertain (faint) sentences are both drawn.
       const flagged = (report as AnalysisReport).sentences.filter(
-        (s) => s.flagged && s.type !== 'omission',
+        (s) => s.level && s.type && s.type !== 'omission',
       );
       const drawn = await page.evaluate(() => {
         const texts: string[] = [];
