@@ -36,7 +36,7 @@ function manifest(): Record<string, unknown> {
 }
 
 export default defineConfig({
-  define: buildFlags(browser, mode),
+  define: buildFlags(mode),
   // Only the plain SIMD wasm ships (see onnxruntime-web-bundling.ts); nothing loads from a CDN.
   resolve: { alias: onnxruntimeWebAlias() },
   build: {

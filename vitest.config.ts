@@ -9,7 +9,7 @@ import { buildFlags } from './scripts/build-flags.ts';
 export default defineConfig({
   plugins: [preact()],
   // The same build-time flags the extension build defines (a Chrome test build).
-  define: buildFlags('chrome', 'test'),
+  define: buildFlags('test'),
   test: {
     projects: [
       {
@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // The CLI tests run the built dist/cli/crosscheck.js, as users do: build it first.
+          globalSetup: ['tests/unit/build-cli.setup.ts'],
           environment: 'node',
           testTimeout: 60_000,
         },

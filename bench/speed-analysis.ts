@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadEmbedder } from '../src/cli/load-embedder.ts';
 import { analyze } from '../src/core/analysis.ts';
-import type { Embedder } from '../src/embedding/embedder.ts';
+import type { Embedder } from '../src/core/embedder.ts';
 
 export interface AnalysisSpeed {
   embedder: string;

@@ -1,7 +1,7 @@
 /**
  * Build-time flags, declared once: the vite build defines them and tests set the same names.
- * `__BROWSER__` picks per-browser code paths that the bundler can drop; `__TEST_HOOKS__` turns on
- * the page-visible test hooks that only test builds carry.
+ * `__TEST_HOOKS__` turns on the page-visible test hooks that only test builds carry. (Per-browser
+ * code is picked by entry point, src/background/chrome.ts and firefox.ts, not by a flag.)
  *
  * Build modes: `production` runs only on the chat sites; `local` also runs on 127.0.0.1 pages
  * and may reach 127.0.0.1 servers (the demo); `test` is `local` plus test hooks.
@@ -21,9 +21,8 @@ export function parseMode(value: string | undefined): BuildMode {
   throw new Error(`CROSSCHECK_MODE must be production, local or test, not "${value}"`);
 }
 
-export function buildFlags(browser: TargetBrowser, mode: BuildMode): Record<string, string> {
+export function buildFlags(mode: BuildMode): Record<string, string> {
   return {
-    __BROWSER__: JSON.stringify(browser),
     __TEST_HOOKS__: JSON.stringify(mode === 'test'),
   };
 }

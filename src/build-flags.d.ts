@@ -1,3 +1,2 @@
 /** Set by vite.config.ts (see scripts/build-flags.ts) and by vitest for unit tests. */
-declare const __BROWSER__: 'chrome' | 'firefox';
 declare const __TEST_HOOKS__: boolean;

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Embedder } from '../../src/embedding/embedder.ts';
+import type { Embedder } from '../../src/core/embedder.ts';
 
 export interface MemoEmbedder extends Embedder {
   /** Time spent inside the wrapped embedder, in ms. */

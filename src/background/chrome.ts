@@ -5,12 +5,17 @@
  */
 import { startBackground } from './main.ts';
 import { currentModelRequest, modelRequestFor } from './model-download.ts';
-import { createOffscreenEmbedder, createOffscreenModelLoader } from './offscreen-host.ts';
+import {
+  createOffscreenEmbedder,
+  createOffscreenModelLoader,
+  holdOffscreenDocument,
+} from './offscreen-host.ts';
 import { restrictStorageToTrustedContexts } from './storage-access.ts';
 
 void restrictStorageToTrustedContexts();
 startBackground({
   embedder: createOffscreenEmbedder(currentModelRequest),
   embedderFor: (settings) => createOffscreenEmbedder(modelRequestFor(settings)),
+  holdEmbedder: holdOffscreenDocument,
   models: createOffscreenModelLoader(),
 });

@@ -16,16 +16,30 @@ import { testConnection } from '../sampling/test-connection.ts';
 import { TabStore } from './tab-store.ts';
 import { seedTestSettings } from './test-seed.ts';
 import { RunController, type RunServices } from './run-controller.ts';
+import { boundCapture } from './text-caps.ts';
+import { Watchdog } from './watchdog.ts';
 import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
 
 export function startBackground(services: RunServices & { models?: ModelLoader }): void {
-  if (__TEST_HOOKS__) void seedTestSettings();
+  // Test builds store packaged settings first. Everything that reads or rewrites settings waits
+  // for that: a capture arriving meanwhile would run without the test's backend, and the
+  // install-time migration's read-modify-write could put the unseeded settings back.
+  const seeded = __TEST_HOOKS__ ? seedTestSettings().catch(() => undefined) : Promise.resolve();
+  const currentSettings = (): Promise<Settings> => seeded.then(loadSettings);
   const tabs = new TabStore();
-  const runs = new RunController(tabs, services);
+  const runs: RunController = new RunController(tabs, services, {
+    onBusy: () => watchdog.arm(),
+    onIdle: () => watchdog.disarm(),
+  });
+  // Set up before the first await, so an alarm that woke a stopped worker is heard.
+  const watchdog = new Watchdog(browser.alarms, {
+    resume: () => runs.recoverInterrupted(currentSettings),
+    anyInFlight: () => Promise.resolve(runs.running > 0),
+  });
   const lifetime = new AbortController();
 
   browser.runtime.onInstalled.addListener(() => {
-    void migrateStoredSettings();
+    void seeded.then(migrateStoredSettings);
   });
 
   listen(
@@ -44,15 +58,15 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
           health,
           ...(record.url !== url ? { capture: null, run: { phase: 'idle' as const } } : {}),
         }));
-        return publicSettings(await loadSettings(), site ?? '');
+        return publicSettings(await currentSettings(), site ?? '');
       },
       'cs/capture': async ({ capture, trigger }, sender) => {
         const tabId = requireTab(sender);
-        const settings = await loadSettings();
+        const settings = await currentSettings();
         if (!isSiteEnabled(settings, capture.site)) {
           return { accepted: false, reason: 'Crosscheck is off for this site.' };
         }
-        void runs.start(tabId, capture, settings, { trigger });
+        void runs.start(tabId, boundCapture(capture), settings, { trigger });
         return { accepted: true };
       },
       'cs/cancel': ({ reason }, sender) => {
@@ -68,11 +82,11 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
     ['extension'],
     {
       'ui/test-connection': ({ backend }) => testConnection(backend),
-      'ui/tab-status': async ({ tabId }) => tabStatus(tabs, tabId, await loadSettings()),
+      'ui/tab-status': async ({ tabId }) => tabStatus(tabs, tabId, await currentSettings()),
       'ui/rerun': async ({ tabId }) => {
         const record = await tabs.get(tabId);
         if (!record?.capture) return { started: false };
-        void runs.start(tabId, record.capture, await loadSettings(), { trigger: 'user' });
+        void runs.start(tabId, record.capture, await currentSettings(), { trigger: 'user' });
         return { started: true };
       },
     },
@@ -92,7 +106,8 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
     void tabs.remove(tabId);
   });
 
-  void runs.recoverInterrupted(loadSettings);
+  // A worker (re)started while runs were in flight resumes them, with or without an alarm.
+  void watchdog.wake();
 }
 
 function requireTab(sender: browser.Runtime.MessageSender): number {

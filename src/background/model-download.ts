@@ -5,11 +5,10 @@
  * once it produced a vector. Analysis then follows settings.embeddingModel (currentModelRequest).
  */
 import browser from 'webextension-polyfill';
-import { findModel, type ModelRequest } from '../embedding/model-catalogue.ts';
-import { hostLabel, hostPermissionsFor } from '../embedding/model-host.ts';
+import { findModel, type ModelRequest } from '../shared/model-catalogue.ts';
+import { hostLabel, hostPermissionsFor } from '../shared/model-host.ts';
 import { modelHost } from '../shared/model-host-store.ts';
 import type { LoadedModel } from '../embedding/model-switcher.ts';
-import type { EmbeddingLoadProgress } from '../embedding/transformers-embedder.ts';
 import { errorMessage } from '../shared/messages.ts';
 import { listen } from '../shared/messaging.ts';
 import {
@@ -17,6 +16,7 @@ import {
   describeDownloadError,
   MODEL_DOWNLOAD_KEY,
   thinProgress,
+  type EmbeddingLoadProgress,
   type ModelDownloadState,
 } from '../shared/model-download.ts';
 import type { Settings } from '../shared/settings-schema.ts';

@@ -1,16 +1,18 @@
 /**
- * Chrome only: creates the offscreen document when work needs it and closes it after a quiet
- * minute, so the model's memory is given back. Exposes it to the background as an Embedder that
+ * Chrome only: creates the offscreen document when work needs it and closes it once nothing has
+ * used it for a few seconds — runs hold it open between samples — so the model's memory is given
+ * back. Exposes it to the background as an Embedder that
  * uses the model the settings name, and as the ModelLoader behind the options page's downloads.
  */
-import type { Embedder } from '../embedding/embedder.ts';
-import type { ModelRequest } from '../embedding/model-catalogue.ts';
-import type { EmbeddingLoadProgress } from '../embedding/transformers-embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
+import type { ModelRequest } from '../shared/model-catalogue.ts';
+import type { EmbeddingLoadProgress } from '../shared/model-download.ts';
 import { listen, sendToOffscreen } from '../shared/messaging.ts';
 import type { ModelLoader } from './model-download.ts';
 
 const OFFSCREEN_PATH = 'src/offscreen/index.html';
-const IDLE_CLOSE_MS = 60_000;
+/** After the last run (or download) lets go of it. */
+const IDLE_CLOSE_MS = 10_000;
 
 let creating: Promise<void> | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,6 +52,19 @@ function closeWhenIdle(): void {
       open ? chrome.offscreen.closeDocument() : undefined,
     );
   }, IDLE_CLOSE_MS);
+}
+
+/** Keeps the document open (a run is waiting for samples to embed) until the release is called. */
+export function holdOffscreenDocument(): () => void {
+  busy++;
+  clearTimeout(idleTimer);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    busy--;
+    closeWhenIdle();
+  };
 }
 
 /** `currentModel` names the model to use before each call (the bundled one when omitted). */

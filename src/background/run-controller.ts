@@ -1,24 +1,24 @@
 /**
  * Owns the runs: one per tab, replaced when a newer answer arrives, cancelled on navigation or
- * when the site is turned off. A run samples the backend, feeds each sample to the incremental
- * analysis as it arrives, stores the finished report, and pushes every status change to the tab
- * (and into storage.session, where the popup reads it and where a restarted worker finds it).
+ * when the site is turned off. A run (check-answer.ts) samples the backend and analyses each
+ * sample as it arrives; this stores the finished report and pushes every status change to the
+ * tab (and into storage.session, where the popup reads it and where a restarted worker finds it).
  */
 import browser from 'webextension-polyfill';
-import { createAnalysis } from '../core/analysis.ts';
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
+import { redactSecrets } from '../sampling/errors.ts';
 import { originPatternFor, settingsFromPreset } from '../sampling/presets.ts';
 import { SampleCache } from '../sampling/cache.ts';
-import { sample } from '../sampling/sampler.ts';
-import type { BackendSettings, TokenUsage as ApiUsage } from '../sampling/types.ts';
+import { BACKEND_KINDS, type BackendSettings } from '../shared/backend.ts';
 import type { Capture } from '../shared/conversation.ts';
 import { errorMessage, type CaptureTrigger } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
-import type { RunStatus, SampleFailure, TokenUsage } from '../shared/run-status.ts';
+import type { RunStatus } from '../shared/run-status.ts';
 import type { Settings } from '../shared/settings-schema.ts';
+import { checkAnswer } from './check-answer.ts';
 import { holdAlive } from './keep-alive.ts';
-import { answerHash, findResult, saveResult } from './result-store.ts';
+import { answerHash, ResultStore } from './result-store.ts';
 import type { TabStore } from './tab-store.ts';
 
 export interface RunServices {
@@ -29,6 +29,14 @@ export interface RunServices {
    * models (a download finishing mid-run) cannot be compared. Defaults to `embedder`.
    */
   embedderFor?: (settings: Settings) => Embedder;
+  /** Keeps the embedder's home (Chrome's offscreen document) open while a run may need it. */
+  holdEmbedder?: () => () => void;
+}
+
+/** Told when the first run starts and when the last one ends (the watchdog's alarm). */
+export interface RunLifecycle {
+  onBusy(): void;
+  onIdle(): void;
 }
 
 export interface StartOptions {
@@ -48,7 +56,7 @@ async function chooseBackend(settings: Settings): Promise<BackendSettings> {
 }
 
 async function ensureHostPermission(backend: BackendSettings): Promise<void> {
-  if (backend.kind === 'chrome-builtin') return;
+  if (!BACKEND_KINDS[backend.kind].http) return;
   const origin = originPatternFor(backend.baseUrl);
   if (!(await browser.permissions.contains({ origins: [origin] }))) {
     throw new Error(
@@ -57,23 +65,22 @@ async function ensureHostPermission(backend: BackendSettings): Promise<void> {
   }
 }
 
-function addUsage(total: TokenUsage | null, usage: ApiUsage | undefined): TokenUsage | null {
-  if (!usage) return total;
-  return {
-    inputTokens: (total?.inputTokens ?? 0) + (usage.inputTokens ?? 0),
-    outputTokens: (total?.outputTokens ?? 0) + (usage.outputTokens ?? 0),
-  };
-}
-
 export class RunController {
   private readonly active = new Map<number, AbortController>();
   /** Identical requests within minutes reuse samples (keyed by conversation, backend, model). */
   private readonly cache = new SampleCache();
+  private readonly results = new ResultStore(browser.storage.local);
 
   constructor(
     private readonly tabs: TabStore,
     private readonly services: RunServices,
+    private readonly lifecycle?: RunLifecycle,
   ) {}
+
+  /** Runs in flight in this background right now. */
+  get running(): number {
+    return this.active.size;
+  }
 
   /** Starts a run for `capture` in `tabId`, replacing any run there. Resolves when it ends. */
   async start(
@@ -85,16 +92,12 @@ export class RunController {
     this.cancel(tabId, 'a newer answer replaced it');
     const controller = new AbortController();
     this.active.set(tabId, controller);
+    this.lifecycle?.onBusy();
     const { signal } = controller;
     const total = settings.sampleCount;
-    const record = await this.tabs.update(tabId, (r) => ({
-      ...r,
-      capture,
-      runId: r.runId + 1,
-      samples: options.resumeWith ?? [],
-    }));
-    const runId = record.runId;
-
+    const releaseEmbedder = this.services.holdEmbedder?.();
+    const release = holdAlive();
+    let runId = -1;
     const publish = async (run: RunStatus): Promise<void> => {
       const current = await this.tabs.get(tabId);
       if (current?.runId !== runId) return;
@@ -103,10 +106,16 @@ export class RunController {
         () => undefined,
       );
     };
-
-    const release = holdAlive();
     try {
-      const stored = await findResult(capture, total);
+      const record = await this.tabs.update(tabId, (r) => ({
+        ...r,
+        capture,
+        runId: r.runId + 1,
+        samples: options.resumeWith ?? [],
+      }));
+      runId = record.runId;
+
+      const stored = await this.results.find(capture, total);
       if (stored && options.trigger !== 'user') {
         await publish({
           phase: 'done',
@@ -114,6 +123,7 @@ export class RunController {
           fromCache: true,
           failures: [],
           usage: stored.usage,
+          notes: stored.notes ?? [],
         });
         return;
       }
@@ -123,10 +133,14 @@ export class RunController {
       }
       await this.sampleAndAnalyse(tabId, runId, capture, settings, options, signal, publish);
     } catch (error) {
-      if (!signal.aborted) await publish({ phase: 'error', message: errorMessage(error) });
+      // Whatever failed, the message is shown and stored: never with the key in it.
+      const message = redactSecrets(errorMessage(error), [settings.backend?.apiKey ?? '']);
+      if (!signal.aborted) await publish({ phase: 'error', message });
     } finally {
       release();
+      releaseEmbedder?.();
       if (this.active.get(tabId) === controller) this.active.delete(tabId);
+      if (this.active.size === 0) this.lifecycle?.onIdle();
     }
   }
 
@@ -142,62 +156,43 @@ export class RunController {
     const total = settings.sampleCount;
     const backend = await chooseBackend(settings);
     await ensureHostPermission(backend);
-    if (capture.answer.trim() === '') throw new Error('The answer is empty: nothing to check.');
+    const resumed = (options.resumeWith ?? []).slice(0, total);
+    await publish({ phase: 'sampling', done: resumed.length, total, failures: [] });
 
-    const received = [...(options.resumeWith ?? [])].slice(0, total);
-    const failures: SampleFailure[] = [];
-    let usage: TokenUsage | null = null;
-    await publish({ phase: 'sampling', done: received.length, total, failures });
-
-    // The answer is embedded while the backend is still thinking.
-    const embedder = this.services.embedderFor?.(settings) ?? this.services.embedder;
-    const analysis = await createAnalysis(capture.answer, embedder, { signal });
-    const pending: Promise<void>[] = received.map((text) => analysis.addSample(text, signal));
-
-    const remaining = total - received.length;
-    if (remaining > 0) {
-      const events = sample(
-        backend,
-        {
-          turns: capture.turns,
-          n: remaining,
-          temperature: backend.temperature,
-          maxTokens: backend.maxTokens,
-          signal,
-        },
-        { cache: options.trigger === 'user' ? undefined : this.cache },
-      );
-      for await (const event of events) {
-        if (signal.aborted) return;
-        if (event.type === 'sample') {
-          received.push(event.text);
-          usage = addUsage(usage, event.usage);
-          pending.push(analysis.addSample(event.text, signal));
-          await this.tabs.update(tabId, (r) =>
-            r.runId === runId ? { ...r, samples: [...received] } : r,
-          );
-        } else if (event.error.kind !== 'cancelled') {
-          failures.push({ index: event.index + (total - remaining), message: event.error.message });
-        }
-        await publish({ phase: 'sampling', done: received.length, total, failures: [...failures] });
-      }
-    }
-    if (signal.aborted) return;
-    if (received.length === 0) {
-      throw new Error(failures[0]?.message ?? 'The backend returned no answers.');
-    }
-    await publish({ phase: 'analysing', total, failures: [...failures] });
-    await Promise.all(pending);
-    if (signal.aborted) return;
-    const report = analysis.report();
-    await saveResult(capture, {
-      answerHash: answerHash(capture.answer),
-      sampleCount: received.length,
-      report,
-      usage,
-      savedAt: Date.now(),
+    const outcome = await checkAnswer({
+      capture,
+      backend,
+      total,
+      embedder: this.services.embedderFor?.(settings) ?? this.services.embedder,
+      resumeWith: resumed,
+      cache: options.trigger === 'user' ? undefined : this.cache,
+      signal,
+      onProgress: async ({ received, failures }) => {
+        // Kept so that a worker stopped mid-run resumes by asking only for the rest.
+        await this.tabs.update(tabId, (r) => (r.runId === runId ? { ...r, samples: received } : r));
+        await publish({ phase: 'sampling', done: received.length, total, failures });
+      },
+      onAnalysing: (failures) => publish({ phase: 'analysing', total, failures }),
     });
-    await publish({ phase: 'done', report, fromCache: false, failures, usage });
+    if (!outcome || signal.aborted) return;
+    const { report, failures, usage } = outcome;
+    const notes = [...outcome.notes];
+    try {
+      await this.results.save(capture, {
+        answerHash: answerHash(capture.answer),
+        sampleCount: outcome.sampleCount,
+        report,
+        usage,
+        savedAt: Date.now(),
+        notes: outcome.notes,
+      });
+    } catch (error) {
+      // The check is finished and paid for: show it, and say only that it was not kept.
+      notes.push(
+        `This result could not be saved, so a reload will not show it (${errorMessage(error)}).`,
+      );
+    }
+    await publish({ phase: 'done', report, fromCache: false, failures, usage, notes });
   }
 
   cancel(tabId: number, reason: string): void {
@@ -209,7 +204,8 @@ export class RunController {
 
   /**
    * After the worker was stopped mid-run (Chrome stops idle service workers; a crash does the
-   * same): runs that were in flight resume with the samples they had already received.
+   * same): runs that were in flight resume with the samples they had already received. Called
+   * at start-up and by the watchdog's alarm, one call at a time (watchdog.ts).
    */
   async recoverInterrupted(load: () => Promise<Settings>): Promise<void> {
     for (const record of await this.tabs.all()) {

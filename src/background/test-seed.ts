@@ -6,7 +6,7 @@
  * Production builds drop this code and never carry the file.
  */
 import browser from 'webextension-polyfill';
-import { TEST_MODEL_HOST_KEY } from '../embedding/model-host.ts';
+import { TEST_MODEL_HOST_KEY } from '../shared/model-host.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 

@@ -3,9 +3,11 @@
  * as one line of the `score` batch file — or a file holding exactly one such JSON line.
  */
 import { readFile } from 'node:fs/promises';
+import { checkInputFile } from './safe-output.ts';
 import { validateRecord, type ScoreInput } from './score-record.ts';
 
 export async function readAnalyzeInput(path: string): Promise<ScoreInput> {
+  await checkInputFile(path);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

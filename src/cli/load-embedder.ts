@@ -3,7 +3,7 @@
  * (`src/embedding/node-embedder.ts`), the same model the extension ships. There is no fallback:
  * when the model is not built the tools stop and say to run `npm run build:model`.
  */
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import { BundledModelMissingError, createNodeEmbedder } from '../embedding/node-embedder.ts';
 
 /** @param modelsDir folder holding the built model (defaults to the repository's public/models). */

@@ -4,9 +4,9 @@
  *   crosscheck score IN.jsonl [--samples N] [--out OUT.jsonl]   the batch scoring contract
  */
 import { parseArgs } from 'node:util';
+import type { Embedder } from '../core/embedder.ts';
 import { analyseRecord } from './score-record.ts';
 import { readAnalyzeInput } from './input.ts';
-import { loadEmbedder } from './load-embedder.ts';
 import { COLOUR, NO_COLOUR, renderReport, wantsColour } from './render.ts';
 import { scoreFile } from './score-command.ts';
 
@@ -16,9 +16,28 @@ const USAGE = `Usage:
       type, what the samples said and the consensus; --json prints the full report.
   crosscheck score IN.jsonl [--samples N] [--out OUT.jsonl]
       One JSON record per line: {"id", "prompt"?, "answer", "sentences"?, "samples"}.
-      Writes {"id", "scores", "flagged", "types", "consensus"} per line, in order.`;
+      Writes {"id", "scores", "flagged", "types", "consensus"} per line, in order.
+      --out is replaced only when the run finishes; it may not be the input file.`;
 
 class UsageError extends Error {}
+
+/**
+ * The model (transformers.js and onnxruntime) loads only when a command needs it: imported
+ * lazily, it stays out of start-up, so --help and argument errors answer at once.
+ */
+async function loadEmbedder(): Promise<Embedder> {
+  const { loadEmbedder: load } = await import('./load-embedder.ts');
+  return load();
+}
+
+/** `--samples`: digits only, so "1e3", "0x2" or "2.0" are refused rather than reinterpreted. */
+export function parseSampleCount(text: string): number {
+  const count = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(count) || count < 1) {
+    throw new UsageError(`--samples must be a positive whole number (digits only), got "${text}"`);
+  }
+  return count;
+}
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -56,13 +75,8 @@ async function scoreCommand(args: readonly string[]): Promise<number> {
     }),
   );
   if (positionals.length !== 1) throw new UsageError('score takes exactly one IN.jsonl');
-  let samples: number | undefined;
-  if (values.samples !== undefined) {
-    samples = Number(values.samples);
-    if (!Number.isInteger(samples) || samples < 1) {
-      throw new UsageError(`--samples must be a positive integer, got "${values.samples}"`);
-    }
-  }
+  const samples = values.samples === undefined ? undefined : parseSampleCount(values.samples);
+  if (values.out === '') throw new UsageError('--out needs a file name');
   const failed = await scoreFile({
     input: positionals[0]!,
     ...(typeof values.out === 'string' ? { output: values.out } : {}),
@@ -83,15 +97,25 @@ function parse<T>(run: () => T): T {
   }
 }
 
-// Run when executed directly (tsx src/cli/main.ts, npm run crosscheck, bin/crosscheck.js).
+// A reader that stops early (`crosscheck score in.jsonl | head`) is no error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+// Run when executed (dist/cli/crosscheck.js, or `npm run crosscheck` from source).
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`crosscheck: ${message}`);
-    if (error instanceof UsageError) console.error(USAGE);
+    // One line, whatever went wrong: what to fix, not a stack trace or the whole usage.
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /\s*\n\s*/g,
+      ' ',
+    );
+    const hint = error instanceof UsageError ? ' (crosscheck --help shows the usage)' : '';
+    console.error(`crosscheck: ${message}${hint}`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },
 );

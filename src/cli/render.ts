@@ -3,6 +3,7 @@
  * sample said instead, omissions, the consensus pick and the overall agreement. Colours only
  * when asked (the caller decides from the TTY and NO_COLOR).
  */
+import { styleText } from 'node:util';
 import type { AnalysisReport, SentenceFinding } from '../core/types.ts';
 
 export interface Style {
@@ -13,13 +14,15 @@ export interface Style {
   green(s: string): string;
 }
 
-const ansi = (code: number) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
+// The caller has already decided on colour (wantsColour), so styleText must not decide again.
+const styled = (format: Parameters<typeof styleText>[0]) => (s: string) =>
+  styleText(format, s, { validateStream: false });
 export const COLOUR: Style = {
-  bold: ansi(1),
-  dim: ansi(2),
-  red: ansi(31),
-  yellow: ansi(33),
-  green: ansi(32),
+  bold: styled('bold'),
+  dim: styled('dim'),
+  red: styled('red'),
+  yellow: styled('yellow'),
+  green: styled('green'),
 };
 const plain = (s: string) => s;
 export const NO_COLOUR: Style = {

@@ -6,7 +6,7 @@
 import type { AnalysisOptions } from '../core/analysis.ts';
 import { analyze } from '../core/analysis.ts';
 import type { AnalysisReport } from '../core/types.ts';
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 
 export interface ScoreInput {
   id: unknown;

@@ -35,7 +35,7 @@ export function toOverlayState(run: RunStatus): OverlayState {
     case 'analysing':
       return { kind: 'analysing' };
     case 'done':
-      return { kind: 'done', report: run.report, fromCache: run.fromCache };
+      return { kind: 'done', report: run.report, fromCache: run.fromCache, notes: run.notes ?? [] };
     case 'error':
       return { kind: 'error', message: run.message };
   }

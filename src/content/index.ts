@@ -176,7 +176,7 @@ function startPage(): void {
   );
 }
 
-listen(['bg/settings', 'bg/run', 'bg/page-status', 'bg/recapture'], ['extension'], {
+listen(['bg/settings', 'bg/run'], ['extension'], {
   'bg/settings': ({ settings }) => {
     applySettings(settings);
     return null;
@@ -185,11 +185,6 @@ listen(['bg/settings', 'bg/run', 'bg/page-status', 'bg/recapture'], ['extension'
     onRun(conversationId, run);
     return null;
   },
-  'bg/page-status': () => {
-    state.health = checkHealth();
-    return { site: state.adapter?.id ?? null, health: state.health, settings: state.settings };
-  },
-  'bg/recapture': () => ({ captured: capture('user') }),
 });
 
 onUrlChange(new AbortController().signal, () => {

@@ -5,7 +5,7 @@
  * re-weighs cached evidence — content-word rarity depends on every sample so far — and never
  * embeds anything again, so incremental and batch analysis give the same report.
  */
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from './embedder.ts';
 import { answerSimilarity, pickConsensus, wordingSimilarity } from './consensus.ts';
 import { locateSentences } from './locate.ts';
 import { findOmissions } from './omissions.ts';

@@ -3,7 +3,7 @@
  * the judged sentences in plain words, their lexical tokens and their embeddings. Everything
  * here is cached per text, which is what makes adding samples one by one cheap.
  */
-import type { Embedder } from '../embedding/embedder.ts';
+import type { Embedder } from './embedder.ts';
 import { negationCount, allWords, tokenize, type Token } from './lexical.ts';
 import { segment } from './segment.ts';
 import type { Segment } from './types.ts';

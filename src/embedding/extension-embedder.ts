@@ -6,13 +6,10 @@
  * Cache API; `createEmbedderFor` is the one place that makes this choice.
  */
 import browser from 'webextension-polyfill';
-import { BUNDLED_MODEL, MODELS_FOLDER } from './bundled-model.ts';
-import { findModel, type ModelRequest } from './model-catalogue.ts';
-import {
-  createTransformersEmbedder,
-  type EmbeddingLoadProgress,
-  type TransformersEmbedder,
-} from './transformers-embedder.ts';
+import { BUNDLED_MODEL, MODELS_FOLDER } from '../shared/bundled-model.ts';
+import { findModel, type ModelRequest } from '../shared/model-catalogue.ts';
+import type { EmbeddingLoadProgress } from '../shared/model-download.ts';
+import { createTransformersEmbedder, type TransformersEmbedder } from './transformers-embedder.ts';
 
 /** The plain SIMD build, packaged by scripts/build.ts (half the size of the JSEP build). */
 function wasmPaths(): { mjs: string; wasm: string } {

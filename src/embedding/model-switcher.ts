@@ -4,10 +4,11 @@
  * first, so only one large model sits in memory. Analysis asks for the model the settings name;
  * the options page's "Download and use" loads one afresh and reports progress.
  */
-import type { Embedder } from './embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
 import { createEmbedderFor } from './extension-embedder.ts';
-import { BUNDLED_MODEL_ID, type ModelRequest } from './model-catalogue.ts';
-import type { EmbeddingLoadProgress, TransformersEmbedder } from './transformers-embedder.ts';
+import { BUNDLED_MODEL_ID, type ModelRequest } from '../shared/model-catalogue.ts';
+import type { EmbeddingLoadProgress } from '../shared/model-download.ts';
+import type { TransformersEmbedder } from './transformers-embedder.ts';
 
 export interface LoadedModel {
   /** Embedder.id, e.g. 'Xenova/all-MiniLM-L6-v2@main'. */

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_MODEL } from './bundled-model.ts';
+import { BUNDLED_MODEL } from '../shared/bundled-model.ts';
 import {
   createTransformersEmbedder,
   type TransformersEmbedder,

@@ -15,20 +15,10 @@ import {
   type FeatureExtractionPipeline,
   type ProgressInfo,
 } from '@huggingface/transformers';
-import type { Embedder } from './embedder.ts';
+import type { Embedder } from '../core/embedder.ts';
+import type { EmbeddingLoadProgress } from '../shared/model-download.ts';
 import { configureTransformersEnv, type EmbeddingEnvironment } from './configure-env.ts';
 import { LruCache } from './lru-cache.ts';
-
-/** What a progress listener receives while model files are fetched and the session is created. */
-export interface EmbeddingLoadProgress {
-  status: 'initiate' | 'download' | 'progress' | 'done' | 'ready' | 'progress_total';
-  /** File being fetched, relative to the model folder (absent for 'ready'). */
-  file?: string;
-  /** 0..100 for 'progress'. */
-  progress?: number;
-  loaded?: number;
-  total?: number;
-}
 
 export interface TransformersEmbedderOptions {
   /** Model folder name (bundled) or hub repository id, e.g. 'Xenova/all-MiniLM-L6-v2'. */

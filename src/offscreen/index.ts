@@ -5,14 +5,13 @@
  * storage; this document cannot).
  */
 import { listen, sendToBackground } from '../shared/messaging.ts';
-import { BUNDLED_MODEL_ID } from '../embedding/model-catalogue.ts';
+import { BUNDLED_MODEL_ID } from '../shared/model-catalogue.ts';
 import { ModelSwitcher } from '../embedding/model-switcher.ts';
 import { thinProgress } from '../shared/model-download.ts';
 
 const models = new ModelSwitcher();
 
-listen(['off/ping', 'off/embed', 'off/load-model'], ['extension'], {
-  'off/ping': () => ({ ready: true as const }),
+listen(['off/embed', 'off/load-model'], ['extension'], {
   'off/embed': async ({ texts, model }) => {
     const embedder = models.embedderFor(model ?? { id: BUNDLED_MODEL_ID, remoteHost: '' });
     const vectors = await embedder.embed(texts);

@@ -15,10 +15,12 @@ import {
   presetById,
   settingsFromPreset,
 } from '../sampling/presets.ts';
-import type { ConnectionResult } from '../sampling/test-connection.ts';
-import type { BackendSettings } from '../sampling/types.ts';
+import { TIMEOUT_SETTING_LABEL } from '../sampling/errors.ts';
+import type { BackendSettings, ConnectionResult } from '../shared/backend.ts';
 
 export const CUSTOM_PRESET = 'custom';
+/** An hour, the most the stored settings accept (settings-schema.ts). */
+const MAX_TIMEOUT_SECONDS = 3600;
 
 /** Settings for a choice in the preset list; "custom" is an OpenAI-compatible server of your own. */
 export function backendForPreset(id: string): BackendSettings {
@@ -211,6 +213,21 @@ export function BackendSection(props: { saved: BackendSettings | null }) {
           max="16"
           value={draft.concurrency}
           onInput={(event) => set({ concurrency: Math.round(Number(event.currentTarget.value)) })}
+        />
+
+        <label for="timeout">{TIMEOUT_SETTING_LABEL}</label>
+        <input
+          id="timeout"
+          type="number"
+          min="1"
+          max={MAX_TIMEOUT_SECONDS}
+          step="1"
+          required
+          value={Math.round(draft.timeoutMs / 1000)}
+          onInput={(event) => {
+            const seconds = Math.round(Number(event.currentTarget.value));
+            if (seconds >= 1 && seconds <= MAX_TIMEOUT_SECONDS) set({ timeoutMs: seconds * 1000 });
+          }}
         />
 
         <div class="actions">

@@ -12,8 +12,8 @@ import {
   findModel,
   selectableModels,
   type CatalogueModel,
-} from '../embedding/model-catalogue.ts';
-import { HUB_HOST, hostLabel, hostPermissionsFor } from '../embedding/model-host.ts';
+} from '../shared/model-catalogue.ts';
+import { HUB_HOST, hostLabel, hostPermissionsFor } from '../shared/model-host.ts';
 import { modelHost } from '../shared/model-host-store.ts';
 import { errorMessage } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/messaging.ts';

@@ -29,9 +29,17 @@ export function StatusPanel(props: {
         <p class="small">
           {Math.round(run.report.agreement * 100)}% agreement ·{' '}
           {run.report.sentences.filter((s) => s.flagged).length} flagged
-          {run.usage ? ` · ${run.usage.inputTokens + run.usage.outputTokens} tokens` : ''}
+          {run.usage
+            ? ` · ${(run.usage.inputTokens ?? 0) + (run.usage.outputTokens ?? 0)} tokens`
+            : ''}
         </p>
       )}
+      {run.phase === 'done' &&
+        (run.notes ?? []).map((note) => (
+          <p key={note} class="small muted" data-testid="run-note">
+            {note}
+          </p>
+        ))}
       {'failures' in run && run.failures.length > 0 && (
         <ul class="small error">
           {run.failures.map((f) => (

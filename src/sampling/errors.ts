@@ -5,35 +5,15 @@
  * contexts (an `Error` subclass loses its fields there).
  *
  * Every message and detail goes through `redactSecrets`, because servers echo keys back in error
- * bodies (OpenAI: "Incorrect API key provided: sk-abc***xyz") and URLs may carry `?key=`.
+ * bodies (OpenAI: "Incorrect API key provided: sk-abc***xyz"), sometimes upper-cased, cut or
+ * encoded, and URLs may carry `?key=`.
  */
+import { redactEchoes } from './secret-echoes.ts';
 
-export type SamplingErrorKind =
-  | 'auth'
-  | 'not-found'
-  | 'forbidden'
-  | 'bad-request'
-  | 'rate-limit'
-  | 'server'
-  | 'timeout'
-  | 'network'
-  | 'malformed'
-  | 'cancelled'
-  | 'unavailable';
+import type { SamplingErrorData, SamplingErrorKind } from '../shared/backend.ts';
 
-export interface SamplingErrorData {
-  kind: SamplingErrorKind;
-  /** One or two sentences for the user: what happened and what to do. */
-  message: string;
-  /** HTTP status when the failure was an HTTP reply. */
-  status?: number;
-  /** The server's own words (redacted, shortened), for a "details" line. */
-  detail?: string;
-  /** Whether trying again later may succeed; the scheduler retries only these. */
-  retryable: boolean;
-  /** How long the server asked us to wait (Retry-After, Gemini RetryInfo), in ms. */
-  retryAfterMs?: number;
-}
+// Plain data defined in shared/ (it crosses contexts); re-exported for this layer.
+export type { SamplingErrorData, SamplingErrorKind };
 
 export class SamplingError extends Error {
   readonly kind: SamplingErrorKind;
@@ -41,6 +21,7 @@ export class SamplingError extends Error {
   readonly detail: string | undefined;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly refusesBatching: boolean;
 
   constructor(data: SamplingErrorData) {
     super(data.message);
@@ -50,6 +31,7 @@ export class SamplingError extends Error {
     this.detail = data.detail;
     this.retryable = data.retryable;
     this.retryAfterMs = data.retryAfterMs;
+    this.refusesBatching = data.refusesBatching ?? false;
   }
 
   /** Plain data for `{ok:false, error}` envelopes; omits absent fields. */
@@ -62,6 +44,7 @@ export class SamplingError extends Error {
     if (this.status !== undefined) data.status = this.status;
     if (this.detail !== undefined) data.detail = this.detail;
     if (this.retryAfterMs !== undefined) data.retryAfterMs = this.retryAfterMs;
+    if (this.refusesBatching) data.refusesBatching = true;
     return data;
   }
 }
@@ -86,11 +69,20 @@ export function abortReason(signal: AbortSignal): SamplingError {
   return signal.reason instanceof SamplingError ? signal.reason : cancelledError();
 }
 
-export function timeoutError(timeoutMs: number): SamplingError {
+/** The options page's label for `timeoutMs`, named in the timeout message so the two agree. */
+export const TIMEOUT_SETTING_LABEL = 'Wait for a reply (seconds)';
+
+/**
+ * No reply within `timeoutMs`. `fromSetting` says whether that limit was the user's own setting
+ * (then raising it helps) or a fixed cap such as the connection test's.
+ */
+export function timeoutError(timeoutMs: number, fromSetting = true): SamplingError {
   const seconds = Math.round(timeoutMs / 100) / 10;
   return new SamplingError({
     kind: 'timeout',
-    message: `No reply within ${seconds} s. The model may be slow or overloaded; you can raise the timeout in Crosscheck's options.`,
+    message: fromSetting
+      ? `No reply within ${seconds} s. The model may be slow or overloaded; to wait longer, raise “${TIMEOUT_SETTING_LABEL}” in Crosscheck's options.`
+      : `No reply within ${seconds} s, the most the connection test waits. The model may be slow or still loading; try again in a moment.`,
     retryable: false,
   });
 }
@@ -138,13 +130,12 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /()\bAIza[0-9A-Za-z_-]{10,}/g,
 ];
 
-/** Removes the given secrets and anything shaped like an API key from `text`. */
+/**
+ * Removes the given secrets in every form a server may echo them (see secret-echoes.ts), and
+ * anything shaped like an API key, from `text`.
+ */
 export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    // Very short "keys" (e.g. "x" typed for Ollama) would shred ordinary words; they are no secret.
-    if (secret.length >= 6) out = out.split(secret).join(REDACTED);
-  }
+  let out = redactEchoes(text, secrets, REDACTED);
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, `$1${REDACTED}`);
   return out;
 }

@@ -37,6 +37,7 @@ export function errorFromHttpResponse(
     kind: SamplingError['kind'],
     message: string,
     retryable: boolean,
+    showDetail = true,
   ): SamplingError => {
     const data: ConstructorParameters<typeof SamplingError>[0] = {
       kind,
@@ -44,7 +45,7 @@ export function errorFromHttpResponse(
       status,
       retryable,
     };
-    if (detail) data.detail = detail;
+    if (detail && showDetail) data.detail = detail;
     if (retryable && retryAfterMs !== undefined) data.retryAfterMs = retryAfterMs;
     return new SamplingError(data);
   };
@@ -58,6 +59,8 @@ export function errorFromHttpResponse(
       ctx.apiKey === '' && needsKey
         ? `No API key is set and the server requires one (${status}). Add the key in ${OPTIONS}.`
         : `The API key was rejected (${status}). Check the key in ${OPTIONS}.`,
+      false,
+      // What a server says about a rejected key adds nothing to this, and is where keys echo.
       false,
     );
   }
@@ -107,6 +110,16 @@ export function errorFromHttpResponse(
   if (status === 413) {
     return make('bad-request', 'The conversation is too long for this backend (413).', false);
   }
+  if ((status === 400 || status === 422) && refusesBatching(body, detail)) {
+    return new SamplingError({
+      kind: 'bad-request',
+      message: `The server does not take several samples in one request (${status}); Crosscheck asks one at a time instead.`,
+      status,
+      retryable: false,
+      refusesBatching: true,
+      ...(detail ? { detail } : {}),
+    });
+  }
   return make(
     'bad-request',
     `The server rejected the request (${status})${detail ? `: ${detail}` : '.'} Check the model and settings in ${OPTIONS}.`,
@@ -127,14 +140,37 @@ export function malformedError(ctx: ErrorContext, what: string): SamplingError {
 export function networkError(ctx: ErrorContext, cause: unknown): SamplingError {
   const local = presetById(ctx.presetId)?.local ?? /localhost|127\.0\.0\.1/.test(ctx.baseUrl);
   const causeText = cause instanceof Error ? describeCause(cause) : '';
+  const host = hostOf(ctx.baseUrl);
+  // Browsers say only "Failed to fetch"; Node (undici) names the socket error, and a connection
+  // the server took and then dropped is not a server that is not running.
+  const message = droppedConnection(cause)
+    ? `The connection to ${host} was closed before any reply came. The server may have crashed or restarted; try again in a moment.`
+    : local
+      ? `Could not reach ${host}. Is the local server running? Check the base URL in ${OPTIONS}.`
+      : `Could not reach ${host}. Check your connection and the base URL in ${OPTIONS}.`;
   return new SamplingError({
     kind: 'network',
-    message: local
-      ? `Could not reach ${hostOf(ctx.baseUrl)}. Is the local server running? Check the base URL in ${OPTIONS}.`
-      : `Could not reach ${hostOf(ctx.baseUrl)}. Check your connection and the base URL in ${OPTIONS}.`,
+    message,
     ...(causeText ? { detail: redactSecrets(causeText, [ctx.apiKey]) } : {}),
     retryable: true,
   });
+}
+
+/** The server answered, but the connection broke before the whole reply had arrived. */
+export function replyCutOffError(ctx: ErrorContext, cause: unknown): SamplingError {
+  const causeText = cause instanceof Error ? describeCause(cause) : '';
+  return new SamplingError({
+    kind: 'network',
+    message: `${hostOf(ctx.baseUrl)} started to reply, but the connection broke before the reply was complete. Try again; if it keeps happening, a proxy or the server may be cutting long replies short.`,
+    ...(causeText ? { detail: redactSecrets(causeText, [ctx.apiKey]) } : {}),
+    retryable: true,
+  });
+}
+
+function droppedConnection(cause: unknown): boolean {
+  const inner = (cause as { cause?: unknown } | null)?.cause;
+  const code = (inner as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
 }
 
 export function hostOf(baseUrl: string): string {
@@ -158,6 +194,30 @@ function retryAfterMsHeader(headers: Headers): number | undefined {
   if (value === null || !/^\d+(\.\d+)?$/.test(value.trim())) return undefined;
   return Math.round(Number(value));
 }
+
+/**
+ * Whether a 400/422 is about asking for several samples at once rather than anything else in the
+ * request. Servers say it in their own words: OpenAI names the field (`param: "n"`), Groq "'n' :
+ * number must be at most 1", llama.cpp "Only one completion choice is allowed", Gemini "Multiple
+ * candidates is not enabled", FastAPI-based servers (vLLM) a 422 whose `loc` ends in "n".
+ */
+function refusesBatching(body: unknown, detail: string): boolean {
+  const error = (body as { error?: { param?: unknown } } | null)?.error;
+  if (error && typeof error === 'object' && BATCH_FIELDS.has(String(error.param))) return true;
+  const details = (body as { detail?: unknown } | null)?.detail;
+  if (Array.isArray(details)) {
+    for (const d of details) {
+      const loc = (d as { loc?: unknown } | null)?.loc;
+      if (Array.isArray(loc) && BATCH_FIELDS.has(String(loc.at(-1)))) return true;
+    }
+  }
+  return BATCH_WORDING.test(detail);
+}
+
+const BATCH_FIELDS = new Set(['n', 'candidateCount', 'candidate_count']);
+/** `n` as a word of its own (quoted or not, not "\n"), or the phrases servers use for it. */
+const BATCH_WORDING =
+  /(^|[^\w\\'’])['"`]?n['"`]?(?![\w'’])|candidate.?count|multiple candidates|completion choice|(more than|only) one (choice|candidate|completion)|number of (choices|completions|candidates)/i;
 
 function looksLikeBadKey(body: unknown, detail: string): boolean {
   const details = (body as { error?: { details?: unknown } } | null)?.error?.details;

@@ -10,6 +10,7 @@ import {
   errorFromHttpResponse,
   malformedError,
   networkError,
+  replyCutOffError,
 } from './http-errors.ts';
 import type { FetchLike } from './types.ts';
 
@@ -79,9 +80,10 @@ export async function postJson(
   try {
     text = await response.text();
   } catch (error) {
-    // The body stream also ends on abort, or when the connection drops mid-reply.
+    // The body stream also ends on abort, or when the connection drops mid-reply: the server
+    // did answer, so this is no "could not reach".
     if (signal.aborted) throw abortReason(signal);
-    throw networkError(ctx, error);
+    throw replyCutOffError(ctx, error);
   }
   if (!response.ok)
     throw errorFromHttpResponse(response.status, response.headers, text, ctx, now());

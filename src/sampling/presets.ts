@@ -7,6 +7,7 @@
  * DeepSeek does not document it. Where it is not honoured we send parallel single requests, and
  * even where it is, the OpenAI-compatible backend checks the number of choices it got back.
  */
+import { BACKEND_KINDS } from '../shared/backend.ts';
 import type { BackendKind, BackendSettings } from './types.ts';
 
 export interface Preset {
@@ -247,11 +248,11 @@ export function isOllama(settings: Pick<BackendSettings, 'presetId' | 'baseUrl'>
   }
 }
 
-/** Samples per request for these settings; custom OpenAI-compatible servers get the safe 1. */
+/** Samples per request for these settings; without a matching preset, what the kind allows. */
 export function maxPerCallFor(settings: Pick<BackendSettings, 'presetId' | 'kind'>): number {
   const preset = presetById(settings.presetId);
   if (preset && preset.kind === settings.kind) return preset.maxPerCall;
-  return settings.kind === 'gemini' ? 8 : 1;
+  return BACKEND_KINDS[settings.kind].maxPerCall;
 }
 
 /**

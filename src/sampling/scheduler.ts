@@ -10,7 +10,8 @@
  *   undelivered indices as 'cancelled', and aborts the requests in flight — never a hang, even
  *   if a backend ignores its signal;
  * - a server that returns fewer choices than asked for (ignored `n`) gets the rest asked as
- *   single requests; one that rejects a batched request (400) gets single requests instead.
+ *   single requests; one that rejects a batched request because of `n` (400) gets single
+ *   requests instead, while any other 400 is reported at once.
  */
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, decideRetry } from './backoff.ts';
 import { EventChannel } from './channel.ts';
@@ -195,8 +196,9 @@ export function scheduleSamples(
       if (run.signal.aborted) return; // onRunAbort already delivered 'cancelled' for these
       const error =
         thrown instanceof SamplingError ? thrown : new SamplingError(toSamplingErrorData(thrown));
-      if (indices.length > 1 && error.kind === 'bad-request' && error.status !== undefined) {
+      if (indices.length > 1 && error.refusesBatching) {
         // Batching refused (Groq: "n must be at most 1"; Gemini models without candidateCount).
+        // Any other 400 would fail the same way as single requests: reported as it is.
         options.onBatchingUnsupported?.();
         for (const index of indices) void runJob([index]);
         return;

@@ -5,9 +5,8 @@
 import { SamplingError } from './errors.ts';
 import { endpointUrl } from './http.ts';
 import { presetById } from './presets.ts';
-import type { BackendKind, BackendSettings } from './types.ts';
-
-const KINDS: readonly BackendKind[] = ['openai', 'anthropic', 'gemini', 'chrome-builtin'];
+import { BACKEND_KINDS, isBackendKind } from '../shared/backend.ts';
+import type { BackendSettings } from './types.ts';
 
 /** Throws a 'bad-request' (or 'auth' for a missing key) SamplingError naming the setting to fix. */
 export function validateSettings(settings: BackendSettings): void {
@@ -16,7 +15,7 @@ export function validateSettings(settings: BackendSettings): void {
   };
   if (!settings || typeof settings !== 'object')
     fail("No backend is configured. Choose one in Crosscheck's options.");
-  if (!KINDS.includes(settings.kind)) fail(`Unknown backend type "${String(settings.kind)}".`);
+  if (!isBackendKind(settings.kind)) fail(`Unknown backend type "${String(settings.kind)}".`);
   if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1) {
     fail(`Parallel requests must be a whole number ≥ 1, got ${String(settings.concurrency)}.`);
   }
@@ -25,12 +24,12 @@ export function validateSettings(settings: BackendSettings): void {
       `The request timeout must be a positive number of milliseconds, got ${String(settings.timeoutMs)}.`,
     );
   }
-  if (settings.kind === 'chrome-builtin') return;
+  if (!BACKEND_KINDS[settings.kind].http) return;
   endpointUrl(settings.baseUrl, '/'); // throws the clear "not a valid address" error
   if (typeof settings.model !== 'string' || settings.model.trim() === '') {
     fail("No model is set. Enter a model name in Crosscheck's options.");
   }
-  const needsKey = presetById(settings.presetId)?.needsKey ?? settings.kind !== 'openai';
+  const needsKey = presetById(settings.presetId)?.needsKey ?? BACKEND_KINDS[settings.kind].needsKey;
   if (needsKey && (typeof settings.apiKey !== 'string' || settings.apiKey.trim() === '')) {
     fail("No API key is set for this backend. Add it in Crosscheck's options.", 'auth');
   }

@@ -6,7 +6,6 @@
 import { type BackendDeps, createBackend } from './backends/index.ts';
 import {
   type SamplingError,
-  type SamplingErrorData,
   cancelledError,
   redactErrorData,
   timeoutError,
@@ -14,10 +13,7 @@ import {
 } from './errors.ts';
 import { validateSettings } from './settings.ts';
 import type { BackendSettings } from './types.ts';
-
-export type ConnectionResult =
-  | { ok: true; model: string; latencyMs: number; reply: string }
-  | { ok: false; error: SamplingErrorData; latencyMs: number };
+import type { ConnectionResult } from '../shared/backend.ts';
 
 export interface TestConnectionOptions {
   signal?: AbortSignal;
@@ -50,7 +46,10 @@ export async function testConnection(
   const onAbort = (): void => attempt.abort(cancelledError());
   if (options.signal?.aborted) return fail(cancelledError());
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => attempt.abort(timeoutError(timeoutMs)), timeoutMs);
+  const timer = setTimeout(
+    () => attempt.abort(timeoutError(timeoutMs, timeoutMs === settings.timeoutMs)),
+    timeoutMs,
+  );
   try {
     const backend = createBackend(settings, {
       ...options.deps,

@@ -6,6 +6,7 @@
  */
 import type { Turn } from '../shared/conversation.ts';
 import { SamplingError } from './errors.ts';
+import type { BackendSettings } from './types.ts';
 
 export function normalizeTurns(
   turns: readonly Turn[],
@@ -33,4 +34,52 @@ export function normalizeTurns(
 
 function badInput(message: string): SamplingError {
   return new SamplingError({ kind: 'bad-request', message, retryable: false });
+}
+
+/** Context budget, in characters, for backends on this machine (small context windows). */
+export const LOCAL_CONTEXT_CHARS = 8_000;
+/** Context budget for hosted APIs: ample context, but every request pays for every turn. */
+export const HOSTED_CONTEXT_CHARS = 48_000;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0']);
+
+/** How much earlier conversation one request may carry to this backend. */
+export function contextBudgetChars(settings: Pick<BackendSettings, 'kind' | 'baseUrl'>): number {
+  if (settings.kind === 'chrome-builtin') return LOCAL_CONTEXT_CHARS;
+  let host = '';
+  try {
+    host = new URL(settings.baseUrl).hostname;
+  } catch {
+    // An unparsable URL fails later with its own message; budget as hosted meanwhile.
+  }
+  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost')
+    ? LOCAL_CONTEXT_CHARS
+    : HOSTED_CONTEXT_CHARS;
+}
+
+/**
+ * The turns that fit `budget` characters: always the prompt (the last turn) whole, then earlier
+ * turns newest first while they fit. The conversation's first user turn (it often states the
+ * task) goes in before them when it takes at most a quarter of the budget. Turns are kept or dropped whole, in their order; the
+ * result is not yet normalised (normalizeTurns joins any neighbours of one role this leaves).
+ */
+export function fitContext(turns: readonly Turn[], budget: number): Turn[] {
+  if (turns.length === 0) return [];
+  const last = turns.length - 1;
+  let used = turns[last]!.text.length;
+  const firstUser = turns.findIndex((t) => t.role === 'user');
+  const keep = new Set<number>([last]);
+  const firstSize = turns[firstUser]?.text.length ?? Infinity;
+  if (firstUser < last && firstSize <= budget / 4 && used + firstSize <= budget) {
+    keep.add(firstUser);
+    used += turns[firstUser]!.text.length;
+  }
+  for (let i = last - 1; i >= 0; i--) {
+    if (keep.has(i)) continue;
+    const size = turns[i]!.text.length;
+    if (used + size > budget) break;
+    keep.add(i);
+    used += size;
+  }
+  return turns.filter((_, i) => keep.has(i));
 }

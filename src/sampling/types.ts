@@ -8,28 +8,12 @@
  * document and UI pages. Settings, and with them API keys, stay in the background: nothing here
  * hands a key to a caller.
  */
+import type { BackendKind, BackendSettings, TokenUsage } from '../shared/backend.ts';
 import type { Turn } from '../shared/conversation.ts';
 import type { SamplingErrorData } from './errors.ts';
 
-export type BackendKind = 'openai' | 'anthropic' | 'gemini' | 'chrome-builtin';
-
-/** What the user configures in the options page, one backend at a time. */
-export interface BackendSettings {
-  kind: BackendKind;
-  /** Id of the preset the settings started from (see presets.ts), or 'custom'. */
-  presetId: string;
-  /** API root without a trailing slash, e.g. "https://api.openai.com/v1". Unused by chrome-builtin. */
-  baseUrl: string;
-  model: string;
-  /** Empty when the backend needs none (Ollama, LM Studio, Chrome built-in). */
-  apiKey: string;
-  temperature: number;
-  maxTokens: number;
-  /** Most requests in flight at once to this backend (shared by all runs). */
-  concurrency: number;
-  /** Per-request timeout; a request slower than this fails with kind 'timeout'. */
-  timeoutMs: number;
-}
+// Defined in shared/ because settings and usage cross contexts; re-exported for this layer.
+export type { BackendKind, BackendSettings, TokenUsage };
 
 /** One sampling run: the same conversation sampled `n` times. */
 export interface SamplingRequest {
@@ -40,13 +24,6 @@ export interface SamplingRequest {
   maxTokens: number;
   /** Aborting ends the run promptly; samples not yet delivered end as 'cancelled' errors. */
   signal: AbortSignal;
-}
-
-/** Token counts as the API reported them; absent fields were not reported. */
-export interface TokenUsage {
-  inputTokens?: number;
-  outputTokens?: number;
-  totalTokens?: number;
 }
 
 /** One delivered sample. `index` is in 0..n-1 and each index is delivered exactly once. */

@@ -20,4 +20,6 @@ export interface Capture {
   turns: Turn[];
   /** The assistant answer the user saw, as plain text. */
   answer: string;
+  /** Set by the background when it cut `answer` to what it checks: the length before. */
+  answerLength?: number;
 }

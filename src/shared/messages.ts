@@ -6,10 +6,9 @@
  * Directions: CS = content script, BG = background, UI = popup/options pages, OFF = Chrome's
  * offscreen document (Firefox runs its work in the background page).
  */
-import type { ModelRequest } from '../embedding/model-catalogue.ts';
-import type { EmbeddingLoadProgress } from '../embedding/transformers-embedder.ts';
-import type { ConnectionResult } from '../sampling/test-connection.ts';
-import type { BackendSettings } from '../sampling/types.ts';
+import type { ModelRequest } from './model-catalogue.ts';
+import type { EmbeddingLoadProgress } from './model-download.ts';
+import type { BackendSettings, ConnectionResult } from './backend.ts';
 import type { Capture } from './conversation.ts';
 import { SENSITIVITIES } from '../core/severity.ts';
 import { checkBackend, type PublicSettings } from './settings-schema.ts';
@@ -25,7 +24,6 @@ import {
   obj,
   oneOf,
   optional,
-  record,
   str,
   type Check,
 } from './validate.ts';
@@ -61,13 +59,6 @@ export interface CStoBG {
 export interface BGtoCS {
   'bg/settings': Contract<{ settings: PublicSettings }, null>;
   'bg/run': Contract<{ conversationId: string; run: RunStatus }, null>;
-  /** The popup wants to know what the page sees (site, health, the settings it holds). */
-  'bg/page-status': Contract<
-    Record<string, never>,
-    { site: string | null; health: SiteHealth | null; settings: PublicSettings | null }
-  >;
-  /** Re-run: capture the current answer again and start a fresh run. */
-  'bg/recapture': Contract<Record<string, never>, { captured: boolean }>;
 }
 
 /** Popup / options → background. */
@@ -86,7 +77,6 @@ export interface UItoBG {
 
 /** Background → offscreen document (Chrome). */
 export interface BGtoOFF {
-  'off/ping': Contract<Record<string, never>, { ready: true }>;
   /** Vectors travel as plain arrays: Chrome's messaging serialises to JSON. */
   'off/embed': Contract<
     { texts: string[]; model?: ModelRequest },
@@ -120,13 +110,26 @@ const text: Check<string> = (v, p = 'value') =>
   str(v, p) ??
   ((v as string).length > MAX_TEXT ? `${p} is longer than ${MAX_TEXT} characters` : null);
 
+/**
+ * A captured reply may be huge (a pasted log, a runaway answer): the background cuts answers and
+ * samples to what it checks (text-caps.ts) and sends only the turns that fit (fitContext), so a
+ * capture is refused only far beyond that.
+ */
+const MAX_CAPTURED_TEXT = 5_000_000;
+const capturedText: Check<string> = (v, p = 'value') =>
+  str(v, p) ??
+  ((v as string).length > MAX_CAPTURED_TEXT
+    ? `${p} is longer than ${MAX_CAPTURED_TEXT} characters`
+    : null);
+
 const health = nullable(obj({ ok: bool, problems: arr(str, 100) }));
-const turn = obj({ role: oneOf(['user', 'assistant'] as const), text });
+const turn = obj({ role: oneOf(['user', 'assistant'] as const), text: capturedText });
 const capture = obj({
   site: str,
   conversationId: str,
-  turns: arr(turn, 500),
-  answer: text,
+  // Long chats are captured whole; the background keeps what fits the backend (fitContext).
+  turns: arr(turn, 10_000),
+  answer: capturedText,
 });
 const modelRequest = obj({ id: str, remoteHost: str });
 const loadProgress = obj({
@@ -136,8 +139,6 @@ const loadProgress = obj({
   loaded: optional(num),
   total: optional(num),
 }) as Check<EmbeddingLoadProgress>;
-/** Payload-less requests: any object will do, its contents are ignored. */
-const empty = record as Check<Record<string, never>>;
 
 /** Runtime check of each request payload; returns a reason when malformed. */
 export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
@@ -145,21 +146,13 @@ export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'cs/capture': obj({ capture, trigger: oneOf(['new-answer', 'page-load', 'user'] as const) }),
   'cs/cancel': obj({ reason: str }),
   'bg/settings': obj({
-    settings: obj({
-      enabled: bool,
-      siteEnabled: bool,
-      sampleCount: int(1, 10),
-      sensitivity: oneOf(SENSITIVITIES),
-    }),
+    settings: obj({ enabled: bool, siteEnabled: bool, sensitivity: oneOf(SENSITIVITIES) }),
   }),
   // Built by our own background from typed values; the shallow check guards the envelope only.
   'bg/run': obj({ conversationId: str, run: obj({ phase: str }) }) as Check<RequestOf<'bg/run'>>,
-  'bg/page-status': empty,
-  'bg/recapture': empty,
   'ui/tab-status': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
   'ui/rerun': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
   'ui/test-connection': obj({ backend: checkBackend }),
-  'off/ping': empty,
   'ui/model-download': obj({ modelId: str }),
   'off/embed': obj({ texts: arr(text, 5_000), model: optional(modelRequest) }) as Check<
     RequestOf<'off/embed'>

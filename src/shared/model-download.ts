@@ -4,7 +4,16 @@
  * options page listens for changes. Pure: also the wording of failures and the thinning of
  * progress events, unit-tested in Node.
  */
-import type { EmbeddingLoadProgress } from '../embedding/transformers-embedder.ts';
+/** What a progress listener receives while model files are fetched and the session is created. */
+export interface EmbeddingLoadProgress {
+  status: 'initiate' | 'download' | 'progress' | 'done' | 'ready' | 'progress_total';
+  /** File being fetched, relative to the model folder (absent for 'ready'). */
+  file?: string;
+  /** 0..100 for 'progress'. */
+  progress?: number;
+  loaded?: number;
+  total?: number;
+}
 
 export const MODEL_DOWNLOAD_KEY = 'modelDownload';
 

@@ -1,9 +1,9 @@
 /**
- * Reads where remote embedding models come from (see embedding/model-host.ts). Trusted extension
+ * Reads where remote embedding models come from (see model-host.ts). Trusted extension
  * pages only: it reads storage.local, and only test builds look there at all.
  */
 import browser from 'webextension-polyfill';
-import { HUB_HOST, resolveModelHost, TEST_MODEL_HOST_KEY } from '../embedding/model-host.ts';
+import { HUB_HOST, resolveModelHost, TEST_MODEL_HOST_KEY } from './model-host.ts';
 
 export async function modelHost(): Promise<string> {
   if (!__TEST_HOOKS__) return HUB_HOST;

@@ -3,16 +3,12 @@
  * owns the run; the content script and the popup only show this status.
  */
 import type { AnalysisReport } from '../core/types.ts';
+import type { TokenUsage } from './backend.ts';
 
 export interface SampleFailure {
   /** 0-based sample slot. */
   index: number;
   message: string;
-}
-
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
 }
 
 export type RunStatus =
@@ -25,6 +21,9 @@ export type RunStatus =
       fromCache: boolean;
       failures: SampleFailure[];
       usage: TokenUsage | null;
+      /** What the result says about its inputs or its keeping: a cut answer, a failed save.
+       * Absent in results stored by earlier versions. */
+      notes?: string[];
     }
   | { phase: 'error'; message: string };
 

@@ -2,8 +2,8 @@
  * The settings the user controls, their defaults, and the migration from anything older or
  * damaged in storage. Pure: storage access lives in settings-store.ts, so this runs in Node tests.
  */
-import type { BackendSettings } from '../sampling/types.ts';
-import { BUNDLED_MODEL_ID, findModel } from '../embedding/model-catalogue.ts';
+import { BACKEND_KIND_IDS, type BackendSettings } from './backend.ts';
+import { BUNDLED_MODEL_ID, findModel } from './model-catalogue.ts';
 import { DEFAULT_SENSITIVITY, SENSITIVITIES } from '../core/severity.ts';
 import type { Sensitivity } from '../core/types.ts';
 import { int, isRecord, num, obj, oneOf, str } from './validate.ts';
@@ -40,11 +40,10 @@ export interface EmbeddingModelChoice {
   id: string;
 }
 
-/** What a content script may know: no backend, no key. */
+/** What a content script may know: the switches that decide whether it works on its page. */
 export interface PublicSettings {
   enabled: boolean;
   siteEnabled: boolean;
-  sampleCount: number;
   sensitivity: Sensitivity;
 }
 
@@ -59,7 +58,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 export const checkBackend = obj({
-  kind: oneOf(['openai', 'anthropic', 'gemini', 'chrome-builtin'] as const),
+  kind: oneOf(BACKEND_KIND_IDS),
   presetId: str,
   baseUrl: str,
   model: str,
@@ -125,7 +124,6 @@ export function publicSettings(settings: Settings, site: string): PublicSettings
   return {
     enabled: settings.enabled,
     siteEnabled: settings.sites[site] !== false,
-    sampleCount: settings.sampleCount,
     sensitivity: settings.sensitivity,
   };
 }

@@ -50,10 +50,10 @@ describe('Firefox build', () => {
       );
       const state = JSON.parse(beacon.get('state') ?? '{}') as {
         site: string;
-        settings: { enabled: boolean; sampleCount: number };
+        settings: { enabled: boolean; siteEnabled: boolean };
       };
       expect(state.site).toBe('chatgpt');
-      expect(state.settings).toEqual({ enabled: true, siteEnabled: true, sampleCount: 4 });
+      expect(state.settings).toEqual({ enabled: true, siteEnabled: true });
     } finally {
       runner.exit();
     }

@@ -2,7 +2,7 @@
  * Optional embedding models in real Chromium with the test build: the options page downloads a
  * remote model through the real transformers.js download code, from a 127.0.0.1 stand-in for the
  * Hugging Face hub that serves the bundled model's files as `crosscheck-test/use-lite-remote`
- * (test builds read that host from storage.local; see src/embedding/model-host.ts). The progress
+ * (test builds read that host from storage.local; see src/shared/model-host.ts). The progress
  * bar moves, "Ready" follows, and a capture's report names the remote model. With the server
  * stopped, the browser-cached copy still loads, and without it the download fails with the
  * offline message. Screenshots: test-artifacts/options-model.png, options-model-progress.png,
@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
-import { BUNDLED_MODEL } from '../../src/embedding/bundled-model.ts';
-import { TEST_MODEL_HOST_KEY } from '../../src/embedding/model-host.ts';
+import { BUNDLED_MODEL } from '../../src/shared/bundled-model.ts';
+import { TEST_MODEL_HOST_KEY } from '../../src/shared/model-host.ts';
 import { DEFAULT_MODELS_DIR } from '../../src/embedding/node-embedder.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';

@@ -10,7 +10,8 @@
  * - faults are injected per test, either as a queue for the next requests or as standing rules
  *   for a format/path: 429 with Retry-After, Gemini 429 with RetryInfo, 500/502/503/504,
  *   Anthropic 529, 401/403/404 with each API's real error body, malformed JSON, a reply without
- *   choices, a slow reply, a reply that never comes, a reset connection, `n` ignored or rejected;
+ *   choices, a slow reply, a reply that never comes, a reset connection, a reply cut off halfway,
+ *   `n` ignored or rejected;
  * - a fixed latency (`delayMs`) before every reply, for the speed benchmark.
  *
  * Standalone: `tsx tests/helpers/llm-server.ts --port 0 [--delay 300] [--n honour|ignore|reject]`
@@ -48,6 +49,8 @@ export type Fault =
   | { type: 'hang' }
   /** Destroys the socket after reading the request (ECONNRESET / "other side closed"). */
   | { type: 'reset' }
+  /** Starts a normal 200 reply, then destroys the socket halfway through its body. */
+  | { type: 'cut-off' }
   /** A normal reply with a single choice/candidate whatever n was asked. */
   | { type: 'ignore-n' }
   /** Any status and body, verbatim. */
@@ -299,7 +302,7 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     if (fault?.type === 'hang') return;
     if (fault?.type === 'slow' && !(await wait(fault.delayMs, res))) return;
 
-    if (fault && fault.type !== 'slow' && fault.type !== 'ignore-n') {
+    if (fault && fault.type !== 'slow' && fault.type !== 'ignore-n' && fault.type !== 'cut-off') {
       sendFault(res, format, fault, info, headers, url);
       return;
     }
@@ -310,6 +313,16 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
       truncateWords(text, info.maxTokens),
     );
     idCounter += 1;
+    if (fault?.type === 'cut-off') {
+      const body = JSON.stringify(successBody(format, texts, info, idCounter));
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+      });
+      // Flushed before the socket goes, so the client has the headers and half the body.
+      res.write(body.slice(0, body.length >> 1), () => res.destroy());
+      return;
+    }
     sendJson(res, 200, successBody(format, texts, info, idCounter));
   };
 

@@ -1,31 +1,11 @@
-/** Runs the CLI as a subprocess, as users and outside evaluators do, on the fixture files. */
-import { execFile } from 'node:child_process';
+/** Runs the built CLI as a subprocess, as users and outside evaluators do, on the fixture files. */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { crosscheck } from './cli-run.ts';
 
 const FIXTURES = 'tests/fixtures/answers';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function crosscheck(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/crosscheck.js', ...args],
-      { env: { ...process.env, NO_COLOR: '' }, maxBuffer: 16 << 20 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const lines = (text: string) =>
   text
@@ -72,6 +52,9 @@ describe('crosscheck analyze', () => {
     const missing = await crosscheck('analyze', 'no/such/file.json');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/Cannot read no\/such\/file\.json: ENOENT/);
+    const folder = await crosscheck('analyze', FIXTURES);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr.trim()).toBe(`crosscheck: ${FIXTURES} is a folder, not a file`);
     const usage = await crosscheck('frobnicate');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/Unknown command "frobnicate"/);
@@ -121,6 +104,6 @@ describe('crosscheck score', () => {
     expect(out[4]!.consensus).toBeLessThanOrEqual(1);
     const bad = await crosscheck('score', input, '--samples', 'zero');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--samples must be a positive integer/);
+    expect(bad.stderr).toMatch(/--samples must be a positive whole number/);
   });
 });

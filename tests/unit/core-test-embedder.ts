@@ -3,7 +3,7 @@
  * sentences are as similar as the words they share. Not a model — quality figures come from the
  * real one in the benchmarks.
  */
-import type { Embedder } from '../../src/embedding/embedder.ts';
+import type { Embedder } from '../../src/core/embedder.ts';
 
 const DIMENSIONS = 256;
 

@@ -10,12 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_MODEL } from '../../src/embedding/bundled-model.ts';
+import { BUNDLED_MODEL } from '../../src/shared/bundled-model.ts';
 import { createNodeEmbedder, DEFAULT_MODELS_DIR } from '../../src/embedding/node-embedder.ts';
-import {
-  createTransformersEmbedder,
-  type EmbeddingLoadProgress,
-} from '../../src/embedding/transformers-embedder.ts';
+import { createTransformersEmbedder } from '../../src/embedding/transformers-embedder.ts';
+import type { EmbeddingLoadProgress } from '../../src/shared/model-download.ts';
 
 const REPO = 'crosscheck-test/use-lite-remote';
 const MODEL_DIR = join(DEFAULT_MODELS_DIR, BUNDLED_MODEL.modelId);

@@ -28,9 +28,9 @@ describe('message validation', () => {
   });
 
   it('does not handle types meant for another receiver', () => {
-    const parsed = parseEnvelope(envelope('off/ping', {}), ['cs/capture', 'cs/hello']);
+    const parsed = parseEnvelope(envelope('ui/rerun', { tabId: 1 }), ['cs/capture', 'cs/hello']);
     expect(parsed).toMatchObject({ ok: false, ours: false });
-    if (!parsed.ok) expect(parsed.reason).toContain('off/ping');
+    if (!parsed.ok) expect(parsed.reason).toContain('ui/rerun');
   });
 
   it('rejects malformed payloads with a reason naming the field', () => {
@@ -42,8 +42,8 @@ describe('message validation', () => {
       ],
       [{ capture: { ...capture, turns: 'nope' }, trigger: 'user' }, 'turns must be an array'],
       [
-        { capture: { ...capture, answer: 'x'.repeat(500_001) }, trigger: 'user' },
-        'longer than 500000',
+        { capture: { ...capture, answer: 'x'.repeat(5_000_001) }, trigger: 'user' },
+        'longer than 5000000',
       ],
       [{ trigger: 'new-answer' }, 'capture must be an object'],
       [{ capture, trigger: 'whenever' }, 'trigger must be one of'],
@@ -58,11 +58,13 @@ describe('message validation', () => {
     }
   });
 
-  it('checks settings pushed to content scripts, including the sample-count range', () => {
+  it('checks settings pushed to content scripts', () => {
     const check = REQUEST_CHECKS['bg/settings'];
-    const settings = { enabled: true, siteEnabled: true, sampleCount: 4, sensitivity: 'more' };
+    const settings = { enabled: true, siteEnabled: false, sensitivity: 'more' };
     expect(check({ settings })).toBeNull();
-    expect(check({ settings: { ...settings, sampleCount: 11 } })).toContain('from 1 to 10');
+    expect(check({ settings: { ...settings, siteEnabled: 'yes' } })).toContain(
+      'settings.siteEnabled must be a boolean',
+    );
     expect(check({ settings: { ...settings, sensitivity: 'all' } })).not.toBeNull();
   });
 

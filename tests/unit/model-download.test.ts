@@ -10,14 +10,14 @@ import {
   TEST_MODELS,
   findModel,
   selectableModels,
-} from '../../src/embedding/model-catalogue.ts';
+} from '../../src/shared/model-catalogue.ts';
 import {
   HUB_HOST,
   hostLabel,
   hostPermissionsFor,
   resolveModelHost,
-} from '../../src/embedding/model-host.ts';
-import type { EmbeddingLoadProgress } from '../../src/embedding/transformers-embedder.ts';
+} from '../../src/shared/model-host.ts';
+import type { EmbeddingLoadProgress } from '../../src/shared/model-download.ts';
 import {
   applyProgress,
   describeDownloadError,

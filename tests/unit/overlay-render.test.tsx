@@ -136,6 +136,19 @@ describe('summary', () => {
     expect(texts('.cc-badge')).toContain('Saved');
   });
 
+  it('says in the bar, as text, what the result left out', () => {
+    mount(false);
+    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    expect(root.querySelector('[role=note]')).toBeNull();
+    const notes = [
+      'Only the first 19,963 of the answer’s 2,000,000 characters were checked.',
+      `This result could not be saved ${PAYLOAD}.`,
+    ];
+    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false, notes }));
+    expect(root.querySelector('[role=note]')?.textContent).toBe(notes.join(' '));
+    expect(root.querySelector('img')).toBeNull();
+  });
+
   it('writes the style rules for the page highlights from the same table', () => {
     const css = highlightCss();
     expect(css).toContain(

@@ -111,6 +111,34 @@ describe('errorFromHttpResponse', () => {
     }
   });
 
+  it.each([
+    ['Groq', 400, { error: { message: "'n' : number must be at most 1", param: null } }],
+    ['OpenAI param', 400, { error: { message: 'Unsupported value.', param: 'n' } }],
+    ['OpenAI wording', 400, { error: { message: "Invalid 'n': integer above maximum value." } }],
+    ['llama.cpp', 400, { error: { message: 'Only one completion choice is allowed' } }],
+    ['Gemini', 400, { error: { message: 'Multiple candidates is not enabled for models/x' } }],
+    ['Gemini field', 400, { error: { message: 'candidateCount must be 1 for this model' } }],
+    ['vLLM 422', 422, { detail: [{ loc: ['body', 'n'], msg: 'must be at most 1' }] }],
+  ])(
+    'a 400 refusing several samples per request (%s) asks for single requests',
+    (_, status, body) => {
+      const error = errorFromHttpResponse(status, new Headers(), json(body), ctx, 0);
+      expect(error).toMatchObject({ kind: 'bad-request', retryable: false, refusesBatching: true });
+    },
+  );
+
+  it.each([
+    ["Invalid value for 'temperature': must be at most 2."],
+    ["This model's maximum context length is 8192 tokens."],
+    ['Unexpected token \\n in message body'],
+    ["Don't send an empty prompt."],
+    ['Invalid schema for function: one choice of type is required'],
+  ])('any other 400 is not about batching: %j', (message) => {
+    const error = errorFromHttpResponse(400, new Headers(), json({ error: { message } }), ctx, 0);
+    expect(error.refusesBatching).toBe(false);
+    expect(error.message).toMatch(/^The server rejected the request \(400\)/);
+  });
+
   it('an HTML error page is not shown as detail', () => {
     const error = errorFromHttpResponse(
       502,

@@ -66,6 +66,14 @@ describe('faults that are retried and then succeed', { timeout: 10_000 }, () => 
     });
   }
 
+  it('a reply cut off halfway: retried', async () => {
+    server.failNext({ type: 'cut-off' });
+    const outcome = await run(ollama(), 1, { clock: fakeClock() });
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.samples).toHaveLength(1);
+    expect(server.requests.map((r) => r.fault)).toEqual(['cut-off', null]);
+  });
+
   it('a reset connection: retried', async () => {
     server.failNext({ type: 'reset' });
     const clock = fakeClock();
@@ -89,6 +97,30 @@ describe('faults that end in a clear error', { timeout: 10_000 }, () => {
     const outcome = await run(ollama(), 1, { clock: fakeClock() });
     expect(server.calls()).toBe(4);
     expect(outcome.errors[0]?.error).toMatchObject({ kind: 'network', retryable: true });
+    // The server took the connection: it is running, so the message must not ask whether it is.
+    expect(outcome.errors[0]?.error.message).toMatch(
+      /^The connection to 127\.0\.0\.1:\d+ was closed before any reply came\./,
+    );
+    expect(outcome.errors[0]?.error.message).not.toMatch(/Could not reach|running/);
+  });
+
+  it('a reply that keeps breaking off halfway: says the reply was cut short, not that the server is unreachable', async () => {
+    server.addRule({ type: 'cut-off' });
+    const outcome = await run(ollama(), 1, { clock: fakeClock() });
+    expect(server.calls()).toBe(4);
+    expect(outcome.errors[0]?.error).toMatchObject({ kind: 'network', retryable: true });
+    expect(outcome.errors[0]?.error.message).toMatch(
+      /^127\.0\.0\.1:\d+ started to reply, but the connection broke before the reply was complete\./,
+    );
+    expect(outcome.errors[0]?.error.message).not.toMatch(/Could not reach|running/);
+  });
+
+  it('a server that is not running: network error asking whether it is', async () => {
+    const gone = await startLlmServer();
+    const url = gone.url;
+    await gone.stop();
+    const outcome = await run(ollama({ baseUrl: `${url}/v1` }), 1, { clock: fakeClock() });
+    expect(outcome.errors[0]?.error.kind).toBe('network');
     expect(outcome.errors[0]?.error.message).toMatch(
       /^Could not reach 127\.0\.0\.1:\d+\. Is the local server running\?/,
     );
@@ -139,7 +171,10 @@ describe('faults that end in a clear error', { timeout: 10_000 }, () => {
     const outcome = await run(ollama({ timeoutMs: 300 }));
     expect(Date.now() - started).toBeLessThan(2500);
     expect(outcome.errors[0]?.error).toMatchObject({ kind: 'timeout', retryable: false });
-    expect(outcome.errors[0]?.error.message).toContain('No reply within 0.3 s');
+    // It names the options field that exists to change this.
+    expect(outcome.errors[0]?.error.message).toBe(
+      "No reply within 0.3 s. The model may be slow or overloaded; to wait longer, raise “Wait for a reply (seconds)” in Crosscheck's options.",
+    );
   });
 
   it('a reply that never comes: timeout, and the connection is closed', async () => {
@@ -153,13 +188,5 @@ describe('faults that end in a clear error', { timeout: 10_000 }, () => {
       })(),
     );
     expect(server.inFlight).toBe(0);
-  });
-
-  it('a server that is not there: network error', async () => {
-    const gone = await startLlmServer();
-    const url = gone.url;
-    await gone.stop();
-    const outcome = await run(ollama({ baseUrl: `${url}/v1` }), 1, { clock: fakeClock() });
-    expect(outcome.errors[0]?.error.kind).toBe('network');
   });
 });

@@ -83,6 +83,27 @@ describe('Gemini generateContent', { timeout: 10_000 }, () => {
     expect(server.calls()).toBe(2);
   });
 
+  it('asks one candidate at a time when the model refuses candidateCount', async () => {
+    server.failNext({
+      type: 'status',
+      status: 400,
+      body: JSON.stringify({
+        error: {
+          code: 400,
+          message: 'Multiple candidates is not enabled for models/gemini-2.5-flash',
+          status: 'INVALID_ARGUMENT',
+        },
+      }),
+    });
+    const outcome = await within(
+      5000,
+      collectSamples(sample(serverSettings(server, 'gemini'), request(3))),
+    );
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.samples).toHaveLength(3);
+    expect(server.requests.map((r) => r.n).sort()).toEqual([1, 1, 1, 3]);
+  });
+
   it('fetches missing candidates one by one when fewer come back', async () => {
     server.failNext({ type: 'ignore-n' });
     const outcome = await within(

@@ -82,8 +82,8 @@ export function within<T>(ms: number, promise: Promise<T>): Promise<T> {
 }
 
 /**
- * One local LLM server for a test file, fresh for each test: faults, recorded requests and the
- * learned "this server ignores n" are cleared before every test. Returns the server (a stand-in
+ * One local LLM server for a test file, fresh for each test: faults, recorded requests, the `n`
+ * mode and the learned "this server ignores n" are reset before every test. Returns the server (a stand-in
  * that forwards to it once started, so it can be assigned at module level).
  */
 export function useLlmServer(): LlmServer {
@@ -100,6 +100,7 @@ export function useLlmServer(): LlmServer {
   });
   beforeEach(() => {
     forgetLearnedBatching();
+    current().nMode = 'honour';
     current().clearFaults();
     current().resetStats();
   });

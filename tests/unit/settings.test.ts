@@ -8,7 +8,7 @@ import {
   migrateSettings,
   publicSettings,
 } from '../../src/shared/settings-schema.ts';
-import { findModel } from '../../src/embedding/model-catalogue.ts';
+import { findModel } from '../../src/shared/model-catalogue.ts';
 
 describe('settings schema', () => {
   it('gives defaults for empty or damaged storage', () => {
@@ -95,12 +95,7 @@ describe('settings schema', () => {
     const settings = migrateSettings({ backend });
     expect(settings.backend).toEqual(backend);
     const shared = publicSettings(settings, 'chatgpt');
-    expect(shared).toEqual({
-      enabled: true,
-      siteEnabled: true,
-      sampleCount: 4,
-      sensitivity: 'balanced',
-    });
+    expect(shared).toEqual({ enabled: true, siteEnabled: true, sensitivity: 'balanced' });
     expect(JSON.stringify(shared)).not.toContain('sk-secret');
   });
 

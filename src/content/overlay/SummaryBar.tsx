@@ -83,6 +83,11 @@ export function SummaryBar(props: SummaryProps) {
           )}
         </div>
       </div>
+      {done?.notes && done.notes.length > 0 && (
+        <p class="cc-notes" role="note">
+          {done.notes.join(' ')}
+        </p>
+      )}
       {done && (
         <div id="cc-details" class="cc-details" hidden={!expanded}>
           {expanded && (

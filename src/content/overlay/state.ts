@@ -13,8 +13,9 @@ export type OverlayState =
   /** `done` of `total` samples are back; `errors` holds one message per failed request. */
   | { kind: 'sampling'; done: number; total: number; errors: string[] }
   | { kind: 'analysing' }
-  /** `fromCache` when the report was stored from an earlier run rather than just computed. */
-  | { kind: 'done'; report: AnalysisReport; fromCache: boolean }
+  /** `fromCache` when the report was stored from an earlier run rather than just computed;
+   * `notes` say what the result left out or could not keep (a cut answer, a failed save). */
+  | { kind: 'done'; report: AnalysisReport; fromCache: boolean; notes?: string[] }
   | { kind: 'error'; message: string };
 
 /** The flag a card is open for, and where its sentence is on screen. */

@@ -207,6 +207,11 @@ button {
   white-space: nowrap;
 }
 .cc-chip-none { color: var(--good); font-weight: 500; }
+.cc-notes {
+  margin: 4px 0 0;
+  font-size: 12px;
+  opacity: 0.8;
+}
 .cc-badge {
   display: inline-block;
   margin-inline-start: 6px;

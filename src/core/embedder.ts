@@ -1,7 +1,8 @@
 /**
- * The one interface the analysis core uses to turn text into vectors. Implementations: Node
- * (CLI, tests, benchmarks), Chrome's offscreen document and Firefox's background page, all built
- * on transformers.js with the bundled model; the core never knows which one it has.
+ * The one interface the analysis core uses to turn text into vectors. It lives in core, the layer
+ * that needs it; the implementations in src/embedding (Node for the CLI, tests and benchmarks;
+ * Chrome's offscreen document; Firefox's background page) are all built on transformers.js, and
+ * the core never knows which one it has.
  */
 export interface Embedder {
   /** Identifies model + revision, so caches and stored results can tell models apart. */
