@@ -11,6 +11,7 @@
  * leaves both the card and the sentence for longer than a grace delay, focus leaving the card,
  * and a press outside it.
  */
+import { sentenceLevel } from '../../core/severity.ts';
 import { render } from 'preact';
 import { Overlay } from './Overlay.tsx';
 import { CARD_ID } from './Card.tsx';
@@ -174,7 +175,8 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
   ): void {
     if (signal.aborted || state.kind !== 'done') return;
     const finding = state.report.sentences[flagIndex];
-    if (!finding?.flagged || !finding.type) return;
+    // Any sentence with an underline, clear (likely) or faint (uncertain), opens its card.
+    if (!finding || !sentenceLevel(finding, 'more') || !finding.type) return;
     const via = opts.via ?? 'pointer';
     // The card can lie over other flagged sentences; a hover there is the user reading the card.
     if (via === 'pointer' && card && pointerInCard) return;
@@ -346,7 +348,8 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     setState(next: OverlayState): void {
       state = next;
       // A new report may not have the flag any more.
-      if (card && (state.kind !== 'done' || !state.report.sentences[card.flagIndex]?.flagged)) {
+      const kept = state.kind === 'done' ? state.report.sentences[card?.flagIndex ?? -1] : null;
+      if (card && (!kept || !sentenceLevel(kept, 'more'))) {
         card = null;
         cancelClose();
       }
