@@ -105,6 +105,8 @@ function capture(trigger: CaptureTrigger): boolean {
       signal: AbortSignal.any([page.signal, sessionScope.signal]),
       onRerun: () => void capture('user'),
       ...(state.settings ? { sensitivity: state.settings.sensitivity } : {}),
+      onOpenSettings: () => void sendToBackground('cs/open-options', {}).catch(() => undefined),
+      onCancel: () => void sendToBackground('cs/stop', {}).catch(() => undefined),
     });
   }
   state.conversationId = captured.capture.conversationId;

@@ -6,7 +6,7 @@
  * embeds anything again, so incremental and batch analysis give the same report.
  */
 import type { Embedder } from './embedder.ts';
-import { answerSimilarity, pickConsensus, wordingSimilarity } from './consensus.ts';
+import { answerSimilarity, pickConsensus } from './consensus.ts';
 import { locateSentences } from './locate.ts';
 import { findOmissions } from './omissions.ts';
 import { resolveParams, type ScoringParams } from './params.ts';
@@ -15,7 +15,7 @@ import { scoreSentence, sentenceDisagreement } from './score.ts';
 import { gradeSentences } from './severity.ts';
 import { sampleSupport } from './support.ts';
 import { INCONSISTENCY_TYPES, type AnalysisReport, type InconsistencyType } from './types.ts';
-import { cosineMatrix } from './vectors.ts';
+import { cosineMatrix, jaccard } from './vectors.ts';
 import { tokenWeights } from './weights.ts';
 
 type AbortSignalLike = { readonly aborted: boolean };
@@ -80,7 +80,7 @@ export async function createAnalysis(
     similarity.push([...row, 1]);
     const norms = state?.prepared.norms ?? new Set<string>();
     const words = [prepared.norms, ...samples.map((s) => s?.prepared.norms ?? new Set<string>())];
-    const wordRow = words.map((other) => wordingSimilarity(norms, other));
+    const wordRow = words.map((other) => jaccard(norms, other));
     wordRow.forEach((sim, j) => wording[j]!.push(sim));
     wording.push([...wordRow, 1]);
     samples[index] = state;

@@ -8,6 +8,7 @@ import { antonymPair } from './antonyms.ts';
 import type { Token } from './lexical.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { InconsistencyType } from './types.ts';
+import { jaccard } from './vectors.ts';
 
 export interface Conflict {
   /** "unsupported" for names that differ around a different statement (see sharesFrame) and for
@@ -126,14 +127,6 @@ function numberClass(tokens: readonly Token[], at: number): NumberClass {
     return 'day';
   }
   return 'other';
-}
-
-/** Jaccard overlap of two sets of normalised tokens. */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / (a.size + b.size - shared);
 }
 
 function raws(tokens: readonly Token[]): string[] {

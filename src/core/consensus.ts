@@ -89,14 +89,6 @@ export function pickConsensus(
   return { index, groupSize: largest.length, groups, finalAnswer, reason };
 }
 
-/** Jaccard overlap of two sets of content tokens (1 for two empty sets). */
-export function wordingSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / (a.size + b.size - shared);
-}
-
 function groupByFinalAnswer(finals: readonly (string | null)[]): number[][] {
   const groups = new Map<string, number[]>();
   const singles: number[][] = [];

@@ -3,7 +3,7 @@
  * second quarter", "an explicit reference" / "an implicit reference"): whether the changed words
  * are a paraphrase (synonyms) or a change of fact (opposites, sibling terms), by WordNet.
  */
-import { jaccard } from './conflicts.ts';
+import { jaccard } from './vectors.ts';
 import { NEGATORS, wordNorm } from './lexical.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { WordChange } from './types.ts';

@@ -1,6 +1,6 @@
 /**
  * Reuses samples of an identical request made a short while ago (re-opening a conversation,
- * reloading the page, the lead re-running analysis). Identical means: same conversation turns,
+ * reloading the page). Identical means: same conversation turns,
  * backend kind, base URL, model, temperature and answer length. N is deliberately not part of
  * the key: samples are independent draws, so an entry holding 10 serves a request for 4 (the
  * first 4), and a request for 10 when 4 are held reuses those 4 and samples 6 more.

@@ -61,6 +61,17 @@ describe('matchQuote', () => {
     expect(text.slice(m!.start, m!.end)).toBe('The answer is fourty-two.');
   });
 
+  it('finds a long edited quote (several 32-character blocks) with no hint, fewest edits first', () => {
+    const quote = 'The bridge opened on 24 May 1883 and carried both road traffic and trains';
+    const edited = 'The bridge opened on May 24, 1883 and carried both road traffic and trains';
+    const worse = 'The bridge closed on 4 May 1893 and carried neither road traffic nor trains';
+    const text = `${worse}. Some words between them. ${edited}. More words after.`;
+    const m = matchQuote(text, quote);
+    expect(text.slice(m!.start, m!.end)).toBe(edited);
+    expect(m!.errors).toBeGreaterThan(0);
+    expect(m!.errors).toBeLessThan(10);
+  });
+
   it('handles a long text quickly enough for the content script', () => {
     const words = Array.from({ length: 9000 }, (_, i) => `word${i % 997}`).join(' ');
     const quote = 'a sentence that was edited slightly before anchoring';

@@ -21,7 +21,7 @@ function sources(dir: string): string[] {
 const files = sources(ROOT);
 
 describe('src/sampling conventions', () => {
-  it('has the modules the brief names', () => {
+  it('has a module for each job of the layer and each backend', () => {
     const names = files.map((f) => f.slice(ROOT.length + 1));
     for (const name of [
       'types.ts',

@@ -1,14 +1,16 @@
 /**
- * Fuzzy search for a quote in a text, tolerant of small edits, in the spirit of
- * hypothesis/client's `match-quote.ts` (own code): find every place where the quote occurs with at
- * most k edits, then rank those places by how well the quote, its prefix and suffix match and how
- * close they are to where the quote used to be.
+ * Fuzzy search for a quote in a text, tolerant of small edits, as hypothesis/client's
+ * `match-quote.ts` does it: find the places where the quote occurs with fewest edits (at most k),
+ * then rank those places by how well the quote, its prefix and suffix match and how close they
+ * are to where the quote used to be.
  *
  * Pure string code (no DOM): the content script runs it against the text of an answer element, the
  * tests run it in Node. Exact occurrences are found with `indexOf` (the usual case, linear); the
- * edit-tolerant search (Sellers' dynamic programme, O(text × quote)) only runs when there is none,
- * first in a window around the position hint and only then over the whole text.
+ * edit-tolerant search (`approx-string-match`, Myers' bit-parallel algorithm, about O(k/32 × text))
+ * only runs when there is none, first in a window around the position hint and only then over the
+ * whole text.
  */
+import search from 'approx-string-match';
 
 export interface QuoteContext {
   /** Text just before the quote when it was made. */
@@ -82,9 +84,9 @@ function exactMatches(text: string, quote: string): Omit<QuoteMatch, 'score'>[] 
 }
 
 /**
- * Places in text[from, to) that match `quote` with at most `maxErrors` edits. A forward pass finds
- * where matches end (keeping only local minima of the error count, so one fuzzy match yields one
- * candidate); a backward pass from each end finds where that match starts.
+ * Places in text[from, to) that match `quote` with the fewest edits, at most `maxErrors`. One
+ * fuzzy occurrence can end at several neighbouring positions with the same count; the scoring
+ * picks among them.
  */
 function approximateMatches(
   text: string,
@@ -93,69 +95,11 @@ function approximateMatches(
   from: number,
   to: number,
 ): Omit<QuoteMatch, 'score'>[] {
-  const m = quote.length;
-  const ends: { end: number; errors: number }[] = [];
-  // column[i] = fewest edits turning quote[0, i) into some text slice ending at the current j.
-  let column = new Int32Array(m + 1);
-  let next = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i++) column[i] = i;
-  let previousBottom = m;
-  let previousWasCandidate = false;
-  for (let j = from; j < to; j++) {
-    const c = text.charCodeAt(j);
-    next[0] = 0; // a match may start anywhere
-    for (let i = 1; i <= m; i++) {
-      const substitute = column[i - 1]! + (quote.charCodeAt(i - 1) === c ? 0 : 1);
-      const skipText = column[i]! + 1;
-      const skipQuote = next[i - 1]! + 1;
-      next[i] = Math.min(substitute, skipText, skipQuote);
-    }
-    [column, next] = [next, column];
-    const bottom = column[m]!;
-    if (bottom <= maxErrors) {
-      if (previousWasCandidate && bottom < previousBottom)
-        ends[ends.length - 1] = { end: j + 1, errors: bottom };
-      else if (!previousWasCandidate || bottom < previousBottom)
-        ends.push({ end: j + 1, errors: bottom });
-      previousWasCandidate = true;
-    } else {
-      previousWasCandidate = false;
-    }
-    previousBottom = bottom;
-  }
-  return ends.map(({ end, errors }) => ({
-    start: startOf(text, quote, end, maxErrors, from),
-    end,
-    errors,
+  return search(text.slice(from, to), quote, maxErrors).map((match) => ({
+    start: match.start + from,
+    end: match.end + from,
+    errors: match.errors,
   }));
-}
-
-/** Start of the best match of `quote` that ends exactly at `end` (backward edit distance). */
-function startOf(
-  text: string,
-  quote: string,
-  end: number,
-  maxErrors: number,
-  floor: number,
-): number {
-  const m = quote.length;
-  const longest = Math.min(end - floor, m + maxErrors);
-  // row[t] = edits turning the last i chars of quote into the t chars of text before `end`.
-  let row = new Int32Array(longest + 1);
-  let next = new Int32Array(longest + 1);
-  for (let t = 0; t <= longest; t++) row[t] = t;
-  for (let i = 1; i <= m; i++) {
-    const q = quote.charCodeAt(m - i);
-    next[0] = i;
-    for (let t = 1; t <= longest; t++) {
-      const substitute = row[t - 1]! + (text.charCodeAt(end - t) === q ? 0 : 1);
-      next[t] = Math.min(substitute, row[t]! + 1, next[t - 1]! + 1);
-    }
-    [row, next] = [next, row];
-  }
-  let bestT = 0;
-  for (let t = 1; t <= longest; t++) if (row[t]! < row[bestT]!) bestT = t;
-  return end - bestT;
 }
 
 function score(
