@@ -180,7 +180,9 @@ describe('Crosscheck end to end in Chromium', () => {
     expect(flagged.length).toBeGreaterThan(0);
     const expected: Record<string, string[]> = {};
     for (const f of flagged) {
-      (expected[`crosscheck-${f.type}`] ??= []).push(f.finding.segment.text.trim());
+      // Likely sentences get the clear highlight, uncertain ones the faint one.
+      const faint = f.finding.level === 'uncertain' ? '-faint' : '';
+      (expected[`crosscheck-${f.type}${faint}`] ??= []).push(f.finding.segment.text.trim());
     }
     const drawn = await highlightTexts(page);
     const normalise = (groups: Record<string, string[]>) =>
