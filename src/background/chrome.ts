@@ -9,6 +9,7 @@ import {
   createOffscreenEmbedder,
   createOffscreenModelLoader,
   holdOffscreenDocument,
+  warmOffscreenEmbedder,
 } from './offscreen-host.ts';
 import { restrictStorageToTrustedContexts } from './storage-access.ts';
 
@@ -17,5 +18,6 @@ startBackground({
   embedder: createOffscreenEmbedder(currentModelRequest),
   embedderFor: (settings) => createOffscreenEmbedder(modelRequestFor(settings)),
   holdEmbedder: holdOffscreenDocument,
+  warmEmbedder: async (settings) => warmOffscreenEmbedder(await modelRequestFor(settings)()),
   models: createOffscreenModelLoader(),
 });
