@@ -8,6 +8,7 @@ import { sentenceLevel } from '../core/severity.ts';
 import type { AnalysisReport, SampleEvidence, Segment, SentenceFinding } from '../core/types.ts';
 import type { Capture } from '../shared/conversation.ts';
 import type { TokenUsage } from '../shared/backend.ts';
+import type { RunCost } from '../shared/run-cost.ts';
 
 const INDEX_KEY = 'results:index';
 export const MAX_RESULTS = 200;
@@ -19,6 +20,8 @@ export interface StoredResult {
   sampleCount: number;
   report: AnalysisReport;
   usage: TokenUsage | null;
+  /** What the samples cost when they were taken (absent in results stored by earlier versions). */
+  cost?: RunCost | null;
   savedAt: number;
   /** What the result says about its inputs, e.g. that the answer was cut (text-caps.ts). */
   notes?: string[];

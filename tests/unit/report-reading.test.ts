@@ -161,7 +161,7 @@ describe('the reader’s sensitivity', () => {
       const shown = shownFlags(report, s);
       const counts = shownCounts(report, s);
       const chips = counts.contradiction + counts.number + counts.entity + counts.unsupported;
-      const run: RunStatus = { phase: 'done', report, fromCache: false };
+      const run: RunStatus = { phase: 'done', report, fromCache: false, failures: [], usage: null };
       const underlines = inlineFlags(report, s);
       expect(chips, s).toBe(shown.length);
       expect(badgeFor(run, s).text, s).toBe(String(shown.length));
