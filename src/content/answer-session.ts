@@ -3,7 +3,6 @@
  * highlights over its flagged sentences, kept in step with the background's run status. Aborting
  * the signal removes all of it.
  */
-import { sentenceLevel } from '../core/severity.ts';
 import type { AnalysisReport, Sensitivity } from '../core/types.ts';
 import { DEFAULT_SENSITIVITY } from '../core/severity.ts';
 import { shownFlags } from '../shared/report-reading.ts';
@@ -25,7 +24,10 @@ export interface AnswerSessionOptions {
   onCancel?: () => void;
 }
 
-export function toOverlayState(run: RunStatus): OverlayState {
+export function toOverlayState(
+  run: RunStatus,
+  sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+): OverlayState {
   switch (run.phase) {
     case 'idle':
       return { kind: 'idle' };
@@ -39,7 +41,13 @@ export function toOverlayState(run: RunStatus): OverlayState {
     case 'analysing':
       return { kind: 'analysing' };
     case 'done':
-      return { kind: 'done', report: run.report, fromCache: run.fromCache, notes: run.notes ?? [] };
+      return {
+        kind: 'done',
+        report: run.report,
+        fromCache: run.fromCache,
+        notes: run.notes ?? [],
+        sensitivity,
+      };
     case 'error':
       return { kind: 'error', message: run.message };
   }
@@ -54,12 +62,13 @@ export function inlineFlags(
   report: AnalysisReport,
   sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
 ): FlagInput[] {
-  return shownFlags(report).flatMap(({ index, type, finding }) => {
-    const level = sentenceLevel(finding, sensitivity) ?? 'uncertain';
-    return [
-      { id: String(index), type, level, start: finding.segment.start, end: finding.segment.end },
-    ];
-  });
+  return shownFlags(report, sensitivity).map(({ index, type, level, finding }) => ({
+    id: String(index),
+    type,
+    level,
+    start: finding.segment.start,
+    end: finding.segment.end,
+  }));
 }
 
 export class AnswerSession {
@@ -100,7 +109,7 @@ export class AnswerSession {
 
   update(run: RunStatus): void {
     this.lastRun = run;
-    this.overlay.setState(toOverlayState(run));
+    this.overlay.setState(toOverlayState(run, this.sensitivity));
     if (run.phase === 'done')
       this.highlighter.show(inlineFlags(run.report, this.sensitivity), this.options.answerText);
     else if (run.phase !== 'error') this.highlighter.clear();

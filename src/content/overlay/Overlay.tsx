@@ -32,7 +32,7 @@ export interface OverlayProps {
 export function Overlay(props: OverlayProps) {
   const { state, card } = props;
   const report = state.kind === 'done' ? state.report : null;
-  const flags = report ? shownFlags(report) : [];
+  const flags = state.kind === 'done' ? shownFlags(state.report, state.sensitivity) : [];
   return (
     <div class="cc-root">
       <SummaryBar

@@ -40,7 +40,7 @@ export function SummaryBar(props: SummaryProps) {
   const done = state.kind === 'done' ? state : null;
   const fixInSettings =
     state.kind === 'error' && needsSettings(state.message) && onOpenSettings !== undefined;
-  const flagCount = done ? flags(done.report).length : 0;
+  const flagCount = done ? flags(done.report, done.sensitivity).length : 0;
   const reading = done ? agreement(done.report) : null;
   // Omissions have no place in the answer: their chip opens the details, which list them.
   const showOmissions = () => setExpanded(true);
@@ -62,7 +62,7 @@ export function SummaryBar(props: SummaryProps) {
                 </span>
               )}
               <TypeChips
-                counts={shownCounts(done.report)}
+                counts={shownCounts(done.report, done.sensitivity)}
                 onJump={props.onJumpToType}
                 onOmissions={showOmissions}
               />
@@ -157,13 +157,14 @@ export function SummaryBar(props: SummaryProps) {
               )}
               <FlagList
                 report={done.report}
+                sensitivity={done.sensitivity}
                 openFlag={props.openFlag}
                 onActivate={props.onActivateFlag}
                 onKeyDown={props.onFlagKeyDown}
               />
               <Omissions report={done.report} />
               <ConsensusSection report={done.report} />
-              <Legend counts={shownCounts(done.report)} />
+              <Legend counts={shownCounts(done.report, done.sensitivity)} />
               <SamplesList report={done.report} />
             </>
           )}

@@ -160,7 +160,8 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     null;
   let pendingOpener: HTMLElement | null = null;
 
-  const shown = (): Flag[] => (state.kind === 'done' ? shownFlags(state.report) : []);
+  const shown = (): Flag[] =>
+    state.kind === 'done' ? shownFlags(state.report, state.sensitivity) : [];
   const shownType = (flagIndex: number): SentenceType | null =>
     shown().find((f) => f.index === flagIndex)?.type ?? null;
 

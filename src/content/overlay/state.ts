@@ -3,7 +3,7 @@
  * (idle → capturing → sampling k/N → analysing → done | error). Plain data, so the lead can
  * build it straight from the background's status messages.
  */
-import type { AnalysisReport } from '../../core/types.ts';
+import type { AnalysisReport, Sensitivity } from '../../core/types.ts';
 
 export type OverlayState =
   /** The answer has not been checked (e.g. automatic checks are off). */
@@ -15,7 +15,14 @@ export type OverlayState =
   | { kind: 'analysing' }
   /** `fromCache` when the report was stored from an earlier run rather than just computed;
    * `notes` say what the result left out or could not keep (a cut answer, a failed save). */
-  | { kind: 'done'; report: AnalysisReport; fromCache: boolean; notes?: string[] }
+  | {
+      kind: 'done';
+      report: AnalysisReport;
+      fromCache: boolean;
+      notes?: string[];
+      /** Which sentences are shown (report-reading's shownFlags); the default when absent. */
+      sensitivity?: Sensitivity;
+    }
   | { kind: 'error'; message: string };
 
 /** The flag a card is open for, and where its sentence is on screen. */
