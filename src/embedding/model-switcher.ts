@@ -60,15 +60,6 @@ export class ModelSwitcher {
     }
   }
 
-  /**
-   * Loads the model and runs it once on a fixed sentence: the first inference of a fresh
-   * session costs far more than later ones, so a warm-up that only loaded would leave that to
-   * the check. Nothing of the page is embedded.
-   */
-  async warm(request: ModelRequest): Promise<void> {
-    await this.embedderFor(request).embed(['Crosscheck is warming up.']);
-  }
-
   /** An Embedder that always uses the model `current()` names (read before every call). */
   following(current: () => Promise<ModelRequest>): Embedder {
     let last: TransformersEmbedder = this.embedderFor({ id: BUNDLED_MODEL_ID, remoteHost: '' });

@@ -18,7 +18,7 @@ listen(['off/embed', 'off/load-model', 'off/warm'], ['extension'], {
     return { vectors: vectors.map((v) => Array.from(v)), modelId: embedder.id };
   },
   'off/warm': async ({ model }) => {
-    await models.warm(model ?? { id: BUNDLED_MODEL_ID, remoteHost: '' });
+    await models.embedderFor(model ?? { id: BUNDLED_MODEL_ID, remoteHost: '' }).load();
     return null;
   },
   'off/load-model': ({ model }) =>
