@@ -9,7 +9,6 @@ import {
   createOffscreenEmbedder,
   createOffscreenModelLoader,
   holdOffscreenDocument,
-  warmOffscreenEmbedder,
 } from './offscreen-host.ts';
 import { restrictStorageToTrustedContexts } from './storage-access.ts';
 
@@ -18,6 +17,5 @@ startBackground({
   embedder: createOffscreenEmbedder(currentModelRequest),
   embedderFor: (settings) => createOffscreenEmbedder(modelRequestFor(settings)),
   holdEmbedder: holdOffscreenDocument,
-  warmEmbedder: async (settings) => warmOffscreenEmbedder(await modelRequestFor(settings)()),
   models: createOffscreenModelLoader(),
 });

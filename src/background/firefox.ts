@@ -11,6 +11,5 @@ const models = new ModelSwitcher();
 startBackground({
   embedder: models.following(currentModelRequest),
   embedderFor: (settings) => models.following(modelRequestFor(settings)),
-  warmEmbedder: async (settings) => models.embedderFor(await modelRequestFor(settings)()).load(),
   models,
 });

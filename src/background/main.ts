@@ -49,7 +49,7 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
   });
 
   listen(
-    ['cs/hello', 'cs/capture', 'cs/cancel', 'cs/stop', 'cs/open-options', 'cs/answer-streaming'],
+    ['cs/hello', 'cs/capture', 'cs/cancel', 'cs/stop', 'cs/open-options'],
     ['content'],
     {
       'cs/hello': async ({ site, url, health }, sender) => {
@@ -81,16 +81,6 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
       },
       'cs/stop': async (_payload, sender) => {
         await runs.stop(requireTab(sender));
-        return null;
-      },
-      'cs/answer-streaming': async (_payload, sender) => {
-        const record = await tabs.get(requireTab(sender));
-        const settings = await currentSettings();
-        if (!record?.site || !isSiteEnabled(settings, record.site)) return null;
-        // Not awaited: the page need not wait, and a failed warm-up is retried by the run.
-        void services.warmEmbedder?.(settings).catch((error: unknown) => {
-          console.warn('[crosscheck] model warm-up failed', error);
-        });
         return null;
       },
       'cs/open-options': async () => {

@@ -99,22 +99,6 @@ export function createOffscreenEmbedder(currentModel?: () => Promise<ModelReques
   };
 }
 
-/**
- * Opens the offscreen document and loads the model there, embedding nothing: called while an
- * answer streams, so a check that follows finds the model ready. If none follows, the idle timer
- * closes the document as usual.
- */
-export async function warmOffscreenEmbedder(model: ModelRequest): Promise<void> {
-  busy++;
-  try {
-    await ensureOffscreenDocument();
-    await sendToOffscreen('off/warm', { model });
-  } finally {
-    busy--;
-    closeWhenIdle();
-  }
-}
-
 /** Downloads in the offscreen document, which reports progress back by message. */
 export function createOffscreenModelLoader(signal?: AbortSignal): ModelLoader {
   const watchers = new Map<string, (event: EmbeddingLoadProgress) => void>();

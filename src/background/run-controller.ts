@@ -34,8 +34,6 @@ export interface RunServices {
   embedderFor?: (settings: Settings) => Embedder;
   /** Keeps the embedder's home (Chrome's offscreen document) open while a run may need it. */
   holdEmbedder?: () => () => void;
-  /** Loads the model the settings name, embedding nothing (an answer is still streaming). */
-  warmEmbedder?: (settings: Settings) => Promise<void>;
 }
 
 /** Told when the first run starts and when the last one ends (the watchdog's alarm). */

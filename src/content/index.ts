@@ -131,11 +131,6 @@ function startWatching(): void {
   watching = new AbortController();
   watchAnswers(state.adapter, (done) => void capture(done.initial ? 'page-load' : 'new-answer'), {
     signal: AbortSignal.any([page.signal, watching.signal]),
-    // Only while enabled (watching stops otherwise); the background loads the model, nothing more.
-    onStreaming: () =>
-      void sendToBackground('cs/answer-streaming', {}).catch(() => {
-        // A missed warm-up only means the check starts cold.
-      }),
   });
 }
 

@@ -36,11 +36,6 @@ export interface WatchOptions {
    */
   maxWaitMs?: number;
   root?: Document;
-  /**
-   * Called once per answer when it is seen growing (not already complete when watching started),
-   * before it is done: the background warms the embedding model meanwhile.
-   */
-  onStreaming?: (answer: TurnElement) => void;
 }
 
 /**
@@ -99,8 +94,6 @@ export function watchAnswers(
   let initialKey: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pendingSince = 0;
-  /** The answer element last reported to onStreaming, so each answer is reported once. */
-  let streamingReported: Element | null = null;
 
   const evaluate = (): void => {
     timer = undefined;
@@ -134,10 +127,6 @@ export function watchAnswers(
       reportedKey = key;
       onDone({ answer, reason, signals, initial });
       return;
-    }
-    if (!initial && streamingReported !== answer.element) {
-      streamingReported = answer.element;
-      options.onStreaming?.(answer);
     }
     // Not done: look again when the text may have become stable even if nothing mutates.
     schedule(Math.max(debounceMs, stableMs - (now - watched.since)));

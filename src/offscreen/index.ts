@@ -11,15 +11,11 @@ import { thinProgress } from '../shared/model-download.ts';
 
 const models = new ModelSwitcher();
 
-listen(['off/embed', 'off/load-model', 'off/warm'], ['extension'], {
+listen(['off/embed', 'off/load-model'], ['extension'], {
   'off/embed': async ({ texts, model }) => {
     const embedder = models.embedderFor(model ?? { id: BUNDLED_MODEL_ID, remoteHost: '' });
     const vectors = await embedder.embed(texts);
     return { vectors: vectors.map((v) => Array.from(v)), modelId: embedder.id };
-  },
-  'off/warm': async ({ model }) => {
-    await models.embedderFor(model ?? { id: BUNDLED_MODEL_ID, remoteHost: '' }).load();
-    return null;
   },
   'off/load-model': ({ model }) =>
     models.download(

@@ -58,11 +58,6 @@ export interface CStoBG {
   'cs/stop': Contract<Record<string, never>, null>;
   /** The reader pressed "Open settings" in the page's bar (content scripts cannot open it). */
   'cs/open-options': Contract<Record<string, never>, null>;
-  /**
-   * An answer started streaming: load the embedding model now, so its cold start passes while
-   * the site is still typing. Starts nothing else; sent at most once per answer.
-   */
-  'cs/answer-streaming': Contract<Record<string, never>, null>;
 }
 
 /** Background → content script (tabs.sendMessage). */
@@ -96,8 +91,6 @@ export interface BGtoOFF {
   >;
   /** Load a model afresh (the options page's download); progress comes back as off/model-progress. */
   'off/load-model': Contract<{ model: ModelRequest }, { embedderId: string; dimensions: number }>;
-  /** Load the model (the bundled one when omitted) without embedding anything: a warm-up. */
-  'off/warm': Contract<{ model?: ModelRequest }, null>;
 }
 
 /** Offscreen document → background (Chrome). */
@@ -164,7 +157,6 @@ export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'cs/cancel': obj({ reason: str }),
   'cs/stop': empty,
   'cs/open-options': empty,
-  'cs/answer-streaming': empty,
   'bg/settings': obj({
     settings: obj({ enabled: bool, siteEnabled: bool, sensitivity: oneOf(SENSITIVITIES) }),
   }),
@@ -179,7 +171,6 @@ export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
     RequestOf<'off/embed'>
   >,
   'off/load-model': obj({ model: modelRequest }),
-  'off/warm': obj({ model: optional(modelRequest) }) as Check<RequestOf<'off/warm'>>,
   'off/model-progress': obj({ modelId: str, event: loadProgress }),
 };
 

@@ -175,38 +175,4 @@ describe('watchdog in Chromium', () => {
       await (await browser.currentWorker()).evaluate(() => chrome.storage.local.remove('filler'));
     }
   });
-  it('opens the offscreen document for the model while an answer is still streaming', async () => {
-    const worker = await browser.currentWorker();
-    const offscreenDocuments = (): Promise<number> =>
-      worker.evaluate(
-        async () =>
-          (
-            await chrome.runtime.getContexts({
-              contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
-            })
-          ).length,
-      );
-    // Whatever the last check opened is closed first, so only the warm-up can open it again.
-    await expect.poll(offscreenDocuments, { timeout: 30_000, interval: 500 }).toBe(0);
-    llm.resetStats();
-    const page = await browser.context.newPage();
-    // A slow stream: four characters every 100 ms, so the answer takes over a minute to finish.
-    await page.goto(
-      server.url(
-        '/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&tick=100&chunk=4',
-      ),
-    );
-    await expect.poll(offscreenDocuments, { timeout: 30_000, interval: 250 }).toBe(1);
-    const streaming = await page.evaluate(
-      () => (window as unknown as { __fixtureStream: { doneAt: number | null } }).__fixtureStream,
-    );
-    expect(streaming.doneAt).toBeNull();
-    // Nothing was captured or sent to the backend yet: the warm-up loads the model, nothing else.
-    const state = JSON.parse((await page.getAttribute('html', 'data-crosscheck-test')) ?? '{}') as {
-      captures?: number;
-    };
-    expect(state.captures).toBe(0);
-    expect(llm.requests).toHaveLength(0);
-    await page.close();
-  });
 });

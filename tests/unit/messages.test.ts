@@ -68,20 +68,6 @@ describe('message validation', () => {
     expect(check({ settings: { ...settings, sensitivity: 'all' } })).not.toBeNull();
   });
 
-  it('checks the streaming warm-up and the offscreen warm request', () => {
-    const streaming = (payload: unknown) =>
-      parseEnvelope({ crosscheck: 1, type: 'cs/answer-streaming', payload }, [
-        'cs/answer-streaming',
-      ]);
-    expect(streaming({}).ok).toBe(true);
-    expect(streaming(null)).toMatchObject({ ok: false, ours: true });
-    expect(streaming('warm')).toMatchObject({ ok: false, ours: true });
-    const warm = REQUEST_CHECKS['off/warm'];
-    expect(warm({})).toBeNull();
-    expect(warm({ model: { id: 'use-lite', remoteHost: '' } })).toBeNull();
-    expect(warm({ model: { id: 7, remoteHost: '' } })).toContain('model.id must be a string');
-  });
-
   it('has a check for every message type', () => {
     for (const [type, check] of Object.entries(REQUEST_CHECKS)) {
       expect(typeof check, type).toBe('function');
