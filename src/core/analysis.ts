@@ -102,7 +102,15 @@ export async function createAnalysis(
     },
 
     report() {
-      return buildReport(embedder.id, prepared, samples, sampleTexts, similarity, wording, params);
+      return buildReport({
+        embedderId: embedder.id,
+        answer: prepared,
+        states: samples,
+        sampleTexts,
+        similarity,
+        wording,
+        params,
+      });
     },
   };
 }
@@ -120,24 +128,31 @@ export async function analyze(
   return analysis.report();
 }
 
-function buildReport(
-  embedderId: string,
-  answer: PreparedText,
-  states: readonly (SampleState | null)[],
-  sampleTexts: readonly string[],
-  similarity: readonly (readonly number[])[],
-  wording: readonly (readonly number[])[],
-  params: ScoringParams,
-): AnalysisReport {
+/** Everything a report is computed from: the answer, the samples so far and their similarities. */
+interface ReportInput {
+  embedderId: string;
+  answer: PreparedText;
+  /** One per sample added, null for a blank one. */
+  states: readonly (SampleState | null)[];
+  sampleTexts: readonly string[];
+  /** Whole-text similarities over [answer, ...samples]: by meaning, and by shared words. */
+  similarity: readonly (readonly number[])[];
+  wording: readonly (readonly number[])[];
+  params: ScoringParams;
+}
+
+function buildReport(input: ReportInput): AnalysisReport {
+  const { embedderId, answer, states, sampleTexts, similarity, wording, params } = input;
   const counted = states.flatMap((s, i) => (s ? [{ ...s, index: i }] : []));
   const prepared = counted.map((s) => s.prepared);
   const weight = tokenWeights(answer, prepared, params);
+  const context = { answerNorms: answer.norms, weight, params };
 
   const perSentence = answer.sentences.map((sentence, row) =>
     counted.map((s) => {
       const cols = s.prepared.sentences.length;
       const cosines = s.cosines.subarray(row * cols, (row + 1) * cols);
-      return sampleSupport(sentence, s.prepared, s.index, answer.norms, cosines, weight, params);
+      return sampleSupport(sentence, { prepared: s.prepared, index: s.index, cosines }, context);
     }),
   );
   const answerDisagreement =
