@@ -7,6 +7,7 @@
  */
 import type { Embedder } from './embedder.ts';
 import { answerSimilarity, pickConsensus } from './consensus.ts';
+import { detectLanguage, OTHER_LANGUAGE_NOTICE, type Language } from './language.ts';
 import { locateSentences } from './locate.ts';
 import { findOmissions } from './omissions.ts';
 import { resolveParams, type ScoringParams } from './params.ts';
@@ -53,7 +54,13 @@ export async function createAnalysis(
   if (typeof answer !== 'string') throw new TypeError('The answer must be a string');
   const params = resolveParams(options.params);
   const segments = options.sentences ? locateSentences(answer, options.sentences) : undefined;
-  const prepared = await prepareText(answer, embedder, options.signal, segments);
+  // The samples are read in the answer's language, so both sides are tokenised alike.
+  const language = detectLanguage(answer);
+  const prepared = await prepareText(answer, embedder, {
+    signal: options.signal,
+    language,
+    segments,
+  });
   const samples: (SampleState | null)[] = [];
   const sampleTexts: string[] = [];
   // Whole-answer similarities between [answer, ...samples], grown as samples arrive.
@@ -67,7 +74,7 @@ export async function createAnalysis(
     const state =
       text.trim() === ''
         ? null
-        : await prepareText(text, embedder, signal).then((p) => ({
+        : await prepareText(text, embedder, { signal, language }).then((p) => ({
             prepared: p,
             cosines: cosineMatrix(prepared.vectors, p.vectors),
           }));
@@ -110,6 +117,7 @@ export async function createAnalysis(
         similarity,
         wording,
         params,
+        language,
       });
     },
   };
@@ -139,10 +147,11 @@ interface ReportInput {
   similarity: readonly (readonly number[])[];
   wording: readonly (readonly number[])[];
   params: ScoringParams;
+  language: Language;
 }
 
 function buildReport(input: ReportInput): AnalysisReport {
-  const { embedderId, answer, states, sampleTexts, similarity, wording, params } = input;
+  const { embedderId, answer, states, sampleTexts, similarity, wording, params, language } = input;
   const counted = states.flatMap((s, i) => (s ? [{ ...s, index: i }] : []));
   const prepared = counted.map((s) => s.prepared);
   const weight = tokenWeights(answer, prepared, params);
@@ -179,6 +188,7 @@ function buildReport(input: ReportInput): AnalysisReport {
   const blank = states.length - counted.length;
   const notices: string[] = [];
   if (answer.sentences.length === 0) notices.push('The answer has no sentences to judge.');
+  if (language !== 'en') notices.push(OTHER_LANGUAGE_NOTICE);
   if (states.length === 0) notices.push('No samples yet: nothing to compare the answer with.');
   else if (counted.length === 0) notices.push('Every sample is empty: nothing to compare with.');
   else if (blank > 0) notices.push(`${blank} empty sample(s) were left out of the comparison.`);
