@@ -119,7 +119,9 @@ async function openFirstCard(page: Page): Promise<boolean> {
     return null;
   });
   if (!point) return false;
-  await page.mouse.move(point.x, point.y);
+  // A click opens the full card (a resting pointer only previews it).
+  await page.mouse.click(point.x, point.y);
+  // The overlay's shadow root is closed in this build, so there is nothing to wait on.
   await page.waitForTimeout(400);
   return true;
 }

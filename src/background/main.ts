@@ -19,6 +19,9 @@ import { RunController, type RunServices } from './run-controller.ts';
 import { boundCapture } from './text-caps.ts';
 import { Watchdog } from './watchdog.ts';
 import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
+import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
+import { SETUP_BADGE } from './badge.ts';
+import { showBadge } from './toolbar-badge.ts';
 
 export function startBackground(services: RunServices & { models?: ModelLoader }): void {
   // Test builds store packaged settings first. Everything that reads or rewrites settings waits
@@ -38,12 +41,15 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
   });
   const lifetime = new AbortController();
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     void seeded.then(migrateStoredSettings);
+    // A new user's first stop: the settings, with the choice that needs no key first. (Not in
+    // test builds, whose browser tests count the tabs they open.)
+    if (details.reason === 'install' && !__TEST_HOOKS__) void browser.runtime.openOptionsPage();
   });
 
   listen(
-    ['cs/hello', 'cs/capture', 'cs/cancel'],
+    ['cs/hello', 'cs/capture', 'cs/cancel', 'cs/stop', 'cs/open-options'],
     ['content'],
     {
       'cs/hello': async ({ site, url, health }, sender) => {
@@ -73,12 +79,20 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
         runs.cancel(requireTab(sender), reason);
         return null;
       },
+      'cs/stop': async (_payload, sender) => {
+        await runs.stop(requireTab(sender));
+        return null;
+      },
+      'cs/open-options': async () => {
+        await browser.runtime.openOptionsPage();
+        return null;
+      },
     },
     lifetime.signal,
   );
 
   listen(
-    ['ui/tab-status', 'ui/rerun', 'ui/test-connection'],
+    ['ui/tab-status', 'ui/rerun', 'ui/cancel', 'ui/test-connection'],
     ['extension'],
     {
       'ui/test-connection': ({ backend }) => testConnection(backend),
@@ -88,6 +102,10 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
         if (!record?.capture) return { started: false };
         void runs.start(tabId, record.capture, await currentSettings(), { trigger: 'user' });
         return { started: true };
+      },
+      'ui/cancel': async ({ tabId }) => {
+        await runs.stop(tabId);
+        return null;
       },
     },
     lifetime.signal,
@@ -99,7 +117,9 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
   // Settings reach open tabs live; turning a site off cancels its run.
   onSettingsChanged(lifetime.signal, (settings) => {
     void broadcastSettings(tabs, runs, settings);
+    void showSetupBadge(settings);
   });
+  void currentSettings().then(showSetupBadge);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     runs.cancel(tabId, 'the tab was closed');
@@ -123,6 +143,7 @@ async function tabStatus(tabs: TabStore, tabId: number, settings: Settings): Pro
     siteEnabled: record?.site ? isSiteEnabled(settings, record.site) : settings.enabled,
     health: record?.health ?? null,
     run: record?.run ?? { phase: 'idle' },
+    backendReady: await backendReady(settings),
   };
 }
 
@@ -142,4 +163,17 @@ async function broadcastSettings(
       // The tab went away or has no content script any more; nothing to tell it.
     });
   }
+}
+
+/** Whether a run could ask anyone: a chosen backend, or the browser's built-in model. */
+async function backendReady(settings: Settings): Promise<boolean> {
+  return settings.backend !== null || (await builtinUnavailableReason()) === null;
+}
+
+/** The default badge says "needs setup" while no backend is chosen and none is built in. */
+async function showSetupBadge(settings: Settings): Promise<void> {
+  const missing = !(await backendReady(settings));
+  await showBadge(
+    missing ? SETUP_BADGE : { text: '', colour: SETUP_BADGE.colour, title: 'Crosscheck' },
+  );
 }

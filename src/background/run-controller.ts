@@ -16,7 +16,9 @@ import { errorMessage, type CaptureTrigger } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
 import type { RunStatus } from '../shared/run-status.ts';
 import type { Settings } from '../shared/settings-schema.ts';
+import { badgeFor } from './badge.ts';
 import { checkAnswer } from './check-answer.ts';
+import { showBadge } from './toolbar-badge.ts';
 import { holdAlive } from './keep-alive.ts';
 import { answerHash, ResultStore } from './result-store.ts';
 import type { TabStore } from './tab-store.ts';
@@ -102,6 +104,7 @@ export class RunController {
       const current = await this.tabs.get(tabId);
       if (current?.runId !== runId) return;
       await this.tabs.update(tabId, (r) => ({ ...r, run }));
+      void showBadge(badgeFor(run), tabId);
       await sendToTab(tabId, 'bg/run', { conversationId: capture.conversationId, run }).catch(
         () => undefined,
       );
@@ -193,6 +196,23 @@ export class RunController {
       );
     }
     await publish({ phase: 'done', report, fromCache: false, failures, usage, notes });
+  }
+
+  /**
+   * The reader's Cancel: stops the run and shows the answer as not checked, in the page and the
+   * popup. A newer run id makes the stopped run's last messages land nowhere.
+   */
+  async stop(tabId: number): Promise<void> {
+    this.cancel(tabId, 'the reader cancelled it');
+    const idle: RunStatus = { phase: 'idle' };
+    const record = await this.tabs.update(tabId, (r) => ({ ...r, runId: r.runId + 1, run: idle }));
+    void showBadge(badgeFor(idle), tabId);
+    if (record.capture) {
+      await sendToTab(tabId, 'bg/run', {
+        conversationId: record.capture.conversationId,
+        run: idle,
+      }).catch(() => undefined);
+    }
   }
 
   cancel(tabId: number, reason: string): void {

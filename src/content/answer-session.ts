@@ -4,6 +4,7 @@
  * the signal removes all of it.
  */
 import type { AnalysisReport } from '../core/types.ts';
+import { shownFlags } from '../shared/report-reading.ts';
 import type { RunStatus } from '../shared/run-status.ts';
 import { createHighlighter, type FlagInput, type Highlighter } from './highlighter.ts';
 import { mountOverlay, type OverlayHandle, type OverlayState } from './overlay/index.ts';
@@ -16,6 +17,8 @@ export interface AnswerSessionOptions {
   answerText: string;
   signal: AbortSignal;
   onRerun: () => void;
+  onOpenSettings?: () => void;
+  onCancel?: () => void;
 }
 
 export function toOverlayState(run: RunStatus): OverlayState {
@@ -38,15 +41,17 @@ export function toOverlayState(run: RunStatus): OverlayState {
   }
 }
 
-/** Flagged sentences that have a place in the text (omissions are answer-level). */
+/**
+ * The shown flags (the same the summary and cards show, disclaimers left out) as spans of the
+ * text, drawn with their shown type.
+ */
 export function inlineFlags(report: AnalysisReport): FlagInput[] {
-  const flags: FlagInput[] = [];
-  report.sentences.forEach((finding, index) => {
-    const type = finding.type;
-    if (!finding.flagged || type === null || type === 'omission') return;
-    flags.push({ id: String(index), type, start: finding.segment.start, end: finding.segment.end });
-  });
-  return flags;
+  return shownFlags(report).map(({ index, type, finding }) => ({
+    id: String(index),
+    type,
+    start: finding.segment.start,
+    end: finding.segment.end,
+  }));
 }
 
 export class AnswerSession {
@@ -69,6 +74,8 @@ export class AnswerSession {
       answerElement: answer.element,
       signal,
       onRerun: options.onRerun,
+      ...(options.onOpenSettings ? { onOpenSettings: options.onOpenSettings } : {}),
+      ...(options.onCancel ? { onCancel: options.onCancel } : {}),
       // Closed in production so the page cannot reach into it; open in test builds to inspect.
       shadowMode: __TEST_HOOKS__ ? 'open' : 'closed',
       locateFlag: (index) =>
@@ -98,22 +105,45 @@ export class AnswerSession {
   }
 
   /**
-   * Hovering a highlight opens its card. One passive listener, throttled to a frame, and idle
-   * unless there are highlights: it runs inside someone else's page.
+   * A pointer resting on a highlight previews its card (the overlay waits for the hover delay);
+   * a click or tap on one opens it in full; the cursor says a highlight can be clicked. One
+   * passive listener, throttled to a frame, and idle unless there are highlights: it runs inside
+   * someone else's page.
    */
   private followPointer(signal: AbortSignal): void {
     let frame = 0;
     let x = 0;
     let y = 0;
+    let cursorSet = false;
+    const body = (this.options.answer.body as HTMLElement | undefined) ?? null;
+    const setCursor = (on: boolean): void => {
+      if (on === cursorSet || !body?.style) return;
+      cursorSet = on;
+      body.style.cursor = on ? 'pointer' : '';
+    };
     const look = (): void => {
       frame = 0;
       const flag = this.highlighter.flagAt(x, y);
+      setCursor(flag !== null);
       if (!flag) return;
       const index = Number(flag.id);
       if (this.overlay.openFlag !== index) {
         this.overlay.openCard(index, this.highlighter.rects(flag.id), { via: 'pointer' });
       }
     };
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (this.highlighter.anchored().length === 0) return;
+        // Links and buttons inside the answer keep their own meaning.
+        if (event.target instanceof Element && event.target.closest('a, button')) return;
+        const flag = this.highlighter.flagAt(event.clientX, event.clientY);
+        if (!flag) return;
+        this.overlay.openCard(Number(flag.id), this.highlighter.rects(flag.id), { via: 'click' });
+      },
+      { passive: true, signal },
+    );
+    signal.addEventListener('abort', () => setCursor(false), { once: true });
     document.addEventListener(
       'pointermove',
       (event) => {

@@ -104,6 +104,8 @@ function capture(trigger: CaptureTrigger): boolean {
       answerText: captured.capture.answer,
       signal: AbortSignal.any([page.signal, sessionScope.signal]),
       onRerun: () => void capture('user'),
+      onOpenSettings: () => void sendToBackground('cs/open-options', {}).catch(() => undefined),
+      onCancel: () => void sendToBackground('cs/stop', {}).catch(() => undefined),
     });
   }
   state.conversationId = captured.capture.conversationId;

@@ -1,7 +1,9 @@
 /**
- * Choosing the backend that answers again: a preset, its address, model and key, sampling
- * settings, Save (which asks for permission to reach that address at that moment) and Test
- * connection (run by the background, which is where requests and keys live).
+ * Choosing the backend that answers again: a preset (those that need no key first, each listed
+ * once), its address, model and key, the sampling settings tucked under "Advanced", Save (which
+ * asks for permission to reach that address at that moment) and Test connection (run by the
+ * background, which is where requests and keys live). Until a choice is saved the form says so,
+ * and leaving with unsaved changes asks first.
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -17,6 +19,7 @@ import {
 } from '../sampling/presets.ts';
 import { TIMEOUT_SETTING_LABEL } from '../sampling/errors.ts';
 import type { BackendSettings, ConnectionResult } from '../shared/backend.ts';
+import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
 
 export const CUSTOM_PRESET = 'custom';
 /** An hour, the most the stored settings accept (settings-schema.ts). */
@@ -32,8 +35,18 @@ export function backendForPreset(id: string): BackendSettings {
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string; detail?: string } | null;
 
+/** Whether the form differs from what is stored (a key typed but not saved counts). */
+export function isDirty(draft: BackendSettings, saved: BackendSettings | null): boolean {
+  return saved === null || JSON.stringify(draft) !== JSON.stringify(saved);
+}
+
+/** Zero-key choices lead: the browser's own model, then servers on this computer, then cloud. */
+const IN_BROWSER = PRESETS.filter((p) => p.kind === 'chrome-builtin');
+const ON_COMPUTER = PRESETS.filter((p) => p.local && p.kind !== 'chrome-builtin');
+const CLOUD = PRESETS.filter((p) => !p.local);
+
 export function BackendSection(props: { saved: BackendSettings | null }) {
-  const [draft, setDraft] = useState<BackendSettings>(props.saved ?? backendForPreset('openai'));
+  const [draft, setDraft] = useState<BackendSettings>(props.saved ?? backendForPreset('ollama'));
   const [showKey, setShowKey] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -42,6 +55,27 @@ export function BackendSection(props: { saved: BackendSettings | null }) {
   useEffect(() => {
     if (props.saved && !busy) setDraft(props.saved);
   }, [props.saved]);
+
+  // Nothing saved yet: start from the browser's own model where it has one (no key, no server).
+  useEffect(() => {
+    if (props.saved) return;
+    void builtinUnavailableReason().then(
+      (reason) => {
+        if (reason === null)
+          setDraft((d) => (d.presetId === 'ollama' ? backendForPreset('chrome-builtin') : d));
+      },
+      () => undefined,
+    );
+  }, []);
+
+  const dirty = isDirty(draft, props.saved);
+  // Leaving with unsaved changes asks first (the browser words the question).
+  useEffect(() => {
+    if (!dirty || props.saved === null) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, props.saved]);
 
   const preset = presetById(draft.presetId);
   const builtin = draft.kind === 'chrome-builtin';
@@ -128,39 +162,47 @@ export function BackendSection(props: { saved: BackendSettings | null }) {
             setDraft({ ...backendForPreset(event.currentTarget.value), apiKey: '' });
           }}
         >
-          <optgroup label="Cloud">
-            {PRESETS.filter((p) => !p.local && p.kind !== 'chrome-builtin').map((p) => (
+          <optgroup label="In the browser (no key)">
+            {IN_BROWSER.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
               </option>
             ))}
           </optgroup>
-          <optgroup label="On this computer">
-            {PRESETS.filter((p) => p.local).map((p) => (
+          <optgroup label="On this computer (no key)">
+            {ON_COMPUTER.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
               </option>
             ))}
             <option value={CUSTOM_PRESET}>Other OpenAI-compatible server</option>
           </optgroup>
-          {PRESETS.filter((p) => p.kind === 'chrome-builtin').map((p) => (
-            <optgroup key={p.id} label="In the browser">
-              <option value={p.id}>{p.label}</option>
-            </optgroup>
-          ))}
+          <optgroup label="Cloud (API key)">
+            {CLOUD.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </optgroup>
         </select>
 
         {!builtin && (
           <>
-            <label for="base-url">Address</label>
-            <input
-              id="base-url"
-              type="url"
-              required
-              placeholder="https://…/v1"
-              value={draft.baseUrl}
-              onInput={(event) => set({ baseUrl: event.currentTarget.value.trim() })}
-            />
+            <label for="base-url">Address (base URL)</label>
+            <div>
+              <input
+                id="base-url"
+                type="url"
+                required
+                placeholder="https://…/v1"
+                aria-describedby="base-url-hint"
+                value={draft.baseUrl}
+                onInput={(event) => set({ baseUrl: event.currentTarget.value.trim() })}
+              />
+              <p id="base-url-hint" class="small muted hint">
+                The API’s base URL; for OpenAI-compatible servers it usually ends in /v1.
+              </p>
+            </div>
             <label for="model">Model</label>
             <input
               id="model"
@@ -186,50 +228,64 @@ export function BackendSection(props: { saved: BackendSettings | null }) {
           </>
         )}
 
-        <label for="temperature">Temperature</label>
-        <input
-          id="temperature"
-          type="number"
-          min="0"
-          max="2"
-          step="0.1"
-          value={draft.temperature}
-          onInput={(event) => set({ temperature: Number(event.currentTarget.value) })}
-        />
-        <label for="max-tokens">Longest answer (tokens)</label>
-        <input
-          id="max-tokens"
-          type="number"
-          min="16"
-          max="32000"
-          value={draft.maxTokens}
-          onInput={(event) => set({ maxTokens: Math.round(Number(event.currentTarget.value)) })}
-        />
-        <label for="concurrency">Requests at once</label>
-        <input
-          id="concurrency"
-          type="number"
-          min="1"
-          max="16"
-          value={draft.concurrency}
-          onInput={(event) => set({ concurrency: Math.round(Number(event.currentTarget.value)) })}
-        />
+        <details class="advanced">
+          <summary>Advanced: temperature, answer length, requests at once, time limit</summary>
+          <div class="grid">
+            <label for="temperature">Temperature</label>
+            <input
+              id="temperature"
+              type="number"
+              min="0"
+              max="2"
+              step="0.1"
+              value={draft.temperature}
+              onInput={(event) => set({ temperature: Number(event.currentTarget.value) })}
+            />
+            <label for="max-tokens">Longest answer (tokens)</label>
+            <input
+              id="max-tokens"
+              type="number"
+              min="16"
+              max="32000"
+              value={draft.maxTokens}
+              onInput={(event) => set({ maxTokens: Math.round(Number(event.currentTarget.value)) })}
+            />
+            <label for="concurrency">Requests at once</label>
+            <input
+              id="concurrency"
+              type="number"
+              min="1"
+              max="16"
+              value={draft.concurrency}
+              onInput={(event) =>
+                set({ concurrency: Math.round(Number(event.currentTarget.value)) })
+              }
+            />
+            <label for="timeout">{TIMEOUT_SETTING_LABEL}</label>
+            <input
+              id="timeout"
+              type="number"
+              min="1"
+              max={MAX_TIMEOUT_SECONDS}
+              step="1"
+              required
+              value={Math.round(draft.timeoutMs / 1000)}
+              onInput={(event) => {
+                const seconds = Math.round(Number(event.currentTarget.value));
+                if (seconds >= 1 && seconds <= MAX_TIMEOUT_SECONDS)
+                  set({ timeoutMs: seconds * 1000 });
+              }}
+            />
+          </div>
+        </details>
 
-        <label for="timeout">{TIMEOUT_SETTING_LABEL}</label>
-        <input
-          id="timeout"
-          type="number"
-          min="1"
-          max={MAX_TIMEOUT_SECONDS}
-          step="1"
-          required
-          value={Math.round(draft.timeoutMs / 1000)}
-          onInput={(event) => {
-            const seconds = Math.round(Number(event.currentTarget.value));
-            if (seconds >= 1 && seconds <= MAX_TIMEOUT_SECONDS) set({ timeoutMs: seconds * 1000 });
-          }}
-        />
-
+        <p class="save-state small" data-testid="save-state" data-dirty={dirty}>
+          {props.saved === null
+            ? 'Not saved yet: Crosscheck asks no backend until you press Save.'
+            : dirty
+              ? 'Unsaved changes.'
+              : 'No unsaved changes.'}
+        </p>
         <div class="actions">
           <button type="submit" class="button primary" disabled={busy}>
             Save

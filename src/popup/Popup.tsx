@@ -15,10 +15,13 @@ import {
   type Settings,
 } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
-import { adapterById } from '../content/sites/registry.ts';
+import { ADAPTERS, adapterById } from '../content/sites/registry.ts';
 import { currentTabId } from './current-tab.ts';
 import { Switch } from './Switch.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
+
+/** The chat sites to name on a page Crosscheck does not run on (not the test-only demo). */
+const SITE_NAMES = ADAPTERS.filter((a) => a.id !== 'demo').map((a) => a.name);
 
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -31,6 +34,7 @@ export function Popup() {
     void loadSettings().then(setSettings);
     onSettingsChanged(lifetime.signal, setSettings);
     void currentTabId().then(setTabId);
+
     return () => lifetime.abort();
   }, []);
 
@@ -56,6 +60,14 @@ export function Popup() {
   const site = status?.site ?? null;
   const siteName = site ? (adapterById(site)?.name ?? site) : null;
   const siteOn = site !== null && settings.sites[site] !== false;
+  const openSettings = () => void browser.runtime.openOptionsPage();
+  const send = (type: 'ui/rerun' | 'ui/cancel') =>
+    tabId === null
+      ? undefined
+      : () =>
+          void sendToBackground(type, { tabId }).catch((error: unknown) =>
+            setProblem(errorMessage(error)),
+          );
 
   return (
     <div class="popup">
@@ -124,15 +136,10 @@ export function Popup() {
 
       <StatusPanel
         status={status}
-        backendChosen={settings.backend !== null}
-        onRerun={
-          tabId === null
-            ? undefined
-            : () =>
-                void sendToBackground('ui/rerun', { tabId }).catch((error: unknown) =>
-                  setProblem(errorMessage(error)),
-                )
-        }
+        siteNames={SITE_NAMES}
+        onRerun={send('ui/rerun')}
+        onCancel={send('ui/cancel')}
+        onOpenSettings={openSettings}
       />
       {problem && (
         <p class="error small" role="alert">
@@ -141,7 +148,7 @@ export function Popup() {
       )}
 
       <footer>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="link" onClick={openSettings}>
           Backend and model settings
         </button>
       </footer>

@@ -1,37 +1,75 @@
-/** The current tab's run: progress while sampling, errors in words, a re-run button. */
-import { describeRun, type TabStatus } from '../shared/run-status.ts';
+/**
+ * The current tab's run, with a way forward in every state: on a page Crosscheck does not run on,
+ * where it does run; without a backend, "Open settings" first; while sampling, the progress in
+ * the bar's words and Cancel; on an error only the settings can fix, "Open settings" first; when
+ * done, the bar's agreement sentence and the number of flags.
+ */
+import { agreement, shownFlags } from '../shared/report-reading.ts';
+import { describeRun, needsSettings, type TabStatus } from '../shared/run-status.ts';
 
 export function StatusPanel(props: {
   status: TabStatus | null;
-  backendChosen: boolean;
+  /** The chat sites Crosscheck runs on, named on a page it does not run on. */
+  siteNames: readonly string[];
   onRerun: (() => void) | undefined;
+  onCancel: (() => void) | undefined;
+  onOpenSettings: () => void;
 }) {
   const { status } = props;
   if (!status) return <section class="status muted">Checking this tab…</section>;
+  if (status.site === null) {
+    return (
+      <section class="status" data-state="unsupported">
+        <strong data-testid="run-status">Crosscheck does not run on this page</strong>
+        <p class="small muted">It checks answers on {props.siteNames.join(', ')}.</p>
+      </section>
+    );
+  }
   const run = status.run;
+  if (!status.backendReady && (run.phase === 'idle' || run.phase === 'error')) {
+    return (
+      <section class="status" data-state="needs-setup">
+        <strong data-testid="run-status">Choose where extra answers come from</strong>
+        <p class="small muted">
+          Crosscheck asks a model the same question again and compares the answers. Pick a backend
+          to start; some need no key.
+        </p>
+        <div class="actions">
+          <button type="button" class="button primary" onClick={props.onOpenSettings}>
+            Open settings
+          </button>
+        </div>
+      </section>
+    );
+  }
   const canRerun = run.phase === 'done' || run.phase === 'error';
+  const busy = run.phase === 'sampling' || run.phase === 'analysing';
+  const fixInSettings = run.phase === 'error' && needsSettings(run.message);
+  const reading = run.phase === 'done' ? agreement(run.report) : null;
+  const flagCount = run.phase === 'done' ? shownFlags(run.report).length : 0;
   return (
     <section class="status" aria-live="polite">
-      <div class="row">
-        <strong class="grow" data-testid="run-status">
-          {describeRun(run)}
-        </strong>
-        {canRerun && props.onRerun && (
-          <button type="button" class="button" onClick={props.onRerun}>
-            Re-run
-          </button>
-        )}
-      </div>
+      <strong class="block" data-testid="run-status">
+        {describeRun(run)}
+      </strong>
       {run.phase === 'sampling' && (
         <progress max={run.total} value={run.done} aria-label="Samples received" />
       )}
       {run.phase === 'done' && (
-        <p class="small">
-          {Math.round(run.report.agreement * 100)}% agreement ·{' '}
-          {run.report.sentences.filter((s) => s.flagged).length} flagged
-          {run.usage
-            ? ` · ${(run.usage.inputTokens ?? 0) + (run.usage.outputTokens ?? 0)} tokens`
-            : ''}
+        <p class="small" data-testid="run-summary">
+          {reading ? `${reading.sentence}: ${reading.verdict}.` : (run.report.notice ?? '')}{' '}
+          {flagCount === 0
+            ? 'Nothing flagged.'
+            : `${flagCount} ${flagCount === 1 ? 'sentence' : 'sentences'} to check.`}
+          {run.usage && (
+            <span class="muted">
+              {' '}
+              {((run.usage.inputTokens ?? 0) + (run.usage.outputTokens ?? 0)).toLocaleString(
+                'en',
+              )}{' '}
+              tokens used.
+            </span>
+          )}
         </p>
       )}
       {run.phase === 'done' &&
@@ -49,6 +87,25 @@ export function StatusPanel(props: {
           ))}
         </ul>
       )}
+      {(fixInSettings || (busy && props.onCancel) || (canRerun && props.onRerun)) && (
+        <div class="actions">
+          {fixInSettings && (
+            <button type="button" class="button primary" onClick={props.onOpenSettings}>
+              Open settings
+            </button>
+          )}
+          {busy && props.onCancel && (
+            <button type="button" class="button" onClick={props.onCancel}>
+              Cancel
+            </button>
+          )}
+          {canRerun && props.onRerun && (
+            <button type="button" class="button" onClick={props.onRerun}>
+              Re-run
+            </button>
+          )}
+        </div>
+      )}
       {status.health && !status.health.ok && (
         <div class="small health">
           <p class="error" role="alert">
@@ -64,9 +121,6 @@ export function StatusPanel(props: {
             </ul>
           </details>
         </div>
-      )}
-      {!props.backendChosen && (
-        <p class="small muted">Pick a backend in the settings below to get extra answers.</p>
       )}
     </section>
   );

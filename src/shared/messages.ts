@@ -25,6 +25,7 @@ import {
   optional,
   str,
   type Check,
+  record,
 } from './validate.ts';
 
 interface Contract<Req, Res> {
@@ -52,6 +53,10 @@ export interface CStoBG {
   >;
   /** The page navigated away or the answer was replaced: cancel this tab's run. */
   'cs/cancel': Contract<{ reason: string }, null>;
+  /** The reader pressed Cancel in the page's bar: stop this tab's run and show it as not checked. */
+  'cs/stop': Contract<Record<string, never>, null>;
+  /** The reader pressed "Open settings" in the page's bar (content scripts cannot open it). */
+  'cs/open-options': Contract<Record<string, never>, null>;
 }
 
 /** Background → content script (tabs.sendMessage). */
@@ -64,6 +69,8 @@ export interface BGtoCS {
 export interface UItoBG {
   'ui/tab-status': Contract<{ tabId: number }, TabStatus>;
   'ui/rerun': Contract<{ tabId: number }, { started: boolean }>;
+  /** The popup's Cancel: stop the tab's run and show it as not checked. */
+  'ui/cancel': Contract<{ tabId: number }, null>;
   /** The options page's "Test connection": the background makes the request (it holds keys). */
   'ui/test-connection': Contract<{ backend: BackendSettings }, ConnectionResult>;
   /**
@@ -139,11 +146,16 @@ const loadProgress = obj({
   total: optional(num),
 }) as Check<EmbeddingLoadProgress>;
 
+/** Payload-less requests: any object will do, its contents are ignored. */
+const empty = record as Check<Record<string, never>>;
+
 /** Runtime check of each request payload; returns a reason when malformed. */
 export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'cs/hello': obj({ site: nullable(str), url: str, health }),
   'cs/capture': obj({ capture, trigger: oneOf(['new-answer', 'page-load', 'user'] as const) }),
   'cs/cancel': obj({ reason: str }),
+  'cs/stop': empty,
+  'cs/open-options': empty,
   'bg/settings': obj({
     settings: obj({ enabled: bool, siteEnabled: bool }),
   }),
@@ -151,6 +163,7 @@ export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'bg/run': obj({ conversationId: str, run: obj({ phase: str }) }) as Check<RequestOf<'bg/run'>>,
   'ui/tab-status': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
   'ui/rerun': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
+  'ui/cancel': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
   'ui/test-connection': obj({ backend: checkBackend }),
   'ui/model-download': obj({ modelId: str }),
   'off/embed': obj({ texts: arr(text, 5_000), model: optional(modelRequest) }) as Check<

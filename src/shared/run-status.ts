@@ -40,6 +40,23 @@ export interface TabStatus {
   siteEnabled: boolean;
   health: SiteHealth | null;
   run: RunStatus;
+  /** False while no backend is chosen and the browser has no built-in model to use instead. */
+  backendReady: boolean;
+}
+
+/** Progress while sampling, worded the same in the page's bar and in the popup. */
+export function progressText(done: number, total: number): string {
+  return done >= total ? `Received all ${total} samples` : `Received ${done} of ${total} samples…`;
+}
+
+/**
+ * Whether an error can only be fixed in the settings (no backend, a rejected key, a wrong address
+ * or model, a missing permission): then "Open settings" is the action to offer, not Re-run.
+ */
+export function needsSettings(message: string): boolean {
+  return /\b(options|settings)\b|api key|\b(401|403)\b|base url|address|choose a backend|may not contact|model .* may not exist/i.test(
+    message,
+  );
 }
 
 export function describeRun(run: RunStatus): string {
@@ -47,7 +64,7 @@ export function describeRun(run: RunStatus): string {
     case 'idle':
       return 'Waiting for an answer';
     case 'sampling':
-      return `Sampling ${run.done} of ${run.total}`;
+      return progressText(run.done, run.total);
     case 'analysing':
       return 'Analysing';
     case 'done':

@@ -115,10 +115,19 @@ describe('Chrome extension in Chromium', () => {
     await expect.poll(() => count.inputValue()).toBe('10');
     await popup.getByRole('button', { name: 'Fewer extra answers' }).click();
     await expect.poll(() => count.inputValue()).toBe('9');
+    // No backend is chosen and headless Chromium has no built-in model: the popup says what to
+    // do and offers the settings, rather than waiting for an answer that cannot be checked.
     await expect
       .poll(() => popup.getByTestId('run-status').textContent())
-      .toBe('Waiting for an answer');
+      .toBe('Choose where extra answers come from');
+    await expect(popup.getByRole('button', { name: 'Open settings' }).isVisible()).resolves.toBe(
+      true,
+    );
     await popup.screenshot({ path: 'test-artifacts/popup.png' });
+    // The toolbar button says so too, until a backend is chosen.
+    await expect
+      .poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({})))
+      .toBe('!');
     await popup.close();
     await page.close();
   });

@@ -89,13 +89,18 @@ afterAll(async () => {
 
 async function openHarness(
   query = '',
-  options: { colorScheme?: 'light' | 'dark'; height?: number } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    height?: number;
+    width?: number;
+    motion?: boolean;
+  } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 900, height: options.height ?? 900 },
+    viewport: { width: options.width ?? 900, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
     deviceScaleFactor: 1,
-    reducedMotion: 'reduce',
+    reducedMotion: options.motion ? 'no-preference' : 'reduce',
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -106,11 +111,11 @@ async function openHarness(
   return page;
 }
 
-/** Opens the card of a flag with its sentence's current rects, as the content script will. */
+/** Opens the full card of a flag with its sentence's current rects, as a click on it does. */
 async function openCard(page: Page, index: number): Promise<Box[]> {
   return page.evaluate((i) => {
     const rects = window.harness.rectsOf(i);
-    window.harness.handle.openCard(i, rects);
+    window.harness.handle.openCard(i, rects, { via: 'click' });
     return rects.map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
   }, index);
 }
@@ -129,31 +134,39 @@ describe('overlay in Chromium', () => {
   it('shows agreement, counts per type and the consensus pick', async () => {
     const page = await openHarness('?expanded');
     const overlay = page.locator('crosscheck-overlay');
-    await expect(overlay.locator('.cc-headline').textContent()).resolves.toBe(
-      '2 of 5 samples mostly agree with this answer',
+    // One agreement sentence, the same in the bar and the consensus section.
+    const sentence = '2 of 5 samples agree with your answer: most samples say something else';
+    await expect(overlay.locator('.cc-headline').textContent()).resolves.toBe(sentence);
+    await expect(overlay.locator('.cc-consensus-agreement').textContent()).resolves.toBe(
+      `${sentence}.`,
     );
     const chips = await overlay.locator('.cc-chip').allTextContents();
-    expect(chips.map((c) => c.replace('Abc', ''))).toEqual([
+    expect(chips.map((c) => c.trim())).toEqual([
       '1 contradiction',
       '1 different number',
       '1 different name',
       '1 unsupported claim',
+      '2 omissions',
     ]);
-    const legendCounts = await overlay.locator('.cc-legend-count').allTextContents();
-    expect(legendCounts).toEqual(['1', '1', '1', '1']);
-    const pick = await overlay.locator('.cc-consensus-pick').textContent();
-    expect(pick).toContain('Sample 2 is the consensus pick');
-    expect(pick).toContain('4 of 6 answers agree');
-    await expect(overlay.locator('.cc-consensus-reason').textContent()).resolves.toContain(
-      'Chrysler Building',
+    await expect(overlay.locator('.cc-consensus-pick').textContent()).resolves.toBe(
+      'Sample 2 reads most like the others.',
     );
     await expect(overlay.locator('.cc-omission-text').allTextContents()).resolves.toHaveLength(2);
     await expect(overlay.locator('.cc-flag').count()).resolves.toBe(4);
-    // The legend's swatches carry the same underline styles as the page highlights.
-    const decorations = await overlay
+    // The legend's swatches carry the same underline styles as the page highlights, and
+    // letters no one could mistake for text.
+    const swatches = await overlay
       .locator('.cc-legend .cc-swatch')
-      .evaluateAll((els) => els.map((el) => getComputedStyle(el).textDecorationStyle));
-    expect(decorations).toEqual(['solid', 'double', 'dotted', 'wavy']);
+      .evaluateAll((els) =>
+        els.map((el) => [getComputedStyle(el).textDecorationStyle, el.textContent?.trim()]),
+      );
+    expect(swatches).toEqual([
+      ['solid', ''],
+      ['double', ''],
+      ['dotted', ''],
+      ['wavy', ''],
+      ['dashed', ''],
+    ]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-summary.png'), fullPage: true });
     await page.context().close();
   });
@@ -180,23 +193,35 @@ describe('overlay in Chromium', () => {
       }),
     );
     await expect(overlay.locator('.cc-status-text').textContent()).resolves.toContain(
-      'Sampling 2 of 4…',
+      'Received 1 of 4 samples…',
     );
     await expect(overlay.locator('.cc-status-warning').textContent()).resolves.toBe(
       '1 request failed',
     );
     await expect(overlay.getByRole('button', { name: 'Re-run' }).count()).resolves.toBe(0);
     await overlay.screenshot({ path: path.join(ARTIFACTS, 'overlay-sampling.png') });
+    await overlay.getByRole('button', { name: 'Cancel' }).click();
 
+    // A rejected key needs the settings: that is the first, primary action.
     await page.evaluate(() =>
-      window.harness.handle.setState({ kind: 'error', message: 'The API key was rejected (401).' }),
+      window.harness.handle.setState({
+        kind: 'error',
+        message: 'The API key was rejected (401). Check the key in Crosscheck’s options.',
+      }),
     );
     await expect(overlay.locator('[role=alert]').textContent()).resolves.toBe(
-      'Couldn’t check this answer. The API key was rejected (401).',
+      'Couldn’t check this answer. The API key was rejected (401). Check the key in Crosscheck’s options.',
     );
-    await overlay.getByRole('button', { name: 'Re-run' }).click();
-    await expect(page.evaluate(() => window.harness.events)).resolves.toEqual(['rerun']);
+    const first = overlay.locator('.cc-bar-actions button').first();
+    await expect(first.textContent()).resolves.toBe('Open settings');
     await overlay.screenshot({ path: path.join(ARTIFACTS, 'overlay-error.png') });
+    await first.click();
+    await overlay.getByRole('button', { name: 'Re-run' }).click();
+    await expect(page.evaluate(() => window.harness.events)).resolves.toEqual([
+      'cancel',
+      'settings',
+      'rerun',
+    ]);
     await page.context().close();
   });
 
@@ -254,9 +279,13 @@ describe('overlay in Chromium', () => {
     await card.waitFor({ state: 'visible' });
     await expect(card.locator('.cc-card-title').textContent()).resolves.toBe('Different number');
     await expect(card.locator('.cc-support-text').textContent()).resolves.toBe(
-      '1 of 5 samples agrees',
+      '1 of 5 samples backs this sentence',
     );
-    const marks = await card.locator('mark').allTextContents();
+    // Evidence first: the reader's sentence with the words the samples do not back.
+    await expect(card.locator('.cc-own-sentence mark').allTextContents()).resolves.toEqual([
+      '1887',
+    ]);
+    const marks = await card.locator('.cc-evidence mark').allTextContents();
     expect(marks).toContain('1889');
     expect(marks).toContain('March 1889');
     const box = await card.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
@@ -316,46 +345,142 @@ describe('overlay in Chromium', () => {
     await page.context().close();
   });
 
-  it('opens on hover and closes after the pointer leaves, not before', async () => {
+  it('previews a flag when the pointer rests on it, opens it on click, and closes after the pointer leaves', async () => {
     const page = await openHarness();
     const rects = await page.evaluate(() =>
       window.harness.rectsOf(3).map((r) => r.toJSON() as Box),
     );
     const first = rects[0]!;
-    await page.mouse.move(first.left + 10, (first.top + first.bottom) / 2);
     const card = page.locator('crosscheck-overlay #cc-card');
+    await page.mouse.move(first.left + 10, (first.top + first.bottom) / 2);
+    // A passing pointer shows nothing yet; a resting one gets the one-line preview.
+    await expect(card.count()).resolves.toBe(0);
     await card.waitFor({ state: 'visible' });
-    // Moving into the card keeps it open.
+    await expect(card.getAttribute('role')).resolves.toBe('tooltip');
+    await expect(card.getAttribute('data-mode')).resolves.toBe('preview');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-preview.png') });
+    // Moving into the preview keeps it open.
     const box = await card.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
-    await page.mouse.move(box.left + 20, box.top + 20, { steps: 4 });
+    await page.mouse.move(box.left + 20, box.top + 10, { steps: 4 });
     await page.waitForTimeout(600);
     await expect(card.isVisible()).resolves.toBe(true);
     // Leaving both closes it after the grace delay.
     await page.mouse.move(5, 5, { steps: 2 });
-    await expect(card.isVisible()).resolves.toBe(true);
     await card.waitFor({ state: 'detached', timeout: 2000 });
+
+    // A click opens the full card, which stays when the pointer moves on.
+    await page.mouse.click(first.left + 10, (first.top + first.bottom) / 2);
+    await expect(card.getAttribute('role')).resolves.toBe('dialog');
+    await page.mouse.move(5, 5, { steps: 2 });
+    await page.waitForTimeout(600);
+    await expect(card.getAttribute('data-mode')).resolves.toBe('full');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
     await page.context().close();
+  });
+
+  it('steps through the flags with J and K on a smooth-scrolling page, and chips jump to their flag', async () => {
+    const page = await openHarness('', { motion: true });
+    await page.evaluate(() => {
+      document.documentElement.style.scrollBehavior = 'smooth';
+      document.querySelector('main')!.style.paddingTop = '1600px';
+      document.querySelector('main')!.style.paddingBottom = '1600px';
+    });
+    const card = page.locator('crosscheck-overlay #cc-card');
+    const inView = (i: number) =>
+      page.evaluate((index) => {
+        const r = window.harness.rectsOf(index)[0]!;
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }, i);
+    await page.keyboard.press('j');
+    await expect.poll(() => card.getAttribute('data-flag')).toBe('0');
+    // The page scrolls smoothly to the sentence and the card is still there when it arrives.
+    await expect.poll(() => inView(0)).toBe(true);
+    await page.waitForTimeout(300);
+    await expect(card.isVisible()).resolves.toBe(true);
+    const rects = await page.evaluate(() =>
+      window.harness.rectsOf(0).map((r) => r.toJSON() as Box),
+    );
+    const box = await card.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+    for (const r of rects) expect(overlaps(box, r)).toBe(false);
+    await expect(card.locator('.cc-step-count').textContent()).resolves.toBe('1 of 4');
+    await page.keyboard.press('j');
+    await expect.poll(() => card.getAttribute('data-flag')).toBe('3');
+    await expect.poll(() => inView(3)).toBe(true);
+    await page.keyboard.press('k');
+    await expect.poll(() => card.getAttribute('data-flag')).toBe('0');
+    await card.locator('.cc-step-prev').click();
+    await expect.poll(() => card.getAttribute('data-flag')).toBe('5');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-step.png') });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+
+    // A chip in the bar goes to the first flag of its kind.
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await page.locator('crosscheck-overlay button.cc-chip[data-type=entity]').click();
+    await expect.poll(() => card.getAttribute('data-flag')).toBe('3');
+    await expect.poll(() => inView(3)).toBe(true);
+    await page.context().close();
+  });
+
+  it('puts the card in the margin when the window is wide, and within a narrow one', async () => {
+    const wide = await openHarness('', { width: 1600 });
+    const rects = await openCard(wide, 3);
+    const card = wide.locator('crosscheck-overlay #cc-card');
+    await card.waitFor({ state: 'visible' });
+    await expect(card.getAttribute('data-side')).resolves.toBe('right');
+    const column = await wide.locator('#answer').evaluate((el) => el.getBoundingClientRect().right);
+    const box = await card.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+    expect(box.left).toBeGreaterThanOrEqual(column);
+    expect(box.right).toBeLessThanOrEqual(1600);
+    for (const r of rects) expect(overlaps(box, r)).toBe(false);
+    await wide.screenshot({ path: path.join(ARTIFACTS, 'overlay-card-margin.png') });
+    await wide.context().close();
+
+    const narrow = await openHarness('', { width: 400, height: 800 });
+    const narrowRects = await openCard(narrow, 3);
+    const narrowCard = narrow.locator('crosscheck-overlay #cc-card');
+    await narrowCard.waitFor({ state: 'visible' });
+    const narrowBox = await narrowCard.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+    expect(narrowBox.left).toBeGreaterThanOrEqual(0);
+    expect(narrowBox.right).toBeLessThanOrEqual(400);
+    for (const r of narrowRects) expect(overlaps(narrowBox, r)).toBe(false);
+    await narrow.screenshot({ path: path.join(ARTIFACTS, 'overlay-card-narrow.png') });
+    await narrow.context().close();
   });
 
   it('reaches the summary and the flags from the keyboard, into the card and back', async () => {
     const page = await openHarness();
     // From the page's first link, Tab walks into the overlay.
     await page.focus('#first-link');
+    // The chips first: each goes to its first flag (omissions open the details).
+    for (const chip of [
+      '1 contradiction',
+      '1 different number',
+      '1 different name',
+      '1 unsupported claim',
+      '2 omissions',
+    ]) {
+      await page.keyboard.press('Tab');
+      expect(await activeInOverlay(page)).toMatch(new RegExp(`^button:${chip}$`));
+    }
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Previous flag/);
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Next flag/);
     await page.keyboard.press('Tab');
     expect(await activeInOverlay(page)).toMatch(/^button:Re-run/);
     await page.keyboard.press('Tab');
     expect(await activeInOverlay(page)).toMatch(/^button:Crosscheck settings/);
     await page.keyboard.press('Tab');
-    expect(await activeInOverlay(page)).toMatch(/^button:Show details/);
+    expect(await activeInOverlay(page)).toMatch(/^button:Details/);
     const ring = await page.evaluate(() => {
       const el = document.querySelector('crosscheck-overlay')!.shadowRoot!.activeElement!;
       return getComputedStyle(el).outlineStyle;
     });
     expect(ring).toBe('solid');
     await page.keyboard.press('Enter');
-    // Legend has no buttons; next come the consensus toggle and then the flags.
-    await page.keyboard.press('Tab');
-    expect(await activeInOverlay(page)).toMatch(/^button:Show consensus answer/);
+    // What to check comes first: the flags.
     await page.keyboard.press('Tab');
     expect(await activeInOverlay(page)).toMatch(/^button\[flag=0\]/);
     await page.keyboard.press('Tab');
@@ -381,7 +506,15 @@ describe('overlay in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await activeInOverlay(page)).toMatch(/^div#cc-card/);
     await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Previous flag/);
+    await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Next flag/);
+    await page.keyboard.press('Tab');
     expect(await activeInOverlay(page)).toMatch(/^button:Close/);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Previous flag/);
+    // Back out of the card's first control, to the flag it came from.
     await page.keyboard.press('Shift+Tab');
     expect(await activeInOverlay(page)).toMatch(/^button\[flag=3\]/);
     await expect(card.isVisible()).resolves.toBe(true);
@@ -434,6 +567,8 @@ describe('overlay in Chromium', () => {
     await openCard(page, 0);
     await page.locator('crosscheck-overlay #cc-card').waitFor({ state: 'visible' });
     await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-dark.png'), fullPage: true });
+    await openCard(page, 5);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-dark-partly.png') });
     await page.context().close();
   });
 

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
+import { shownFlags } from '../../src/shared/report-reading.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
@@ -172,13 +173,14 @@ describe('Crosscheck end to end in Chromium', () => {
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(messages[0]?.content).toContain('Eiffel Tower');
 
-    // Highlights: exactly the flagged sentences, each under its type's highlight.
+    // Highlights: exactly the flags a reader is shown (disclaimers left out), each under the
+    // highlight of the type the card names.
     const report = await reportFor(await tabIdFor(url));
-    const flagged = report.sentences.filter((s) => s.flagged && s.type !== 'omission');
+    const flagged = shownFlags(report);
     expect(flagged.length).toBeGreaterThan(0);
     const expected: Record<string, string[]> = {};
     for (const f of flagged) {
-      (expected[`crosscheck-${f.type}`] ??= []).push(f.segment.text.trim());
+      (expected[`crosscheck-${f.type}`] ??= []).push(f.finding.segment.text.trim());
     }
     const drawn = await highlightTexts(page);
     const normalise = (groups: Record<string, string[]>) =>
@@ -193,6 +195,11 @@ describe('Crosscheck end to end in Chromium', () => {
       );
     expect(normalise(drawn)).toEqual(normalise(expected));
     expect(done.highlights).toBe(flagged.length);
+    // The toolbar badge counts the same flags for this tab.
+    const tabId = await tabIdFor(url);
+    await expect
+      .poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe(String(flagged.length));
 
     // Hovering the first highlight opens its card with the other samples' wording.
     const box = await page.evaluate(() => {
@@ -206,20 +213,23 @@ describe('Crosscheck end to end in Chromium', () => {
       return null;
     });
     expect(box).not.toBeNull();
+    // A resting pointer previews the flag; a click opens its card in full.
     await page.mouse.move(box!.x, box!.y);
+    await expect.poll(() => page.getByRole('tooltip').count(), { timeout: 5000 }).toBe(1);
+    await page.mouse.click(box!.x, box!.y);
     const card = page.getByRole('dialog');
     await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
     const cardText = (await card.textContent()) ?? '';
-    const first = report.sentences.find((s) => s.flagged && s.type !== 'omission')!;
+    const first = flagged[0]!.finding;
     const someCounterpart = first.evidence.find((e) => e.counterpart)?.counterpart;
     if (someCounterpart) expect(cardText).toContain(someCounterpart.slice(0, 30));
-    expect(cardText).toMatch(/(\d+|None) of (the )?4 samples agree/);
+    expect(cardText).toMatch(/(\d+|None|All) (of )?(the )?4 samples backs? this sentence/);
     await page.screenshot({ path: `test-artifacts/pipeline-${site}-card.png` });
 
     // The summary names the consensus pick.
     await page.keyboard.press('Escape');
     const summary = page.getByRole('region', { name: 'Crosscheck' });
-    await summary.getByRole('button', { name: 'Show details' }).click();
+    await summary.getByRole('button', { name: 'Details' }).click();
     await expect.poll(() => summary.textContent()).toContain('Consensus');
     await summary.screenshot({ path: `test-artifacts/pipeline-${site}-summary.png` });
     await page.close();
@@ -363,6 +373,8 @@ describe('Crosscheck end to end in Chromium', () => {
     llm.delayMs = 1500;
     // One request at a time, so the run is surely in flight when the worker is stopped.
     const options = await configureBackend('recorded-model-stop');
+    // The sampling settings sit under "Advanced".
+    await options.getByText('Advanced: temperature').click();
     await options.fill('#concurrency', '1');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
@@ -383,7 +395,7 @@ describe('Crosscheck end to end in Chromium', () => {
     );
     await expect
       .poll(() => popup.getByTestId('run-status').textContent())
-      .toMatch(/Sampling \d of 4/);
+      .toMatch(/Received \d of 4 samples/);
 
     // Stop the service worker the way Chrome does when it idles, through the DevTools protocol
     // of an extension page (the worker's own origin), and watch its running status.

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
+import { shownFlags } from '../../src/shared/report-reading.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
@@ -126,9 +127,8 @@ describe.skipIf(!present)('the extension on saved pages of the real sites', () =
         };
         return Object.values(tabs).find((t) => t.url === u)?.run.report as never;
       }, url);
-      const flagged = (report as AnalysisReport).sentences.filter(
-        (s) => s.flagged && s.type !== 'omission',
-      );
+      // The flags a reader is shown: disclaimers and repeated omissions left out.
+      const flagged = shownFlags(report as AnalysisReport).map((f) => f.finding);
       const drawn = await page.evaluate(() => {
         const texts: string[] = [];
         for (const [name, highlight] of CSS.highlights) {

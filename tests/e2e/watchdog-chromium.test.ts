@@ -39,7 +39,8 @@ describe('watchdog in Chromium', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    llm = await startLlmServer({ delayMs: 1500, passages: [BROOKLYN_PASSAGE] });
+    // Slow replies, one at a time: the run takes over 10 s, so the worker surely stops mid-run.
+    llm = await startLlmServer({ delayMs: 2500, passages: [BROOKLYN_PASSAGE] });
     browser = await launchWithExtension('dist/test/chrome');
   });
 
@@ -50,7 +51,7 @@ describe('watchdog in Chromium', () => {
   });
 
   it('resumes a run after the service worker is stopped, with no extension page open', async () => {
-    // The backend, one request at a time so the run is surely in flight when the worker stops.
+    // The backend, one request at a time.
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
     await options.selectOption('#preset', 'custom');
@@ -74,18 +75,34 @@ describe('watchdog in Chromium', () => {
 
     // Stop the worker as Chrome does when it idles, through the DevTools protocol of a page of
     // the extension's origin that runs no script (an icon), so nothing there wakes the worker.
-    const statuses: string[] = [];
+    // Each version's latest running status: an older version's 'stopped' (from install) must
+    // not pass for this worker's.
+    const latest = new Map<string, string>();
+    const restarted: string[] = [];
+    let stopSent = false;
     const quiet = await browser.context.newPage();
     await quiet.goto(`chrome-extension://${browser.extensionId}/icons/icon-16.png`);
     const cdp = await browser.context.newCDPSession(quiet);
     cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const version of event.versions) statuses.push(version.runningStatus);
+      for (const version of event.versions) {
+        latest.set(version.versionId, version.runningStatus);
+        if (stopSent && version.runningStatus === 'running') restarted.push(version.versionId);
+      }
     });
     await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => [...latest.values()].includes('running')).toBe(true);
+    restarted.length = 0;
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => statuses.includes('stopped'), { timeout: 10_000 }).toBe(true);
-    const stoppedAt = statuses.lastIndexOf('stopped');
+    stopSent = true;
+    await expect
+      .poll(() => [...latest.values()].every((status) => status === 'stopped'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     const askedBeforeStop = llm.requests.length;
+    // The run was really cut short: the worker stopped before the last sample came.
+    const atStop = await waitForState(page, () => true, 1000);
+    expect(atStop.run?.phase).toBe('sampling');
 
     const done = await waitForState(
       page,
@@ -93,7 +110,7 @@ describe('watchdog in Chromium', () => {
       90_000,
     );
     expect(done.run, done.run?.message).toMatchObject({ phase: 'done' });
-    expect(statuses.slice(stoppedAt)).toContain('running');
+    expect(restarted.length).toBeGreaterThan(0);
     // The resumed run asked only for what was missing: one run, not two.
     const askedAfter = llm.requests.slice(askedBeforeStop).reduce((sum, r) => sum + r.n, 0);
     expect(askedAfter).toBeGreaterThan(0);

@@ -7,7 +7,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { AnalysisReport } from '../../src/core/types.ts';
-import { highlightCss, mountOverlay, type OverlayHandle } from '../../src/content/overlay/index.ts';
+import {
+  HOVER_DELAY_MS,
+  highlightCss,
+  mountOverlay,
+  type OverlayHandle,
+} from '../../src/content/overlay/index.ts';
 import fixture from '../fixtures/overlay/report.json';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
@@ -60,7 +65,12 @@ beforeEach(() => {
   onFocusFlag.mockReset();
 });
 
-afterEach(() => controller.abort());
+afterEach(() => {
+  controller.abort();
+  // Stand-ins for layout that one test adds; jsdom has neither.
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
+  delete (Range.prototype as Partial<Range>).getClientRects;
+});
 
 describe('mounting', () => {
   it('puts its host right after the answer and leaves the answer alone', () => {
@@ -73,7 +83,7 @@ describe('mounting', () => {
   it('removes itself and stops listening when the signal aborts', async () => {
     mount();
     act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
-    act(() => handle.openCard(0, [new DOMRect(10, 10, 100, 20)]));
+    act(() => handle.openCard(0, [new DOMRect(10, 10, 100, 20)], { via: 'click' }));
     controller.abort();
     expect(document.querySelector('crosscheck-overlay')).toBeNull();
     // A late Escape after the abort finds nothing to do and throws nothing.
@@ -94,22 +104,22 @@ describe('page and model text', () => {
     }
     report.omissions[0]!.text = PAYLOAD;
     report.omissions[0]!.wording[0] = PAYLOAD;
-    report.consensus.reason = PAYLOAD;
     report.consensus.finalAnswer = PAYLOAD;
     mount();
     act(() => handle.setState({ kind: 'done', report, fromCache: false }));
     await click(button('Show consensus answer'));
     await click(root.querySelector('.cc-omission-wording .cc-disclosure-toggle'));
     await click(root.querySelector('.cc-samples > .cc-disclosure-toggle'));
-    act(() => handle.openCard(0, [new DOMRect(10, 10, 100, 20)]));
+    act(() => handle.openCard(0, [new DOMRect(10, 10, 100, 20)], { via: 'click' }));
 
     expect(root.querySelectorAll('img')).toHaveLength(0);
     expect(document.querySelectorAll('img')).toHaveLength(0);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
     const shown = root.textContent ?? '';
-    // Reason, final answer, omission, its wording, flag list, five samples, card quotes...
+    // Final answer, omission, its wording, flag list, five samples, card quotes...
     expect(shown.split(PAYLOAD).length - 1).toBeGreaterThan(12);
-    expect(root.querySelector('.cc-consensus-reason')?.textContent).toBe(PAYLOAD);
+    expect(root.querySelector('.cc-consensus-final strong')?.textContent).toBe(PAYLOAD);
+    expect(root.querySelector('#cc-card .cc-own-sentence')?.textContent).toContain(PAYLOAD);
     expect(root.querySelector('#cc-card .cc-quote')?.textContent).toContain(PAYLOAD);
   });
 
@@ -122,18 +132,75 @@ describe('page and model text', () => {
 });
 
 describe('summary', () => {
-  it('shows the counts per type with plurals, and only the types that occur', () => {
+  it('shows the counts of the flags it shows, with plurals, and only the types that occur', () => {
     const report = freshReport();
-    report.counts = { contradiction: 2, number: 0, entity: 1, unsupported: 0, omission: 2 };
+    // Counts come from the flags shown, not the core's tally.
+    report.counts = { contradiction: 9, number: 9, entity: 9, unsupported: 9, omission: 9 };
+    report.sentences[0]!.flagged = false;
+    report.sentences[5]!.segment.text = 'As an AI language model, I cannot verify this.';
     mount();
     act(() => handle.setState({ kind: 'done', report, fromCache: true }));
-    expect(texts('.cc-chip').map((t) => t.replace('Abc', ''))).toEqual([
-      '2 contradictions',
+    expect(texts('.cc-chip').map((t) => t.trim())).toEqual([
+      '1 contradiction',
       '1 different name',
+      '2 omissions',
     ]);
-    expect(texts('.cc-legend-count')).toEqual(['2', '0', '1', '0']);
-    expect(root.querySelectorAll('.cc-legend-zero')).toHaveLength(2);
+    // The legend lists only the kinds present.
+    expect(texts('.cc-legend-name')).toEqual(['Contradiction', 'Different name', 'Omitted']);
     expect(texts('.cc-badge')).toContain('Saved');
+  });
+
+  it('jumps from a chip to the first flag of its kind', async () => {
+    const report = freshReport();
+    const ranges = new Map<number, Range>();
+    answer.innerHTML = `<p>${report.answer}</p>`;
+    const text = answer.querySelector('p')!.firstChild!;
+    for (const i of [0, 3, 4, 5]) {
+      const range = document.createRange();
+      range.setStart(text, report.sentences[i]!.segment.start);
+      range.setEnd(text, report.sentences[i]!.segment.end);
+      ranges.set(i, range);
+    }
+    // jsdom has no layout: scrolling does nothing and every range has one box.
+    Element.prototype.scrollIntoView = () => undefined;
+    Range.prototype.getClientRects = () => [new DOMRect(10, 10, 300, 20)] as unknown as DOMRectList;
+    handle = mountOverlay({
+      answerElement: answer,
+      signal: controller.signal,
+      onRerun,
+      onFocusFlag,
+      locateFlag: (i) => ranges.get(i) ?? null,
+      shadowMode: 'open',
+    });
+    root = handle.host.shadowRoot!;
+    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    await click(
+      [...root.querySelectorAll('button.cc-chip')].find((b) => b.textContent?.includes('name')),
+    );
+    expect(handle.openFlag).toBe(3);
+    expect(root.getElementById('cc-card')?.dataset.mode).toBe('full');
+    // J and K step on through the flags in reading order, wrapping round.
+    act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    });
+    expect(handle.openFlag).toBe(4);
+    act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', bubbles: true }));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', bubbles: true }));
+    });
+    expect(handle.openFlag).toBe(0);
+    await click(root.querySelector('#cc-card .cc-step-prev'));
+    expect(handle.openFlag).toBe(5);
+    expect(root.querySelector('#cc-card .cc-step-count')?.textContent).toBe('4 of 4');
+    // Keys typed into the page's fields are the page's.
+    const input = document.createElement('textarea');
+    document.body.append(input);
+    act(() => {
+      input.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }),
+      );
+    });
+    expect(handle.openFlag).toBe(5);
   });
 
   it('says in the bar, as text, what the result left out', () => {
@@ -162,8 +229,9 @@ describe('summary', () => {
 
   it('says so when nothing is flagged', () => {
     const report = freshReport();
-    report.counts = { contradiction: 0, number: 0, entity: 0, unsupported: 0, omission: 0 };
     mount(false);
+    for (const finding of report.sentences) finding.flagged = false;
+    report.omissions = [];
     act(() => handle.setState({ kind: 'done', report, fromCache: false }));
     expect(texts('.cc-chip')).toEqual(['No sentences flagged']);
   });
@@ -171,8 +239,15 @@ describe('summary', () => {
   it('names the consensus pick and shows it with its differences from the answer', async () => {
     mount();
     act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    // The same agreement sentence as the bar's headline: one number for the run.
+    expect(root.querySelector('.cc-consensus-agreement')?.textContent).toBe(
+      '2 of 5 samples agree with your answer: most samples say something else.',
+    );
+    expect(root.querySelector('.cc-headline')?.textContent).toBe(
+      '2 of 5 samples agree with your answer: most samples say something else',
+    );
     expect(root.querySelector('.cc-consensus-pick')?.textContent).toBe(
-      'Sample 2 is the consensus pick · 4 of 6 answers agree',
+      'Sample 2 reads most like the others.',
     );
     const toggle = button('Show consensus answer')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -196,7 +271,7 @@ describe('summary', () => {
     mount();
     act(() => handle.setState({ kind: 'done', report, fromCache: false }));
     expect(root.querySelector('.cc-consensus-pick')?.textContent).toBe(
-      'Your answer is the consensus pick · 5 of 6 answers agree',
+      'Your answer reads most like the others.',
     );
     expect(button('Show consensus answer')).toBeUndefined();
   });
@@ -204,12 +279,20 @@ describe('summary', () => {
   it('collapses and expands its details with aria-expanded', async () => {
     mount(false);
     act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
-    const toggle = button('Show details')!;
+    const toggle = button('Details')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(root.querySelector('.cc-legend')).toBeNull();
     await click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(root.querySelector('.cc-legend')).not.toBeNull();
+    // What to check leads: flags, then omissions, then the consensus and the legend.
+    const titles = texts('.cc-section-title').map((t) => t.trim());
+    expect(titles.slice(0, 4)).toEqual([
+      'Flagged sentences',
+      'What most samples said that this answer omits',
+      'Consensus',
+      'What the marks mean',
+    ]);
   });
 
   it('lists every sample in full on request', async () => {
@@ -226,15 +309,51 @@ describe('summary', () => {
     act(() =>
       handle.setState({ kind: 'sampling', done: 2, total: 5, errors: ['timeout', 'HTTP 500'] }),
     );
-    expect(root.querySelector('.cc-status-text')?.textContent).toContain('Sampling 3 of 5…');
+    expect(root.querySelector('.cc-status-text')?.textContent).toContain(
+      'Received 2 of 5 samples…',
+    );
     expect(root.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')).toBe('2');
     expect(root.querySelector('.cc-status-warning')?.textContent).toBe('2 requests failed');
     expect(button('Re-run')).toBeUndefined();
+    // Without a cancel handler there is no Cancel button; see the next test for one.
+    expect(button('Cancel')).toBeUndefined();
     act(() => handle.setState({ kind: 'analysing' }));
     expect(root.textContent).toContain('Analysing…');
     act(() => handle.setState({ kind: 'idle' }));
     await click(button('Check answer'));
     expect(onRerun).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers Cancel while checking, and Open settings first when only the settings can help', async () => {
+    const onCancel = vi.fn();
+    const onOpenSettings = vi.fn();
+    handle = mountOverlay({
+      answerElement: answer,
+      signal: controller.signal,
+      onRerun,
+      onCancel,
+      onOpenSettings,
+      shadowMode: 'open',
+    });
+    root = handle.host.shadowRoot!;
+    act(() => handle.setState({ kind: 'sampling', done: 1, total: 4, errors: [] }));
+    await click(button('Cancel'));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    act(() =>
+      handle.setState({
+        kind: 'error',
+        message: 'The API key was rejected (401). Check the key in Crosscheck’s options.',
+      }),
+    );
+    const actions = [...root.querySelectorAll('.cc-bar-actions button')];
+    expect(actions[0]?.textContent?.trim()).toBe('Open settings');
+    expect(actions[0]?.classList.contains('cc-button-primary')).toBe(true);
+    await click(actions[0]);
+    expect(onOpenSettings).toHaveBeenCalledTimes(1);
+    // An error the settings cannot fix offers Re-run, with settings behind the gear.
+    act(() => handle.setState({ kind: 'error', message: 'The server is busy (503).' }));
+    expect(button('Open settings')).toBeUndefined();
+    expect(button('Re-run')).toBeDefined();
   });
 });
 
@@ -244,24 +363,57 @@ describe('card', () => {
     act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
   });
 
-  it('shows the type, its meaning, the support and the other samples’ wording with differences marked', () => {
-    act(() => handle.openCard(0, [new DOMRect(10, 10, 300, 20)]));
+  it('leads with the reader’s sentence and what the samples say instead, then each sample', () => {
+    act(() => handle.openCard(0, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
     const card = root.getElementById('cc-card')!;
     expect(card.getAttribute('role')).toBe('dialog');
     expect(card.querySelector('.cc-card-title')?.textContent).toBe('Different number');
     expect(card.querySelector('.cc-card-explanation')?.textContent).toMatch(/different number/);
-    expect(card.querySelector('.cc-support-text')?.textContent).toBe('1 of 5 samples agrees');
-    expect([...card.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
-      '1889',
-      'March 1889',
-      '1889',
-      '1889',
-    ]);
+    expect(card.querySelector('.cc-support-text')?.textContent).toBe(
+      '1 of 5 samples backs this sentence',
+    );
+    expect(texts('#cc-card .cc-own-sentence mark')).toEqual(['1887']);
+    expect(card.querySelector('.cc-instead')?.textContent).toBe(
+      'Samples say instead: 1889 (3), March 1889',
+    );
+    expect(texts('#cc-card .cc-evidence mark')).toEqual(['1889', 'March 1889', '1889', '1889']);
     expect(card.querySelector('[data-stance=agrees] mark')).toBeNull();
   });
 
+  it('calls a sentence partly backed when a sample backs it, and says so in its label', () => {
+    act(() => handle.openCard(5, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
+    const card = root.getElementById('cc-card')!;
+    expect(card.querySelector('.cc-card-title')?.textContent).toBe('Partly backed');
+    expect(texts('#cc-card .cc-stance')).toEqual([
+      'no mention',
+      'no mention',
+      'no mention',
+      'no mention',
+      'backs it',
+    ]);
+  });
+
+  it('previews a flag only after the pointer rests on it, and opens in full on click', () => {
+    vi.useFakeTimers();
+    try {
+      act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)]));
+      expect(root.getElementById('cc-card')).toBeNull();
+      act(() => {
+        vi.advanceTimersByTime(HOVER_DELAY_MS);
+      });
+      const preview = root.getElementById('cc-card')!;
+      expect(preview.dataset.mode).toBe('preview');
+      expect(preview.getAttribute('role')).toBe('tooltip');
+      expect(preview.textContent).toContain('Different name');
+      act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
+      expect(root.getElementById('cc-card')?.dataset.mode).toBe('full');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says when a sample says nothing about the sentence', () => {
-    act(() => handle.openCard(5, [new DOMRect(10, 10, 300, 20)]));
+    act(() => handle.openCard(5, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
     const silent = root.querySelectorAll('#cc-card [data-stance=silent] .cc-quote');
     expect([...silent].map((el) => el.textContent)).toEqual(
       Array(4).fill('Says nothing about this.'),
@@ -275,18 +427,18 @@ describe('card', () => {
   });
 
   it('closes on Escape and with its close button', async () => {
-    act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)]));
+    act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
     act(() => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(root.getElementById('cc-card')).toBeNull();
-    act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)]));
+    act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
     await click(button('Close'));
     expect(handle.openFlag).toBeNull();
   });
 
   it('closes when a new report no longer flags its sentence', () => {
-    act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)]));
+    act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
     const report = freshReport();
     report.sentences[3]!.flagged = false;
     act(() => handle.setState({ kind: 'done', report, fromCache: false }));

@@ -10,11 +10,11 @@ import {
   headline,
   ofSamples,
   plural,
-  samplesMostlyAgreeing,
-  samplingText,
+  progressText,
+  samplesAgreeing,
   supportText,
 } from '../../src/content/overlay/summarise.ts';
-import { counterpartParts, sampleLines } from '../../src/content/overlay/evidence.ts';
+import { counterpartParts, readCard, sampleLines } from '../../src/content/overlay/evidence.ts';
 import fixture from '../fixtures/overlay/report.json';
 
 const report = fixture as unknown as AnalysisReport;
@@ -44,18 +44,20 @@ describe('phrasing', () => {
     expect(answerLabel(3)).toBe('sample 3');
   });
 
-  it('counts the sample being waited for in the progress text', () => {
-    expect(samplingText(0, 4)).toBe('Sampling 1 of 4…');
-    expect(samplingText(1, 4)).toBe('Sampling 2 of 4…');
-    expect(samplingText(4, 4)).toBe('Sampled 4 of 4');
+  it('words progress by the samples received, the same in the bar and the popup', () => {
+    expect(progressText(0, 4)).toBe('Received 0 of 4 samples…');
+    expect(progressText(1, 4)).toBe('Received 1 of 4 samples…');
+    expect(progressText(4, 4)).toBe('Received all 4 samples');
   });
 });
 
 describe('reading a report', () => {
   it('counts samples that back at least half of the judged sentences', () => {
     // Sample 4 backs sentences 0-2 and sample 5 backs 1, 2 and 5: 3 of 6 each.
-    expect(samplesMostlyAgreeing(report)).toBe(2);
-    expect(headline(report)).toBe('2 of 5 samples mostly agree with this answer');
+    expect(samplesAgreeing(report)).toBe(2);
+    expect(headline(report)).toBe(
+      '2 of 5 samples agree with your answer: most samples say something else',
+    );
   });
 
   it('shows the core’s notice instead of the numbers when it has one', () => {
@@ -73,8 +75,8 @@ describe('reading a report', () => {
   });
 
   it('words the support of a sentence', () => {
-    expect(supportText(report.sentences[0]!, 5)).toBe('1 of 5 samples agrees');
-    expect(supportText(report.sentences[3]!, 5)).toBe('None of the 5 samples agree');
+    expect(supportText(report.sentences[0]!, 5)).toBe('1 of 5 samples backs this sentence');
+    expect(supportText(report.sentences[3]!, 5)).toBe('None of the 5 samples back this sentence');
   });
 });
 
@@ -117,5 +119,57 @@ describe('a card’s sample lines', () => {
     expect(counterpartParts(evidence(0, 'Built by 1887.', true))).toEqual([
       { op: 'same', text: 'Built by 1887.' },
     ]);
+  });
+});
+
+describe('a card’s reading', () => {
+  const base = report.sentences[3]!;
+  const withEvidence = (evidence: SampleEvidence[]): SentenceFinding => ({ ...base, evidence });
+  const differs = (sample: number, answerSpans: string[], sampleSpans: string[]) => ({
+    ...evidence(sample, 'Some other wording of it.', false),
+    answerSpans,
+    sampleSpans,
+  });
+
+  it('marks only the words most samples leave out, and says what they say instead', () => {
+    const card = readCard(
+      withEvidence([
+        differs(0, ['Empire State Building'], ['Chrysler Building']),
+        differs(1, ['Empire State Building', '1930'], ['Chrysler Building', '1931']),
+        differs(2, ['Empire State Building'], ['Chrysler Building']),
+        evidence(
+          3,
+          'It was the tallest until the Empire State Building was finished in 1930.',
+          true,
+        ),
+      ]),
+      'entity',
+      4,
+    );
+    expect(card.sentenceParts.filter((p) => p.op === 'added').map((p) => p.text)).toEqual([
+      'Empire State Building',
+    ]);
+    expect(card.instead).toEqual([
+      { text: 'Chrysler Building', count: 3 },
+      { text: '1931', count: 1 },
+    ]);
+    expect(card.label).toBe('Different name');
+    expect(card.stances).toEqual({ differs: 3, partly: 0, silent: 0, agrees: 1 });
+  });
+
+  it('calls a sentence partly backed, not unsupported, when samples back some of it', () => {
+    const sentence = base.segment.text;
+    const card = readCard(
+      withEvidence([
+        { ...evidence(0, sentence.replace('1930', 'that year'), false), answerSpans: ['1930'] },
+        evidence(1, null, false),
+      ]),
+      'unsupported',
+      2,
+    );
+    expect(card.stances.partly).toBe(1);
+    expect(card.label).toBe('Partly backed');
+    const none = readCard(withEvidence([evidence(0, null, false)]), 'unsupported', 2);
+    expect(none.label).toBe('Unsupported');
   });
 });

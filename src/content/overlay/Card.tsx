@@ -1,28 +1,41 @@
 /**
- * The card for one flagged sentence: its type (with the underline it has on the page), what that
- * type means, how many samples back the sentence, and what each sample said instead.
+ * The card for one flagged sentence, evidence first: the reader's own sentence with the words the
+ * samples do not back marked, what the samples say instead, how many back it, and each sample's
+ * wording; its label is read from that same evidence (evidence.ts), so the two cannot disagree.
+ * A hover shows it as a one-line preview; a click, Enter or J/K shows it in full, with buttons to
+ * step to the previous and next flag.
  *
- * It is a non-modal dialog placed beside the sentence with `position: fixed`, and shown in the
- * top layer through the Popover API where the browser has it, so a chat page's own stacking
- * contexts and `overflow: hidden` boxes cannot cut it off. Its position is written in a layout
- * effect, after measuring, so it never flashes in the wrong place.
+ * It is a non-modal dialog placed beside the sentence (in the margin when there is room) with
+ * `position: fixed`, and shown in the top layer through the Popover API where the browser has
+ * it, so a chat page's own stacking contexts and `overflow: hidden` boxes cannot cut it off. Its
+ * position is written in a layout effect, after measuring, so it never flashes in the wrong place.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AnalysisReport } from '../../core/types.ts';
+import type { SentenceType } from '../../shared/report-reading.ts';
 import { DiffText } from './DiffText.tsx';
-import { sampleLines, type Stance } from './evidence.ts';
-import { CloseIcon } from './icons.tsx';
-import { placeCard } from './placement.ts';
+import { readCard, type Stance } from './evidence.ts';
+import { CloseIcon, Chevron } from './icons.tsx';
+import { placeCard, type Box } from './placement.ts';
 import { Swatch } from './Swatch.tsx';
 import { supportText } from './summarise.ts';
-import { TYPE_STYLES } from './type-styles.ts';
 
 export const CARD_ID = 'cc-card';
 
 export interface CardProps {
   report: AnalysisReport;
   flagIndex: number;
+  /** The flag's shown type (the underline it has on the page). */
+  type: SentenceType;
   anchorRects: readonly DOMRect[];
+  /** The answer's column, so the card can sit in the margin beside it. */
+  column: Box | null;
+  mode: 'preview' | 'full';
+  /** Position of this flag among the shown flags (0-based) and how many there are. */
+  position: number;
+  flagCount: number;
+  onStep: (direction: 1 | -1) => void;
+  onExpand: () => void;
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
@@ -30,9 +43,10 @@ export interface CardProps {
 }
 
 const STANCE_LABEL: Record<Stance, string> = {
-  differs: 'differs',
+  differs: 'says otherwise',
+  partly: 'partly backs it',
   silent: 'no mention',
-  agrees: 'agrees',
+  agrees: 'backs it',
 };
 
 /** Shows the element in the top layer when the Popover API is there (not in jsdom). */
@@ -41,13 +55,13 @@ function showInTopLayer(el: HTMLElement): void {
 }
 
 export function Card(props: CardProps) {
-  const { report, flagIndex, anchorRects } = props;
+  const { report, flagIndex, anchorRects, column, mode, type } = props;
   const ref = useRef<HTMLDivElement>(null);
   const finding = report.sentences[flagIndex];
 
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el?.isConnected) return;
     showInTopLayer(el);
     // Measure at natural height, then place; hidden meanwhile so it never shows misplaced.
     el.style.visibility = 'hidden';
@@ -59,40 +73,100 @@ export function Card(props: CardProps) {
       width: document.documentElement.clientWidth || window.innerWidth,
       height: window.innerHeight,
     };
-    const place = placeCard(anchorRects, { width: size.width, height: size.height }, viewport);
+    const place = placeCard(
+      anchorRects,
+      { width: size.width, height: size.height },
+      viewport,
+      column ?? undefined,
+    );
     el.style.left = `${place.left}px`;
     el.style.top = `${place.top}px`;
     el.style.maxHeight = `${place.maxHeight}px`;
     el.dataset.side = place.side;
     el.style.visibility = '';
-  }, [flagIndex, anchorRects]);
+  }, [flagIndex, anchorRects, mode, column]);
 
-  if (!finding || !finding.type) return null;
-  const type = finding.type;
-  const style = TYPE_STYLES[type];
-  const lines = sampleLines(finding, report.samples.length);
+  if (!finding) return null;
+  const reading = readCard(finding, type, report.samples.length);
+  const support = supportText(finding, report.samples.length);
+  const dots = (
+    <span class="cc-dots" aria-hidden="true">
+      {reading.lines
+        .slice()
+        .sort((a, b) => a.sample - b.sample)
+        .map((line) => (
+          <span key={line.sample} class={`cc-dot cc-dot-${line.stance}`} />
+        ))}
+    </span>
+  );
+  const common = {
+    id: CARD_ID,
+    ref,
+    'data-type': type,
+    'data-flag': flagIndex,
+    'data-mode': mode,
+    'data-label': reading.label,
+    tabIndex: -1,
+    popover: 'manual' as const,
+    onPointerEnter: props.onPointerEnter,
+    onPointerLeave: props.onPointerLeave,
+    onKeyDown: props.onKeyDown,
+  };
+
+  if (mode === 'preview') {
+    return (
+      <div {...common} class="cc-card cc-card-preview" role="tooltip" onClick={props.onExpand}>
+        <div class="cc-card-head">
+          <Swatch type={type} />
+          <span class="cc-card-title">{reading.label}</span>
+          {dots}
+        </div>
+        <p class="cc-preview-text">
+          {support} · <span class="cc-preview-hint">click for what the samples say</span>
+        </p>
+      </div>
+    );
+  }
+
   return (
     <div
-      id={CARD_ID}
-      ref={ref}
+      {...common}
       class="cc-card"
-      data-type={type}
-      data-flag={flagIndex}
       role="dialog"
       aria-modal="false"
       aria-labelledby="cc-card-title"
       aria-describedby="cc-card-explanation"
-      tabIndex={-1}
-      popover="manual"
-      onPointerEnter={props.onPointerEnter}
-      onPointerLeave={props.onPointerLeave}
-      onKeyDown={props.onKeyDown}
     >
       <header class="cc-card-head">
         <Swatch type={type} />
         <h2 id="cc-card-title" class="cc-card-title">
-          {style.label}
+          {reading.label}
         </h2>
+        {props.flagCount > 1 && (
+          <span class="cc-stepper" role="group" aria-label="Flags">
+            <button
+              type="button"
+              class="cc-icon-button cc-step-prev"
+              aria-label="Previous flag"
+              title="Previous flag (K)"
+              onClick={() => props.onStep(-1)}
+            >
+              <Chevron open={false} />
+            </button>
+            <span class="cc-step-count">
+              {props.position + 1} of {props.flagCount}
+            </span>
+            <button
+              type="button"
+              class="cc-icon-button cc-step-next"
+              aria-label="Next flag"
+              title="Next flag (J)"
+              onClick={() => props.onStep(1)}
+            >
+              <Chevron open={false} />
+            </button>
+          </span>
+        )}
         <button
           type="button"
           class="cc-icon-button cc-card-close"
@@ -103,23 +177,27 @@ export function Card(props: CardProps) {
           <CloseIcon />
         </button>
       </header>
-      <p id="cc-card-explanation" class="cc-card-explanation">
-        {style.explanation}
-      </p>
+      <blockquote class="cc-own-sentence" aria-label="Your sentence">
+        <DiffText parts={reading.sentenceParts} variant="mark" />
+      </blockquote>
+      {reading.instead.length > 0 && (
+        <p class="cc-instead">
+          Samples say instead:{' '}
+          {reading.instead.slice(0, 4).map((item, i) => (
+            <span key={item.text}>
+              {i > 0 && ', '}
+              <mark class="cc-diff-mark">{item.text}</mark>
+              {item.count > 1 && ` (${item.count})`}
+            </span>
+          ))}
+        </p>
+      )}
       <div class="cc-support">
-        <span class="cc-dots" aria-hidden="true">
-          {lines
-            .slice()
-            .sort((a, b) => a.sample - b.sample)
-            .map((line) => (
-              <span key={line.sample} class={`cc-dot cc-dot-${line.stance}`} />
-            ))}
-        </span>
-        <span class="cc-support-text">{supportText(finding, report.samples.length)}</span>
+        {dots}
+        <span class="cc-support-text">{support}</span>
       </div>
-      <h3 class="cc-card-subtitle">What the other samples say</h3>
-      <ul class="cc-evidence">
-        {lines.map((line) => (
+      <ul class="cc-evidence" aria-label="What each sample says">
+        {reading.lines.map((line) => (
           <li
             key={line.sample}
             class={`cc-evidence-item cc-${line.stance}`}
@@ -139,6 +217,9 @@ export function Card(props: CardProps) {
           </li>
         ))}
       </ul>
+      <p id="cc-card-explanation" class="cc-card-explanation">
+        {reading.explanation}
+      </p>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { AnalysisReport } from '../../core/types.ts';
 import { diffWords } from '../../shared/text-diff.ts';
 import { DiffText } from './DiffText.tsx';
-import { answerText, answerTitle, plural } from './summarise.ts';
+import { agreement, answerText, answerTitle } from './summarise.ts';
 
 export function ConsensusSection({ report }: { report: AnalysisReport }) {
   const { consensus } = report;
@@ -14,7 +14,7 @@ export function ConsensusSection({ report }: { report: AnalysisReport }) {
   // The consensus answer reads best with only its own extra words marked; the user's words that
   // it drops are there on request.
   const [showRemoved, setShowRemoved] = useState(false);
-  const total = report.samples.length + 1;
+  const reading = agreement(report);
   const isYours = consensus.index === 0;
   const parts = useMemo(
     () => (open && !isYours ? diffWords(report.answer, answerText(report, consensus.index)) : []),
@@ -26,20 +26,26 @@ export function ConsensusSection({ report }: { report: AnalysisReport }) {
       <h3 id="cc-consensus-title" class="cc-section-title">
         Consensus
       </h3>
+      {/* The same agreement sentence as the bar's: one number for the whole run. */}
+      {reading && (
+        <p class="cc-consensus-agreement">
+          {reading.sentence}: <strong>{reading.verdict}</strong>.
+        </p>
+      )}
       <p class="cc-consensus-pick">
-        <strong>{isYours ? 'Your answer' : answerTitle(consensus.index)}</strong>
-        {' is the consensus pick'}
-        <span class="cc-muted">
-          {' · '}
-          {consensus.groupSize} of {plural(total, 'answer')} agree
-        </span>
+        {isYours ? (
+          'Your answer reads most like the others.'
+        ) : (
+          <>
+            <strong>{answerTitle(consensus.index)}</strong> reads most like the others.
+          </>
+        )}
       </p>
       {consensus.finalAnswer !== null && (
         <p class="cc-consensus-final">
           Final answer: <strong>{consensus.finalAnswer}</strong>
         </p>
       )}
-      <p class="cc-consensus-reason">{consensus.reason}</p>
       {!isYours && (
         <>
           <button

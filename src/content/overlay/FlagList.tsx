@@ -1,9 +1,13 @@
 /**
  * The flagged sentences as buttons: the keyboard path to the flags. Activating one scrolls the
- * page to the sentence and opens its card; Tab then moves into the card.
+ * page to the sentence and opens its card; Tab then moves into the card. With many flags the
+ * strongest come first, so a long answer's sea of marks starts with what matters most.
  */
 import type { AnalysisReport } from '../../core/types.ts';
-import { flags, supportText } from './summarise.ts';
+import { flags, strongestFirst, supportText } from './summarise.ts';
+
+/** Above this many flags the list is ordered by strength rather than by reading order. */
+export const MANY_FLAGS = 8;
 import { Swatch } from './Swatch.tsx';
 import { TYPE_STYLES } from './type-styles.ts';
 
@@ -17,12 +21,14 @@ interface Props {
 }
 
 export function FlagList({ report, openFlag, onActivate, onKeyDown }: Props) {
-  const list = flags(report);
-  if (list.length === 0) return null;
+  const shown = flags(report);
+  if (shown.length === 0) return null;
+  const many = shown.length > MANY_FLAGS;
+  const list = many ? strongestFirst(shown) : shown;
   return (
     <section class="cc-section" aria-labelledby="cc-flags-title">
       <h3 id="cc-flags-title" class="cc-section-title">
-        Flagged sentences
+        {many ? 'Flagged sentences, strongest first' : 'Flagged sentences'}
       </h3>
       <ul class="cc-flags">
         {list.map(({ index, finding, type }) => (

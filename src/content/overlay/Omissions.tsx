@@ -4,18 +4,19 @@
  */
 import type { AnalysisReport } from '../../core/types.ts';
 import { Disclosure } from './Disclosure.tsx';
-import { ofSamples } from './summarise.ts';
+import { ofSamples, shownOmissions } from './summarise.ts';
 
 export function Omissions({ report }: { report: AnalysisReport }) {
-  if (report.omissions.length === 0) return null;
+  const omissions = shownOmissions(report);
+  if (omissions.length === 0) return null;
   return (
-    <section class="cc-section" aria-labelledby="cc-omissions-title">
+    <section class="cc-section cc-omissions-section" aria-labelledby="cc-omissions-title">
       <h3 id="cc-omissions-title" class="cc-section-title">
         <span class="cc-omission-rule" aria-hidden="true" />
         What most samples said that this answer omits
       </h3>
       <ul class="cc-omissions">
-        {report.omissions.map((omission, i) => (
+        {omissions.map((omission, i) => (
           <li key={i} class="cc-omission">
             <p class="cc-omission-text">{omission.text}</p>
             <Disclosure

@@ -5,15 +5,24 @@
 import type { OverlayState, CardTarget } from './state.ts';
 import { SummaryBar } from './SummaryBar.tsx';
 import { Card } from './Card.tsx';
+import type { Box } from './placement.ts';
+import { shownFlags, type SentenceType } from '../../shared/report-reading.ts';
 
 export interface OverlayProps {
   state: OverlayState;
   card: CardTarget | null;
+  /** The open card's shown type, and the answer's column for placing it. */
+  cardType: SentenceType | null;
+  cardColumn: Box | null;
   onRerun: () => void;
   onOpenSettings?: (() => void) | undefined;
+  onCancel?: (() => void) | undefined;
   onActivateFlag: (flagIndex: number, button: HTMLButtonElement) => void;
+  onJumpToType: (type: SentenceType) => void;
+  onStep: (direction: 1 | -1) => void;
   onFlagKeyDown: (flagIndex: number, event: KeyboardEvent) => void;
   onCloseCard: () => void;
+  onExpandCard: () => void;
   onCardPointerEnter: () => void;
   onCardPointerLeave: () => void;
   onCardKeyDown: (event: KeyboardEvent) => void;
@@ -23,23 +32,34 @@ export interface OverlayProps {
 export function Overlay(props: OverlayProps) {
   const { state, card } = props;
   const report = state.kind === 'done' ? state.report : null;
+  const flags = report ? shownFlags(report) : [];
   return (
     <div class="cc-root">
       <SummaryBar
         state={state}
-        openFlag={card?.flagIndex ?? null}
+        openFlag={card?.mode === 'full' ? card.flagIndex : null}
         onRerun={props.onRerun}
         onOpenSettings={props.onOpenSettings}
+        onCancel={props.onCancel}
         onActivateFlag={props.onActivateFlag}
+        onJumpToType={props.onJumpToType}
+        onStep={props.onStep}
         onFlagKeyDown={props.onFlagKeyDown}
         initiallyExpanded={props.initiallyExpanded ?? false}
       />
-      {report && card && (
+      {report && card && props.cardType && (
         <Card
-          key={card.flagIndex}
+          key={`${card.flagIndex}-${card.mode}`}
           report={report}
           flagIndex={card.flagIndex}
+          type={props.cardType}
           anchorRects={card.anchorRects}
+          column={props.cardColumn}
+          mode={card.mode}
+          position={flags.findIndex((f) => f.index === card.flagIndex)}
+          flagCount={flags.length}
+          onStep={props.onStep}
+          onExpand={props.onExpandCard}
           onClose={props.onCloseCard}
           onPointerEnter={props.onCardPointerEnter}
           onPointerLeave={props.onCardPointerLeave}

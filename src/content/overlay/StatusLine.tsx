@@ -3,7 +3,7 @@
  * what went wrong, in words.
  */
 import type { OverlayState } from './state.ts';
-import { plural, samplingText } from './summarise.ts';
+import { plural, progressText } from './summarise.ts';
 import { Spinner } from './icons.tsx';
 
 type Pending = Exclude<OverlayState, { kind: 'done' }>;
@@ -31,7 +31,7 @@ export function StatusLine({ state }: { state: Pending }) {
       return (
         <span class="cc-status-text cc-sampling" role="status">
           <Spinner />
-          <span>{samplingText(state.done, state.total)}</span>
+          <span>{progressText(state.done, state.total)}</span>
           <span
             class="cc-progress"
             role="progressbar"

@@ -1,10 +1,16 @@
 /**
  * The summary by the answer: one compact bar with the run's status or result, and, when a result
- * is there, collapsible details (legend, consensus, flagged sentences, omissions, all samples).
+ * is there, collapsible details that lead with what to check (flags, omissions), then the
+ * consensus, the legend of the kinds present and all samples.
+ *
+ * Actions never dead-end: while a run is under way the bar offers Cancel; when an error can only
+ * be fixed in the settings, "Open settings" is the primary action.
  */
 import { useState } from 'preact/hooks';
 import type { OverlayState } from './state.ts';
-import { headline } from './summarise.ts';
+import { agreement, coverageNote, flags, headline, shownCounts } from './summarise.ts';
+import { needsSettings } from '../../shared/run-status.ts';
+import type { SentenceType } from '../../shared/report-reading.ts';
 import { GearIcon, Logo, RerunIcon, Chevron } from './icons.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { Legend, TypeChips } from './TypeCounts.tsx';
@@ -18,7 +24,10 @@ export interface SummaryProps {
   openFlag: number | null;
   onRerun: () => void;
   onOpenSettings?: (() => void) | undefined;
+  onCancel?: (() => void) | undefined;
   onActivateFlag: (flagIndex: number, button: HTMLButtonElement) => void;
+  onJumpToType: (type: SentenceType) => void;
+  onStep: (direction: 1 | -1) => void;
   onFlagKeyDown: (flagIndex: number, event: KeyboardEvent) => void;
   initiallyExpanded?: boolean;
 }
@@ -29,6 +38,12 @@ export function SummaryBar(props: SummaryProps) {
   const busy =
     state.kind === 'capturing' || state.kind === 'sampling' || state.kind === 'analysing';
   const done = state.kind === 'done' ? state : null;
+  const fixInSettings =
+    state.kind === 'error' && needsSettings(state.message) && onOpenSettings !== undefined;
+  const flagCount = done ? flags(done.report).length : 0;
+  const reading = done ? agreement(done.report) : null;
+  // Omissions have no place in the answer: their chip opens the details, which list them.
+  const showOmissions = () => setExpanded(true);
   return (
     <section class={`cc-summary cc-state-${state.kind}`} aria-label="Crosscheck">
       <div class="cc-bar">
@@ -36,28 +51,72 @@ export function SummaryBar(props: SummaryProps) {
           <Logo />
         </span>
         <div class="cc-bar-main">
-          {state.kind === 'done' ? (
+          {done ? (
             <>
-              <span class="cc-headline">{headline(state.report)}</span>
-              {state.fromCache && (
+              <span class="cc-headline" data-majority={reading?.majority ?? 'none'}>
+                {headline(done.report)}
+              </span>
+              {done.fromCache && (
                 <span class="cc-badge" title="Shown from an earlier check of this answer">
                   Saved
                 </span>
               )}
-              <TypeChips counts={state.report.counts} />
+              <TypeChips
+                counts={shownCounts(done.report)}
+                onJump={props.onJumpToType}
+                onOmissions={showOmissions}
+              />
             </>
           ) : (
-            <StatusLine state={state} />
+            state.kind !== 'done' && <StatusLine state={state} />
           )}
         </div>
         <div class="cc-bar-actions">
+          {flagCount > 0 && (
+            <span class="cc-stepper" role="group" aria-label="Step through flags">
+              <button
+                type="button"
+                class="cc-icon-button cc-step-prev"
+                aria-label="Previous flag"
+                title="Previous flag (K)"
+                onClick={() => props.onStep(-1)}
+              >
+                <Chevron open={false} />
+              </button>
+              <button
+                type="button"
+                class="cc-icon-button cc-step-next"
+                aria-label="Next flag"
+                title="Next flag (J)"
+                onClick={() => props.onStep(1)}
+              >
+                <Chevron open={false} />
+              </button>
+            </span>
+          )}
+          {busy && props.onCancel && (
+            <button type="button" class="cc-button cc-button-quiet" onClick={props.onCancel}>
+              Cancel
+            </button>
+          )}
+          {fixInSettings && (
+            <button type="button" class="cc-button cc-button-primary" onClick={onOpenSettings}>
+              <GearIcon />
+              <span>Open settings</span>
+            </button>
+          )}
           {!busy && (
-            <button type="button" class="cc-button" onClick={onRerun}>
+            <button
+              type="button"
+              class={`cc-button ${state.kind === 'idle' ? 'cc-button-primary' : 'cc-button-quiet'}`}
+              onClick={onRerun}
+              title={state.kind === 'idle' ? undefined : 'Ask the backend again (costs a new run)'}
+            >
               <RerunIcon />
               <span>{state.kind === 'idle' ? 'Check answer' : 'Re-run'}</span>
             </button>
           )}
-          {onOpenSettings && (
+          {onOpenSettings && !fixInSettings && (
             <button
               type="button"
               class="cc-icon-button"
@@ -71,13 +130,12 @@ export function SummaryBar(props: SummaryProps) {
           {done && (
             <button
               type="button"
-              class="cc-icon-button cc-expand"
+              class="cc-button cc-button-quiet cc-expand"
               aria-expanded={expanded}
               aria-controls="cc-details"
-              aria-label={expanded ? 'Hide details' : 'Show details'}
-              title={expanded ? 'Hide details' : 'Show details'}
               onClick={() => setExpanded(!expanded)}
             >
+              <span>Details</span>
               <Chevron open={expanded} />
             </button>
           )}
@@ -92,8 +150,11 @@ export function SummaryBar(props: SummaryProps) {
         <div id="cc-details" class="cc-details" hidden={!expanded}>
           {expanded && (
             <>
-              <Legend counts={done.report.counts} />
-              <ConsensusSection report={done.report} />
+              {coverageNote(done.report) && (
+                <p class="cc-note" role="note">
+                  {coverageNote(done.report)}
+                </p>
+              )}
               <FlagList
                 report={done.report}
                 openFlag={props.openFlag}
@@ -101,6 +162,8 @@ export function SummaryBar(props: SummaryProps) {
                 onKeyDown={props.onFlagKeyDown}
               />
               <Omissions report={done.report} />
+              <ConsensusSection report={done.report} />
+              <Legend counts={shownCounts(done.report)} />
               <SamplesList report={done.report} />
             </>
           )}

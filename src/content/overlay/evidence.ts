@@ -1,12 +1,15 @@
 /**
- * What each sample said about one flagged sentence, in the order the card lists it: samples that
- * differ first, then those that say nothing, then those that agree; each with the parts of its
- * wording to mark. Pure, so the ordering and marking are tested without rendering.
+ * What the samples said about one flagged sentence, read so that the card agrees with itself: per
+ * sample a stance (differs, partly backs, says nothing, agrees) and the wording to mark; the
+ * words of the reader's own sentence that the samples do not back; what they say instead; and the
+ * card's label, derived from that same evidence. Pure, so it is tested without rendering.
  */
 import type { SampleEvidence, SentenceFinding } from '../../core/types.ts';
+import { contentWords, type SentenceType } from '../../shared/report-reading.ts';
 import { markSpans, type DiffPart } from '../../shared/text-diff.ts';
+import { TYPE_STYLES } from './type-styles.ts';
 
-export type Stance = 'differs' | 'silent' | 'agrees';
+export type Stance = 'differs' | 'partly' | 'silent' | 'agrees';
 
 export interface SampleLine {
   /** 0-based index into `report.samples`. */
@@ -16,7 +19,7 @@ export interface SampleLine {
   parts: DiffPart[];
 }
 
-const ORDER: Record<Stance, number> = { differs: 0, silent: 1, agrees: 2 };
+const ORDER: Record<Stance, number> = { differs: 0, partly: 1, silent: 2, agrees: 3 };
 
 /**
  * The core's spans when it found any (they know "1820" vs "1829" is the point). Without them the
@@ -30,19 +33,92 @@ export function counterpartParts(evidence: SampleEvidence): DiffPart[] {
   return markSpans(text, evidence.sampleSpans);
 }
 
+/**
+ * A sample that does not back the sentence but repeats most of its content words, without naming
+ * anything different, backs it in part: "partly backs it" rather than "differs".
+ */
+export function stanceOf(evidence: SampleEvidence | undefined, sentence: string): Stance {
+  if (!evidence || evidence.counterpart === null || evidence.counterpart.trim() === '')
+    return 'silent';
+  if (evidence.supports) return 'agrees';
+  if (evidence.sampleSpans.length > 0) return 'differs';
+  const words = new Set(contentWords(sentence));
+  if (words.size === 0) return 'differs';
+  const said = new Set(contentWords(evidence.counterpart));
+  let shared = 0;
+  for (const w of words) if (said.has(w)) shared++;
+  return shared * 2 >= words.size ? 'partly' : 'differs';
+}
+
 export function sampleLines(finding: SentenceFinding, sampleCount: number): SampleLine[] {
   const lines: SampleLine[] = [];
   for (let sample = 0; sample < sampleCount; sample++) {
     const evidence = finding.evidence.find((e) => e.sample === sample);
-    if (!evidence || evidence.counterpart === null || evidence.counterpart.trim() === '') {
-      lines.push({ sample, stance: 'silent', parts: [] });
-      continue;
-    }
+    const stance = stanceOf(evidence, finding.segment.text);
     lines.push({
       sample,
-      stance: evidence.supports ? 'agrees' : 'differs',
-      parts: counterpartParts(evidence),
+      stance,
+      parts: evidence && stance !== 'silent' ? counterpartParts(evidence) : [],
     });
   }
   return lines.sort((a, b) => ORDER[a.stance] - ORDER[b.stance] || a.sample - b.sample);
+}
+
+export interface CardReading {
+  /** The card's heading, consistent with the lines below it. */
+  label: string;
+  /** One line on what the label means. */
+  explanation: string;
+  lines: SampleLine[];
+  /** Count of samples per stance, as the dots show them. */
+  stances: Record<Stance, number>;
+  /** The reader's sentence with the words the samples do not back marked `added`. */
+  sentenceParts: DiffPart[];
+  /** What the differing samples say instead, most often said first: "McCain (2), Sinema (1)". */
+  instead: { text: string; count: number }[];
+}
+
+/** Words of the sentence that more than this share of all samples leave out are marked in it. */
+const MARK_SHARE = 0.5;
+
+/** `type` is the flag's shown type (report-reading's `shownType`), so card and underline agree. */
+export function readCard(
+  finding: SentenceFinding,
+  type: SentenceType,
+  sampleCount: number,
+): CardReading {
+  const lines = sampleLines(finding, sampleCount);
+  const stances: Record<Stance, number> = { differs: 0, partly: 0, silent: 0, agrees: 0 };
+  for (const line of lines) stances[line.stance]++;
+
+  const against = finding.evidence.filter((e) => !e.supports && e.counterpart);
+  // Words of the sentence that the non-backing samples leave out, by how many leave them out.
+  const spanCounts = new Map<string, number>();
+  for (const e of against) {
+    for (const span of new Set(e.answerSpans))
+      spanCounts.set(span, (spanCounts.get(span) ?? 0) + 1);
+  }
+  // Samples that say nothing about the sentence back none of its words either.
+  const silent = stances.silent;
+  const marked = [...spanCounts]
+    .filter(([, n]) => (n + silent) / sampleCount > MARK_SHARE)
+    .map(([span]) => span);
+  const sentenceParts = markSpans(finding.segment.text, marked);
+
+  const insteadCounts = new Map<string, number>();
+  for (const e of against) {
+    for (const span of new Set(e.sampleSpans))
+      insteadCounts.set(span, (insteadCounts.get(span) ?? 0) + 1);
+  }
+  const instead = [...insteadCounts]
+    .map(([text, count]) => ({ text, count }))
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+
+  let label = TYPE_STYLES[type].label;
+  let explanation = TYPE_STYLES[type].explanation;
+  if (type === 'unsupported' && stances.partly + stances.agrees > 0) {
+    label = 'Partly backed';
+    explanation = 'Some samples say part of this, but fewer than half back all of it.';
+  }
+  return { label, explanation, lines, stances, sentenceParts, instead };
 }

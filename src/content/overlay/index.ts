@@ -2,7 +2,7 @@
  * The overlay's public surface for the content script: mount it, feed it states, open cards;
  * and the type style table the page highlights share with it.
  */
-export { mountOverlay, CLOSE_GRACE_MS } from './mount.tsx';
+export { mountOverlay, CLOSE_GRACE_MS, HOVER_DELAY_MS } from './mount.tsx';
 export type { MountOptions, OpenCardOptions, OverlayHandle } from './mount.tsx';
 export type { OverlayState } from './state.ts';
 export { TYPE_STYLES, SENTENCE_TYPES, highlightCss, highlightName } from './type-styles.ts';

@@ -1,8 +1,9 @@
 /**
- * Where a card goes: next to its sentence, never on top of it. Below the sentence when the card
- * fits there, else above when it fits there, else on the roomier side with its height capped to
- * that room; left-aligned with the sentence and clamped to the viewport. Pure geometry, so it is
- * tested without a layout engine.
+ * Where a card goes: next to its sentence, never on top of it. In the margin beside the answer's
+ * column when there is room there (it then covers neither the sentence nor the lines after it);
+ * else below the sentence when the card fits there, else above when it fits there, else on the
+ * roomier side with its height capped to that room; left-aligned with the sentence and clamped to
+ * the viewport. Pure geometry, so it is tested without a layout engine.
  */
 
 export interface Box {
@@ -15,7 +16,7 @@ export interface Box {
 export interface Placement {
   left: number;
   top: number;
-  side: 'above' | 'below';
+  side: 'above' | 'below' | 'right' | 'left';
   /** Height the card may take without covering the sentence or leaving the viewport. */
   maxHeight: number;
 }
@@ -45,6 +46,8 @@ export function placeCard(
   anchors: readonly Box[],
   card: { width: number; height: number },
   viewport: { width: number; height: number },
+  /** The answer's column: the card goes beside it when the margin has room. */
+  column?: Box,
 ): Placement {
   const anchor = unionBox(anchors) ?? {
     left: MARGIN,
@@ -52,6 +55,21 @@ export function placeCard(
     right: MARGIN,
     bottom: MARGIN,
   };
+  if (column) {
+    const maxHeight = Math.min(card.height, viewport.height - 2 * MARGIN);
+    const top = Math.min(
+      Math.max(anchor.top, MARGIN),
+      Math.max(MARGIN, viewport.height - MARGIN - maxHeight),
+    );
+    const rightEdge = Math.max(column.right, anchor.right);
+    if (viewport.width - MARGIN - (rightEdge + GAP) >= card.width) {
+      return { left: rightEdge + GAP, top, side: 'right', maxHeight };
+    }
+    const leftEdge = Math.min(column.left, anchor.left);
+    if (leftEdge - GAP - MARGIN >= card.width) {
+      return { left: leftEdge - GAP - card.width, top, side: 'left', maxHeight };
+    }
+  }
   const roomBelow = viewport.height - MARGIN - (anchor.bottom + GAP);
   const roomAbove = anchor.top - GAP - MARGIN;
   let side: Placement['side'];

@@ -24,4 +24,6 @@ export interface CardTarget {
   flagIndex: number;
   /** Client rects of the sentence (viewport coordinates), as from `Range.getClientRects()`. */
   anchorRects: DOMRect[];
+  /** `preview`: one line, shown by a resting pointer. `full`: the evidence, by click or key. */
+  mode: 'preview' | 'full';
 }

@@ -30,14 +30,17 @@ const BASE = /* css */ `
   --accent-fg: #ffffff;
   --mark-bg: #ffe98a;
   --mark-fg: #2b2200;
-  --ins-bg: #d3f3de;
-  --ins-fg: #0a4d25;
-  --del-bg: #fde0de;
-  --del-fg: #861b16;
+  /* One vocabulary: words that differ are marked the same everywhere (cards, consensus); red and
+     orange belong to the flag types alone, so stance and removals stay neutral. */
+  --ins-bg: var(--mark-bg);
+  --ins-fg: var(--mark-fg);
+  --del-bg: #eceef2;
+  --del-fg: #555b67;
   --good: #1a7f37;
   --warn: #9a5b00;
   --bad: #c62828;
   --silent: #8b93a1;
+  --stance-differs: #3b4150;
   --shadow: 0 1px 2px rgba(16, 24, 40, 0.06), 0 1px 3px rgba(16, 24, 40, 0.08);
   --shadow-card: 0 12px 32px -8px rgba(16, 24, 40, 0.22), 0 4px 10px -4px rgba(16, 24, 40, 0.12);
 }
@@ -54,14 +57,15 @@ const BASE = /* css */ `
     --accent-fg: #0d1530;
     --mark-bg: #5a4a00;
     --mark-fg: #fff3c2;
-    --ins-bg: #113a23;
-    --ins-fg: #b2f2cb;
-    --del-bg: #4b1c1c;
-    --del-fg: #ffc4bf;
+    --ins-bg: var(--mark-bg);
+    --ins-fg: var(--mark-fg);
+    --del-bg: #2e3138;
+    --del-fg: #aab0bc;
     --good: #56d364;
     --warn: #f0b04c;
     --bad: #ff7b72;
     --silent: #7d8594;
+    --stance-differs: #d5d9e0;
     --shadow: 0 1px 2px rgba(0, 0, 0, 0.4);
     --shadow-card: 0 14px 36px -8px rgba(0, 0, 0, 0.65), 0 4px 12px -4px rgba(0, 0, 0, 0.5);
   }
@@ -145,7 +149,21 @@ button {
   line-height: 1.2;
 }
 .cc-button:hover { background: var(--bg-hover); }
-.cc-button-quiet { border-color: var(--border); margin-top: 8px; color: var(--accent); }
+.cc-button-quiet { border-color: transparent; color: var(--accent); }
+.cc-details .cc-button-quiet { border-color: var(--border); margin-top: 8px; }
+.cc-button-primary { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); font-weight: 600; }
+.cc-button-primary:hover { background: var(--accent); filter: brightness(1.08); }
+.cc-stepper { display: inline-flex; align-items: center; gap: 0; }
+.cc-step-prev .cc-chevron { transform: rotate(180deg); }
+.cc-step-count { font-size: 12px; color: var(--fg-muted); font-variant-numeric: tabular-nums; padding: 0 2px; }
+.cc-note {
+  margin-top: 10px;
+  padding: 6px 10px;
+  border-radius: 8px;
+  background: var(--bg-subtle);
+  color: var(--fg-muted);
+  font-size: 12px;
+}
 .cc-icon-button {
   display: inline-grid;
   place-items: center;
@@ -206,6 +224,8 @@ button {
   font-size: 12px;
   white-space: nowrap;
 }
+button.cc-chip:hover { background: var(--bg-hover); border-color: var(--border-strong); }
+.cc-chips li { display: inline-flex; }
 .cc-chip-none { color: var(--good); font-weight: 500; }
 .cc-notes {
   margin: 4px 0 0;
@@ -226,10 +246,11 @@ button {
 }
 
 .cc-swatch {
-  font-weight: 650;
+  display: inline-block;
   font-size: 12px;
-  color: var(--fg);
-  text-underline-offset: 3px;
+  line-height: 1;
+  white-space: pre;
+  text-underline-offset: 1px;
   text-decoration-skip-ink: none;
   flex: none;
 }
@@ -257,13 +278,12 @@ button {
 
 .cc-legend {
   display: grid;
-  grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
+  grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
   gap: 8px 16px;
-  padding-top: 12px;
 }
 .cc-legend-item {
   display: grid;
-  grid-template-columns: auto 1fr auto;
+  grid-template-columns: auto 1fr;
   align-content: start;
   align-items: baseline;
   column-gap: 8px;
@@ -277,7 +297,8 @@ button {
   border-radius: 6px;
   background: var(--bg-subtle);
 }
-.cc-legend-explanation { grid-column: 2 / 4; color: var(--fg-muted); font-size: 12px; }
+.cc-legend-explanation { grid-column: 2 / 3; color: var(--fg-muted); font-size: 12px; }
+.cc-consensus-agreement { margin-bottom: 4px; }
 .cc-legend-zero .cc-legend-count { color: var(--fg-muted); background: none; }
 
 .cc-consensus-pick { font-size: 13px; }
@@ -414,7 +435,20 @@ blockquote.cc-fulltext {
 .cc-card-head { display: flex; align-items: center; gap: 8px; }
 .cc-card-title { font-weight: 650; font-size: 14px; flex: 1 1 auto; }
 .cc-card-close { margin: -4px -6px -4px 0; }
-.cc-card-explanation { color: var(--fg-muted); margin-top: 2px; }
+.cc-card-explanation { color: var(--fg-muted); margin-top: 10px; font-size: 12px; }
+.cc-card-preview { cursor: pointer; padding: 8px 12px; width: min(340px, calc(100vw - 16px)); }
+.cc-card-preview .cc-card-title { flex: none; font-size: 13px; }
+.cc-preview-text { font-size: 12px; margin-top: 2px; }
+.cc-preview-hint { color: var(--fg-muted); }
+.cc-own-sentence {
+  margin-top: 8px;
+  padding: 8px 10px;
+  border-radius: 8px;
+  border-inline-start: 3px solid var(--border-strong);
+  background: var(--bg-subtle);
+  overflow-wrap: anywhere;
+}
+.cc-instead { margin-top: 8px; }
 .cc-support {
   display: flex;
   align-items: center;
@@ -428,7 +462,8 @@ blockquote.cc-fulltext {
 .cc-dots { display: inline-flex; gap: 3px; }
 .cc-dot { width: 8px; height: 8px; border-radius: 50%; border: 1.5px solid var(--silent); }
 .cc-dot-agrees { background: var(--good); border-color: var(--good); }
-.cc-dot-differs { background: var(--bad); border-color: var(--bad); }
+.cc-dot-differs { background: var(--stance-differs); border-color: var(--stance-differs); }
+.cc-dot-partly { background: linear-gradient(90deg, var(--stance-differs) 50%, transparent 50%); border-color: var(--stance-differs); }
 .cc-card-subtitle {
   margin: 12px 0 6px;
   font-size: 11px;
@@ -437,13 +472,15 @@ blockquote.cc-fulltext {
   text-transform: uppercase;
   color: var(--fg-muted);
 }
-.cc-evidence { display: grid; gap: 8px; }
+.cc-evidence { display: grid; gap: 8px; margin-top: 10px; }
 .cc-evidence-item { padding-inline-start: 10px; border-inline-start: 2px solid var(--border); }
-.cc-evidence-item.cc-differs { border-inline-start-color: var(--bad); }
+.cc-evidence-item.cc-differs { border-inline-start-color: var(--stance-differs); }
+.cc-evidence-item.cc-partly { border-inline-start-color: var(--border-strong); border-inline-start-style: dashed; }
 .cc-evidence-item.cc-agrees { border-inline-start-color: var(--good); }
 .cc-evidence-head { display: flex; align-items: baseline; gap: 6px; margin-bottom: 1px; }
 .cc-stance { font-size: 11px; font-weight: 600; }
-.cc-stance-differs { color: var(--bad); }
+.cc-stance-differs { color: var(--fg); }
+.cc-stance-partly { color: var(--fg-muted); }
 .cc-stance-agrees { color: var(--good); }
 .cc-stance-silent { color: var(--fg-muted); }
 .cc-silent-text { color: var(--fg-muted); font-style: italic; }
