@@ -7,7 +7,7 @@
  */
 import type { Embedder } from './embedder.ts';
 import { answerSimilarity, pickConsensus } from './consensus.ts';
-import { detectLanguage, OTHER_LANGUAGE_NOTICE, type Language } from './language.ts';
+import { detectLanguage, OTHER_LANGUAGE_NOTICE } from './language.ts';
 import { locateSentences } from './locate.ts';
 import { findOmissions } from './omissions.ts';
 import { resolveParams, type ScoringParams } from './params.ts';
@@ -58,8 +58,8 @@ export async function createAnalysis(
   const language = detectLanguage(answer);
   const prepared = await prepareText(answer, embedder, {
     signal: options.signal,
-    language,
     segments,
+    language,
   });
   const samples: (SampleState | null)[] = [];
   const sampleTexts: string[] = [];
@@ -109,16 +109,7 @@ export async function createAnalysis(
     },
 
     report() {
-      return buildReport({
-        embedderId: embedder.id,
-        answer: prepared,
-        states: samples,
-        sampleTexts,
-        similarity,
-        wording,
-        params,
-        language,
-      });
+      return buildReport(embedder.id, prepared, samples, sampleTexts, similarity, wording, params);
     },
   };
 }
@@ -136,32 +127,24 @@ export async function analyze(
   return analysis.report();
 }
 
-/** Everything a report is computed from: the answer, the samples so far and their similarities. */
-interface ReportInput {
-  embedderId: string;
-  answer: PreparedText;
-  /** One per sample added, null for a blank one. */
-  states: readonly (SampleState | null)[];
-  sampleTexts: readonly string[];
-  /** Whole-text similarities over [answer, ...samples]: by meaning, and by shared words. */
-  similarity: readonly (readonly number[])[];
-  wording: readonly (readonly number[])[];
-  params: ScoringParams;
-  language: Language;
-}
-
-function buildReport(input: ReportInput): AnalysisReport {
-  const { embedderId, answer, states, sampleTexts, similarity, wording, params, language } = input;
+function buildReport(
+  embedderId: string,
+  answer: PreparedText,
+  states: readonly (SampleState | null)[],
+  sampleTexts: readonly string[],
+  similarity: readonly (readonly number[])[],
+  wording: readonly (readonly number[])[],
+  params: ScoringParams,
+): AnalysisReport {
   const counted = states.flatMap((s, i) => (s ? [{ ...s, index: i }] : []));
   const prepared = counted.map((s) => s.prepared);
   const weight = tokenWeights(answer, prepared, params);
-  const context = { answerNorms: answer.norms, weight, params };
 
   const perSentence = answer.sentences.map((sentence, row) =>
     counted.map((s) => {
       const cols = s.prepared.sentences.length;
       const cosines = s.cosines.subarray(row * cols, (row + 1) * cols);
-      return sampleSupport(sentence, { prepared: s.prepared, index: s.index, cosines }, context);
+      return sampleSupport(sentence, s.prepared, s.index, answer.norms, cosines, weight, params);
     }),
   );
   const answerDisagreement =
@@ -188,7 +171,7 @@ function buildReport(input: ReportInput): AnalysisReport {
   const blank = states.length - counted.length;
   const notices: string[] = [];
   if (answer.sentences.length === 0) notices.push('The answer has no sentences to judge.');
-  if (language !== 'en') notices.push(OTHER_LANGUAGE_NOTICE);
+  if (answer.language !== 'en') notices.push(OTHER_LANGUAGE_NOTICE);
   if (states.length === 0) notices.push('No samples yet: nothing to compare the answer with.');
   else if (counted.length === 0) notices.push('Every sample is empty: nothing to compare with.');
   else if (blank > 0) notices.push(`${blank} empty sample(s) were left out of the comparison.`);

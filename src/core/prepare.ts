@@ -23,6 +23,8 @@ export interface PreparedSentence {
 
 export interface PreparedText {
   text: string;
+  /** The language it was read in (see language.ts). */
+  language: Language;
   segments: Segment[];
   /** The judged segments, in order. */
   sentences: PreparedSentence[];
@@ -114,5 +116,5 @@ export async function prepareText(
   }
   const norms = new Set<string>();
   for (const s of sentences) for (const n of s.norms) norms.add(n);
-  return { text, segments: [...segments], sentences, vectors, norms };
+  return { text, language, segments: [...segments], sentences, vectors, norms };
 }

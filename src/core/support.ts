@@ -25,29 +25,18 @@ const COUNTERPART_FLOOR = 0.35;
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/** One sample as a sentence is judged against it. */
-export interface JudgedSample {
-  prepared: PreparedText;
-  /** Its position among all samples, blank ones included. */
-  index: number;
-  /** Cosines of the sentence with each judged sentence of the sample, in order. */
-  cosines: ArrayLike<number>;
-}
-
-/** What stays the same for every sentence and sample of one report. */
-export interface SupportContext {
-  /** Every normalised content token of the answer. */
-  answerNorms: ReadonlySet<string>;
-  weight: TokenWeight;
-  params: ScoringParams;
-}
-
+/**
+ * @param cosines cosines of the sentence with each judged sentence of the sample, in order.
+ */
 export function sampleSupport(
   sentence: PreparedSentence,
-  judged: JudgedSample,
-  { answerNorms, weight, params }: SupportContext,
+  sample: PreparedText,
+  sampleIndex: number,
+  answerNorms: ReadonlySet<string>,
+  cosines: ArrayLike<number>,
+  weight: TokenWeight,
+  params: ScoringParams,
 ): SampleSupport {
-  const { prepared: sample, index: sampleIndex, cosines } = judged;
   const tokens = distinctTokens(sentence.tokens);
   const lexical = coverage(tokens, sample.norms, weight);
 
