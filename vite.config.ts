@@ -14,20 +14,24 @@ import {
   parseMode,
 } from './scripts/build-flags.ts';
 import { onnxruntimeWebAlias } from './scripts/model/onnxruntime-web-bundling.ts';
+import { contentScriptMatches } from './src/shared/sites.ts';
 
 const browser = parseBrowser(process.env.TARGET_BROWSER);
 const mode = parseMode(process.env.CROSSCHECK_MODE);
 const test = mode === 'test';
 
 /**
- * Local and test builds add the loopback origin, for pages (content scripts) and for servers
- * (granted up front, so saving a 127.0.0.1 backend needs no permission prompt).
+ * The content script runs on the chat sites of src/shared/sites.ts (manifest.json leaves its
+ * `matches` empty, so the list exists once). Local and test builds add the loopback origin, for
+ * pages (content scripts) and for servers (granted up front, so saving a 127.0.0.1 backend needs
+ * no permission prompt).
  */
 function manifest(): Record<string, unknown> {
   const base = readJsonFile('manifest.json') as {
     content_scripts: { matches: string[] }[];
     host_permissions?: string[];
   };
+  for (const script of base.content_scripts) script.matches = contentScriptMatches();
   if (mode !== 'production') {
     for (const script of base.content_scripts) script.matches.push(LOOPBACK_PATTERN);
     base.host_permissions = [...(base.host_permissions ?? []), LOOPBACK_PATTERN];

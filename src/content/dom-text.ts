@@ -17,6 +17,8 @@
  * O(1) in one direction and a binary search in the other.
  */
 
+import { chromeFilter } from './page-chrome.ts';
+
 export interface DomTextOptions {
   /** Extra CSS selector of subtrees to leave out (a site's own chrome inside answers). */
   skip?: string;
@@ -33,35 +35,6 @@ export interface DomTextIndex {
   offsetOf: Uint32Array;
 }
 
-/**
- * Subtrees never shown as answer text: controls, media, assistive-only and hidden elements, and
- * KaTeX's MathML copy (the visible `.katex-html` twin is aria-hidden but is what users read).
- */
-const DEFAULT_SKIP = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'math',
-  'button',
-  'input',
-  'textarea',
-  'select',
-  'iframe',
-  'canvas',
-  'video',
-  'audio',
-  '[hidden]',
-  '[inert]',
-  '[role="button"]',
-  '[aria-hidden="true"]:not(.katex-html)',
-  '.sr-only',
-  '.visually-hidden',
-  '.cdk-visually-hidden',
-  '.katex-mathml',
-].join(',');
-
 const BLOCK = new Set(
   (
     'ADDRESS ARTICLE ASIDE BLOCKQUOTE CAPTION DD DETAILS DIALOG DIV DL DT FIELDSET FIGCAPTION ' +
@@ -69,6 +42,7 @@ const BLOCK = new Set(
     'TBODY TFOOT THEAD TR UL'
   ).split(' '),
 );
+const BLOCK_SELECTOR = [...BLOCK].join(',');
 /** Blocks separated from their neighbours by a blank line, as markdown would render them. */
 const PARAGRAPH = new Set('BLOCKQUOTE H1 H2 H3 H4 H5 H6 HR OL P PRE TABLE UL'.split(' '));
 const HEADING_LEVEL: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
@@ -76,13 +50,13 @@ const COLLAPSIBLE = /[ \t\n\r\f]/;
 
 /** Builds the text of `root` and the per-character index back into its text nodes. */
 export function domText(root: Element, options: DomTextOptions = {}): DomTextIndex {
-  const skip = options.skip ? `${DEFAULT_SKIP},${options.skip}` : DEFAULT_SKIP;
+  const isChrome = chromeFilter(root, options.skip);
   const b = new TextBuilder();
   const nodes: Text[] = [];
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element, skip)
+      node.nodeType === Node.ELEMENT_NODE && isChrome(node as Element)
         ? NodeFilter.FILTER_REJECT
         : NodeFilter.FILTER_ACCEPT,
   });
@@ -115,9 +89,38 @@ export function domText(root: Element, options: DomTextOptions = {}): DomTextInd
   return { root, nodes, ...b.finish() };
 }
 
-function isSkipped(el: Element, skip: string): boolean {
-  if (el instanceof HTMLElement && el.style.display === 'none') return true;
-  return el.matches(skip);
+/**
+ * The HTML element an element stands for: ARIA tables (a grid of divs with role="table", "row",
+ * "cell", "columnheader") are written like <table>, <tr>, <td>.
+ */
+function kindOf(el: Element): string {
+  switch (el.getAttribute('role')) {
+    case 'table':
+    case 'grid':
+    case 'treegrid':
+      return 'TABLE';
+    case 'rowgroup':
+      return 'TBODY';
+    case 'row':
+      return 'TR';
+    case 'cell':
+    case 'gridcell':
+    case 'columnheader':
+    case 'rowheader':
+      return 'TD';
+    default:
+      return el.tagName;
+  }
+}
+
+/**
+ * Columns of an ARIA grid that puts its cells straight in the table with no row elements (the
+ * count of its column headers), or 0 when rows are marked up.
+ */
+function flatGridColumns(table: Element): number {
+  if (table.tagName === 'TABLE' || table.querySelector('[role="row"], tr')) return 0;
+  const headers = table.querySelectorAll('[role="columnheader"]').length;
+  return headers || Number(table.getAttribute('aria-colcount')) || 0;
 }
 
 /** Accumulates characters with their sources, applying whitespace collapsing and block breaks. */
@@ -135,11 +138,15 @@ class TextBuilder {
   private listStack: { ordered: boolean; next: number }[] = [];
   private liDepth = 0;
   private rowCells: number[] = [];
+  /** Open tables; `columns` > 0 for a flat ARIA grid whose rows are implied by its column count. */
+  private grids: { columns: number; cells: number }[] = [];
+  /** Custom elements found to hold block content (cached: entering and leaving both ask). */
+  private customBlock = new Map<Element, boolean>();
   /** Open table cells: blocks inside a cell stay on the row's line. */
   private cellDepth = 0;
 
   enter(el: Element): void {
-    const tag = el.tagName;
+    const tag = kindOf(el);
     if (tag === 'BR') {
       this.pushSynthetic('\n');
       this.pendingSpace = null;
@@ -167,12 +174,21 @@ class TextBuilder {
           this.pushChar('\n', -1, 0);
         }
         break;
+      case 'TABLE':
+        this.grids.push({ columns: flatGridColumns(el), cells: 0 });
+        break;
       case 'TR':
-        this.rowCells.push(0);
-        this.pendingPrefix = '| ';
+        this.startRow();
         break;
       case 'TD':
       case 'TH': {
+        const grid = this.grids[this.grids.length - 1];
+        if (grid && grid.columns > 0 && grid.cells++ % grid.columns === 0) {
+          // A flat ARIA grid: every `columns` cells make a row.
+          if (grid.cells > 1) this.endRow();
+          this.requestBreak(1);
+          this.startRow();
+        }
         this.cellDepth++;
         const row = this.rowCells.length - 1;
         if (row >= 0 && this.rowCells[row]!++ > 0) this.pushSynthetic(' | ');
@@ -186,7 +202,7 @@ class TextBuilder {
   }
 
   leave(el: Element): void {
-    const tag = el.tagName;
+    const tag = kindOf(el);
     switch (tag) {
       case 'UL':
       case 'OL':
@@ -207,9 +223,13 @@ class TextBuilder {
         this.cellDepth--;
         break;
       case 'TR':
-        if ((this.rowCells.pop() ?? 0) > 0 && this.pendingPrefix === '') this.pushSynthetic(' |');
-        this.pendingPrefix = '';
+        this.endRow();
         break;
+      case 'TABLE': {
+        const grid = this.grids.pop();
+        if (grid && grid.columns > 0 && grid.cells > 0) this.endRow();
+        break;
+      }
       default:
         if (HEADING_LEVEL[tag]) this.pendingPrefix = '';
     }
@@ -236,7 +256,8 @@ class TextBuilder {
           this.chars.length > 0 &&
           this.pendingBreak === 0 &&
           !this.pendingSpace &&
-          !this.endsLine()
+          !this.endsLine() &&
+          this.chars[this.chars.length - 1] !== ' '
         ) {
           this.pendingSpace = { node: nodeIndex, offset: i };
         }
@@ -266,10 +287,29 @@ class TextBuilder {
     this.pushChar(ch, nodeIndex, offset);
   }
 
+  private startRow(): void {
+    this.rowCells.push(0);
+    this.pendingPrefix = '| ';
+  }
+
+  private endRow(): void {
+    if ((this.rowCells.pop() ?? 0) > 0 && this.pendingPrefix === '') this.pushSynthetic(' |');
+    this.pendingPrefix = '';
+  }
+
   private isBlock(el: Element): boolean {
     if (this.cellDepth > 0) return false;
-    // Custom elements (Gemini's <model-response>, <message-content>) are laid out as blocks.
-    return BLOCK.has(el.tagName) || el.tagName.includes('-');
+    const kind = kindOf(el);
+    if (BLOCK.has(kind)) return true;
+    if (!kind.includes('-')) return false;
+    // A custom element is a block when it wraps blocks (Gemini's <message-content>), and inline
+    // when it wraps inline content (Gemini's <response-element> around a link in a sentence).
+    let block = this.customBlock.get(el);
+    if (block === undefined) {
+      block = el.querySelector(BLOCK_SELECTOR) !== null;
+      this.customBlock.set(el, block);
+    }
+    return block;
   }
 
   private breakSize(tag: string): number {

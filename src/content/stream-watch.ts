@@ -38,6 +38,27 @@ export interface WatchOptions {
   root?: Document;
 }
 
+/**
+ * Attributes whose change can flip one of the adapter's done signals: its streaming flag (and the
+ * attributes its carrier selector tests), those its stop-button and action-bar selectors test,
+ * and `class`. Read from the adapter's spec, so a new site's signals are watched with no change
+ * here.
+ */
+export function watchedAttributes(adapter: SiteAdapter): string[] {
+  const { spec } = adapter;
+  const names = new Set<string>(['class']);
+  const selectors: string[] = [
+    ...(spec.selectors.stopButton?.css ?? []),
+    ...(spec.selectors.actionBar?.css ?? []),
+  ];
+  if (spec.streamingFlag) {
+    names.add(spec.streamingFlag.attribute);
+    selectors.push(spec.streamingFlag.closest);
+  }
+  for (const css of selectors) for (const m of css.matchAll(/\[\s*([\w:-]+)/g)) names.add(m[1]!);
+  return [...names].sort();
+}
+
 /** The verdict for one answer at one moment, from its signals and how long its text is stable. */
 export function judgeDone(
   signals: DoneSignals,
@@ -129,7 +150,7 @@ export function watchAnswers(
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['data-is-streaming', 'aria-busy', 'data-testid', 'aria-label', 'class'],
+    attributeFilter: watchedAttributes(adapter),
   });
   signal.addEventListener(
     'abort',

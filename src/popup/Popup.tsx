@@ -15,13 +15,13 @@ import {
   type Settings,
 } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
-import { ADAPTERS, adapterById } from '../content/sites/registry.ts';
+import { SITES } from '../shared/sites.ts';
 import { currentTabId } from './current-tab.ts';
 import { Switch } from './Switch.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
 
 /** The chat sites to name on a page Crosscheck does not run on (not the test-only demo). */
-const SITE_NAMES = ADAPTERS.filter((a) => a.id !== 'demo').map((a) => a.name);
+const SITE_NAMES = SITES.filter((s) => s.id !== 'demo').map((s) => s.name);
 
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -58,7 +58,7 @@ export function Popup() {
   const save = (patch: Partial<Settings>) =>
     updateSettings(patch).catch((error: unknown) => setProblem(errorMessage(error)));
   const site = status?.site ?? null;
-  const siteName = site ? (adapterById(site)?.name ?? site) : null;
+  const siteName = site ? (SITES.find((s) => s.id === site)?.name ?? site) : null;
   const siteOn = site !== null && settings.sites[site] !== false;
   const openSettings = () => void browser.runtime.openOptionsPage();
   const send = (type: 'ui/rerun' | 'ui/cancel') =>

@@ -9,9 +9,7 @@
  * The folder is not part of the repository; without it (default ../shared/sites, override with
  * CROSSCHECK_SITES) this tier skips with a message.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
@@ -19,22 +17,32 @@ import { shownFlags } from '../../src/shared/report-reading.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
-import { REPO, startServer, wrapFragment, type TestServer } from '../helpers/page-harness.ts';
+import { startServer, type TestServer } from '../helpers/page-harness.ts';
+import {
+  SITES,
+  discoverSavedPages,
+  pagePath,
+  savedPagesRoute,
+  type SavedPage,
+} from '../helpers/saved-pages.ts';
 
-const SITES = path.resolve(REPO, process.env.CROSSCHECK_SITES ?? '../shared/sites');
-const present = existsSync(SITES);
+/**
+ * One saved conversation per site: the smallest page expected to hold a prompt before its last
+ * answer (healthy), so a newly saved page joins without code and the run stays short.
+ */
+function onePagePerSite(): SavedPage[] {
+  const bySite = new Map<string, { page: SavedPage; size: number }>();
+  for (const page of discoverSavedPages()) {
+    const exp = page.expect;
+    if (!exp || exp.healthy === false || exp.userTurns === 0) continue;
+    const size = statSync(page.file).size;
+    const best = bySite.get(page.site);
+    if (!best || size < best.size) bySite.set(page.site, { page, size });
+  }
+  return [...bySite.values()].map((b) => b.page);
+}
 
-/** One saved conversation per site, each with a prompt before its last answer. */
-const PAGES: [site: string, file: string][] = [
-  ['chatgpt', 'revivalstack__chatgpt-dom-2question-ans-pairs.html'],
-  ['claude', 'obsidianAIexp__chat-simple.html'],
-  ['gemini', 'revivalstack__gemini-dom.html'],
-  ['copilot', 'revivalstack__copilot-chat-dom.html'],
-  ['deepseek', 'covai__deepseek-chat.html'],
-  ['grok', 'revivalstack__grok-dom-2question-ans-pairs.html'],
-  ['mistral', 'covai__mistral-chat.html'],
-  ['perplexity', 'obsidianAIexp__chat-simple.html'],
-];
+const PAGES = onePagePerSite();
 
 interface ContentState {
   captures: number;
@@ -64,18 +72,13 @@ function inOrder(want: string, text: string): boolean {
   return i === chars.length;
 }
 
-describe.skipIf(!present)('the extension on saved pages of the real sites', () => {
+describe.skipIf(PAGES.length === 0)('the extension on saved pages of the real sites', () => {
   let browser: ExtensionBrowser;
   let pages: TestServer;
   let llm: LlmServer;
 
   beforeAll(async () => {
-    pages = await startServer(async (url) => {
-      const [, site, file] = url.pathname.split('/');
-      if (!site || !file || site.includes('..') || file.includes('..')) return null;
-      const html = await readFile(path.join(SITES, site, file), 'utf8');
-      return { type: 'text/html; charset=utf-8', body: wrapFragment(html, file) };
-    });
+    pages = await startServer(savedPagesRoute(PAGES));
     // The same extra answers whatever the question: an empty keyword matches every prompt.
     llm = await startLlmServer({ passages: [{ ...BROOKLYN_PASSAGE, keywords: [''] }] });
     browser = await launchWithExtension('dist/test/chrome');
@@ -95,16 +98,13 @@ describe.skipIf(!present)('the extension on saved pages of the real sites', () =
     await llm?.stop();
   });
 
-  for (const [site, file] of PAGES) {
-    it(`${site}: ${file}`, async () => {
-      if (!existsSync(path.join(SITES, site, file))) {
-        console.warn(`saved file ${site}/${file} is absent; nothing to check`);
-        return;
-      }
+  for (const saved of PAGES) {
+    const { site } = saved;
+    it(saved.id, async () => {
       llm.resetStats();
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 1100, height: 1400 });
-      const url = `${pages.origin}/${site}/${file}?crosscheck-site=${site}`;
+      const url = `${pages.origin}${pagePath(saved)}?crosscheck-site=${site}`;
       await page.goto(url);
       // An answer already there at load is captured but not paid for.
       await waitForState(page, (s) => s.captures >= 1 && s.run?.phase === 'idle');
@@ -157,7 +157,7 @@ describe.skipIf(!present)('the extension on saved pages of the real sites', () =
   }
 });
 
-if (!present) {
+if (PAGES.length === 0) {
   console.warn(
     `saved-sites pipeline: skipped, no saved site markup at ${SITES} (set CROSSCHECK_SITES to its folder)`,
   );

@@ -107,7 +107,7 @@ describe('registry', () => {
 });
 
 /** Adapters of real sites (with hosts) must have a fixture; the demo page's adapter has none. */
-const SITE_ADAPTERS = ADAPTERS.filter((a) => a.spec.hosts.length > 0);
+const SITE_ADAPTERS = ADAPTERS.filter((a) => a.spec.site.hosts.length > 0);
 
 describe('fixtures', () => {
   it('exist for every real-site adapter', () => {

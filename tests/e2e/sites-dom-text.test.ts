@@ -86,6 +86,74 @@ describe('domText', () => {
     );
   });
 
+  it('leaves code-block headers out, beside the <pre> or inside it', async () => {
+    // A header row above the code (label, collapse and copy buttons) in a wrapper, as most sites.
+    const beside =
+      '<p>Run this:</p><div class="block"><div class="head"><span>python</span>' +
+      '<button>Copy</button></div><div><pre><code>print(1)</code></pre></div></div><p>Done.</p>';
+    expect(await textOf(beside)).toBe('Run this:\n\n```\nprint(1)\n```\n\nDone.');
+    // The label inside the <pre>, beside the <code>.
+    const inside =
+      '<pre><div class="wrap"><div><div class="lang">elixir</div></div>' +
+      '<div><span><code>IO.puts 1</code></span></div></div></pre>';
+    expect(await textOf(inside)).toBe('```\nIO.puts 1\n```');
+    // A short paragraph before a lone code block is prose, not a header.
+    expect(await textOf('<div><p>Output:</p><pre><code>ok</code></pre></div>')).toBe(
+      'Output:\n\n```\nok\n```',
+    );
+  });
+
+  it('leaves citation markers, counters and file chips out, keeps exponents and numbers', async () => {
+    const html =
+      '<p>Rome fell in 476.<sup><a href="#fn1">1</a></sup> Water boils at 10<sup>2</sup> degrees' +
+      ' and <strong>42</strong> is the answer.<span class="x-cite"><span>-</span><span>1</span></span></p>' +
+      '<p>See <a href="https://a.example">the source</a> and <a href="https://b.example">3</a>.</p>' +
+      '<div class="strip"><div><svg></svg><span>4</span></div></div>' +
+      '<div class="chip"><svg></svg><span>notes.md</span><span>MD</span></div>' +
+      '<p>Last.</p>';
+    expect(await textOf(html)).toBe(
+      'Rome fell in 476. Water boils at 102 degrees and 42 is the answer.\n\n' +
+        'See the source and .\n\nLast.',
+    );
+  });
+
+  it('keeps a link rendered as role="button" inside a sentence, drops other role buttons', async () => {
+    const html =
+      '<p>Read <span role="button" title="https://example.com/">the guide</span> first.' +
+      '<span role="button">Edit</span></p>';
+    expect(await textOf(html)).toBe('Read the guide first.');
+  });
+
+  it('lays out custom elements by what they hold: inline around inline content', async () => {
+    const html =
+      '<message-content><p>A quick <response-element><link-block><a href="#">link</a>' +
+      '</link-block></response-element> in a sentence.</p><response-element><div>Block</div>' +
+      '</response-element></message-content>';
+    expect(await textOf(html)).toBe('A quick link in a sentence.\n\nBlock');
+  });
+
+  it('writes an ARIA grid of divs as table rows, header row included', async () => {
+    const header = (t: string): string =>
+      `<div role="columnheader"><button><span>${t}</span><svg></svg></button></div>`;
+    const cell = (t: string): string => `<div role="cell"><span>${t}</span></div>`;
+    const grid =
+      '<div role="table">' +
+      header('Country') +
+      header('Wage') +
+      cell('Denmark') +
+      cell('60,000') +
+      cell('Sweden') +
+      cell('55,000') +
+      '</div>';
+    expect(await textOf(grid)).toBe(
+      '| Country | Wage |\n| Denmark | 60,000 |\n| Sweden | 55,000 |',
+    );
+    const rows =
+      '<div role="table"><div role="row"><div role="columnheader">A</div><div role="cell">' +
+      ' 1</div></div><div role="row"><div role="cell">B</div><div role="cell">2 </div></div></div>';
+    expect(await textOf(rows)).toBe('| A | 1 |\n| B | 2 |');
+  });
+
   it('maps offsets to Ranges and back for every character', async () => {
     await textOf(
       '<h2>Brooklyn   Bridge</h2><p>Opened on <strong>May 24, 1883</strong>, by\n  John A. Roebling.</p>' +

@@ -5,12 +5,11 @@
  * the turn container and appears once the answer is complete; the stop button replaces the send
  * button while streaming.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const chatgpt = defineAdapter({
-  id: 'chatgpt',
-  name: 'ChatGPT',
-  hosts: ['chatgpt.com', 'chat.openai.com'],
+  site: siteInfo('chatgpt'),
   conversationPath: /^\/(?:g\/[^/]+\/)?c\/[\w-]+/,
   selectors: {
     userTurn: {

@@ -4,12 +4,11 @@
  * `.font-claude-response` in 2026. Tool use ("Created a file, read a file") shows as a status row
  * with a disclosure button and collapsed detail between markdown blocks; it is left out of the text.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const claude = defineAdapter({
-  id: 'claude',
-  name: 'Claude',
-  hosts: ['claude.ai'],
+  site: siteInfo('claude'),
   conversationPath: /^\/chat\/[\w-]+/,
   selectors: {
     userTurn: { css: ['[data-testid="user-message"]', '.font-user-message'], fixture: 2 },

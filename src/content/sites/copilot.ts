@@ -4,12 +4,11 @@
  * "Copilot said" heading, the reactions bar) is marked `data-copy="false"`, which is exactly what
  * to leave out of the text.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const copilot = defineAdapter({
-  id: 'copilot',
-  name: 'Microsoft Copilot',
-  hosts: ['copilot.microsoft.com'],
+  site: siteInfo('copilot'),
   conversationPath: /^\/chats\/[\w-]+/,
   selectors: {
     userTurn: { css: ['[data-content="user-message"]'], fixture: 2 },

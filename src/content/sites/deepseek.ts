@@ -3,12 +3,11 @@
  * every message is a `.ds-message`, and only answers contain `.ds-markdown` (the thinking trace
  * sits outside it). No streaming flag is known, so done-detection relies on text stability.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const deepseek = defineAdapter({
-  id: 'deepseek',
-  name: 'DeepSeek',
-  hosts: ['chat.deepseek.com'],
+  site: siteInfo('deepseek'),
   conversationPath: /^\/a\/chat\/s\/[\w-]+/,
   selectors: {
     userTurn: { css: ['.ds-message:not(:has(.ds-markdown))'], fixture: 2 },

@@ -3,6 +3,7 @@
  * (ordered selector fallbacks, turns in document order, streaming signals, the health check) lives
  * here once, so a site file is only its selectors.
  */
+import { hostMatches } from '../../shared/sites.ts';
 import type {
   AdapterSpec,
   DoneSignals,
@@ -56,7 +57,7 @@ function describe(group: SelectorGroup): string {
 }
 
 export function defineAdapter(spec: AdapterSpec): SiteAdapter {
-  const { selectors } = spec;
+  const { selectors, site } = spec;
   const skip = (spec.skip ?? []).join(',');
 
   const turnsOf = (root: ParentNode): TurnElement[] => {
@@ -74,14 +75,12 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   };
 
   return {
-    id: spec.id,
-    name: spec.name,
+    id: site.id,
+    name: site.name,
     spec,
     skip,
     matchesHost(hostname) {
-      return spec.hosts.some((h) =>
-        h.startsWith('.') ? hostname.endsWith(h) || hostname === h.slice(1) : hostname === h,
-      );
+      return hostMatches(site, hostname);
     },
     turns(root = document) {
       return turnsOf(root);
@@ -135,17 +134,17 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
       if (users.length === 0 && answers.length === 0) {
         if (onConversation) {
           problems.push(
-            `${spec.name}: no conversation turns found; the page markup may have changed ` +
+            `${site.name}: no conversation turns found; the page markup may have changed ` +
               `(user: ${describe(selectors.userTurn)}; assistant: ${describe(selectors.assistantTurn)}).`,
           );
         }
       } else if (users.length === 0) {
         problems.push(
-          `${spec.name}: assistant turns found but no user turn (${describe(selectors.userTurn)}).`,
+          `${site.name}: assistant turns found but no user turn (${describe(selectors.userTurn)}).`,
         );
       } else if (answers.length === 0 && onConversation) {
         problems.push(
-          `${spec.name}: user turns found but no assistant turn (${describe(selectors.assistantTurn)}).`,
+          `${site.name}: user turns found but no assistant turn (${describe(selectors.assistantTurn)}).`,
         );
       }
       const last = answers[answers.length - 1];
@@ -154,7 +153,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         counts.answerBody = body.length;
         if (body.length === 0) {
           problems.push(
-            `${spec.name}: the answer's text element was not found (${describe(selectors.answerBody)}).`,
+            `${site.name}: the answer's text element was not found (${describe(selectors.answerBody)}).`,
           );
         }
       }
@@ -164,7 +163,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         counts.userText = text.length;
         if (text.length === 0) {
           problems.push(
-            `${spec.name}: the prompt's text element was not found (${describe(selectors.userText)}).`,
+            `${site.name}: the prompt's text element was not found (${describe(selectors.userText)}).`,
           );
         }
       }

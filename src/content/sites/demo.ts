@@ -3,12 +3,11 @@
  * site: it has no hosts and is chosen only by the `crosscheck-site=demo` parameter on loopback.
  * The page flips `data-streaming` on the answer turn when it finishes, like Claude's flag.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const demo = defineAdapter({
-  id: 'demo',
-  name: 'Demo chat',
-  hosts: [],
+  site: siteInfo('demo'),
   // Never a health problem: the page starts empty until a question is picked.
   conversationPath: /(?!)/,
   selectors: {

@@ -3,12 +3,11 @@
  * `<model-response>`, `<message-content>`. The markdown panel carries `aria-busy`, "false" once
  * the answer is complete; `<message-actions>` (thumbs, copy) appears then too.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const gemini = defineAdapter({
-  id: 'gemini',
-  name: 'Gemini',
-  hosts: ['gemini.google.com'],
+  site: siteInfo('gemini'),
   conversationPath: /^\/(?:u\/\d+\/)?(?:app|gem\/[^/]+)\/[\w-]+/,
   selectors: {
     userTurn: { css: ['user-query'], fixture: 2 },

@@ -3,12 +3,11 @@
  * the model (`items-end` / `items-start`, layout classes that have been stable); answers also have
  * a Regenerate action, the fallback when the layout classes change.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const grok = defineAdapter({
-  id: 'grok',
-  name: 'Grok',
-  hosts: ['grok.com'],
+  site: siteInfo('grok'),
   conversationPath: /^\/(?:c|chat)\/[\w-]+/,
   selectors: {
     userTurn: {

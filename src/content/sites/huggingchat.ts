@@ -3,12 +3,11 @@
  * renders markdown in `.prose`. No saved markup of the live site was available; the selectors
  * follow chat-ui's source and are checked against the project's own fixture only.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const huggingchat = defineAdapter({
-  id: 'huggingchat',
-  name: 'HuggingChat',
-  hosts: ['huggingface.co'],
+  site: siteInfo('huggingchat'),
   conversationPath: /^\/chat\/conversation\/[\w-]+/,
   selectors: {
     userTurn: { css: ['[data-message-role="user"]', '[data-message-type="user"]'], fixture: 2 },

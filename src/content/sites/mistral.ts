@@ -3,12 +3,11 @@
  * answer text is the `data-message-part-type="answer"` part (reasoning sits in a collapsed region
  * before it). Code blocks have a sticky header (language, Copy) left out of the text.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const mistral = defineAdapter({
-  id: 'mistral',
-  name: 'Le Chat',
-  hosts: ['chat.mistral.ai'],
+  site: siteInfo('mistral'),
   conversationPath: /^\/chat\/[\w-]+/,
   selectors: {
     userTurn: { css: ['[data-message-author-role="user"]'], fixture: 2 },

@@ -3,12 +3,11 @@
  * queries are headings styled with the `group/query` class. Inline citations are source pills,
  * left out of the text.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const perplexity = defineAdapter({
-  id: 'perplexity',
-  name: 'Perplexity',
-  hosts: ['www.perplexity.ai', 'perplexity.ai'],
+  site: siteInfo('perplexity'),
   conversationPath: /^\/search\/[\w.-]+/,
   selectors: {
     userTurn: { css: ['[class*="group/query"]', 'h1[class*="query"]'], fixture: 2 },

@@ -3,12 +3,11 @@
  * prefix (`Message_botMessageBubble__…`). No saved markup of the live site was available; the
  * selectors are checked against the project's own fixture only.
  */
+import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
 
 export const poe = defineAdapter({
-  id: 'poe',
-  name: 'Poe',
-  hosts: ['poe.com'],
+  site: siteInfo('poe'),
   conversationPath: /^\/chat\/[\w-]+/,
   selectors: {
     userTurn: {

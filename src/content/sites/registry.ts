@@ -15,6 +15,7 @@ import { mistral } from './mistral.ts';
 import { perplexity } from './perplexity.ts';
 import { poe } from './poe.ts';
 import type { SiteAdapter } from './types.ts';
+import { siteForUrl } from '../../shared/sites.ts';
 
 export const ADAPTERS: readonly SiteAdapter[] = [
   chatgpt,
@@ -47,6 +48,6 @@ export function adapterFor(url: URL, force?: string): SiteAdapter | null {
     const forced = url.searchParams.get('crosscheck-site');
     return forced ? adapterById(forced) : null;
   }
-  if (url.hostname === 'huggingface.co' && !url.pathname.startsWith('/chat')) return null;
-  return ADAPTERS.find((a) => a.matchesHost(url.hostname)) ?? null;
+  const site = siteForUrl(url);
+  return site ? adapterById(site.id) : null;
 }

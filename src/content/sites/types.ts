@@ -5,6 +5,7 @@
  * spec into a `SiteAdapter` with the shared behaviour, so a site file holds only its selectors.
  */
 import type { Role } from '../../shared/conversation.ts';
+import type { SiteInfo } from '../../shared/sites.ts';
 
 /**
  * CSS selectors tried in order; the first one that matches anything wins. Prefer data-testid,
@@ -43,10 +44,8 @@ export interface StreamingFlag {
 }
 
 export interface AdapterSpec {
-  id: string;
-  name: string;
-  /** Hostnames served by this adapter (exact, or a suffix when written ".example.com"). */
-  hosts: readonly string[];
+  /** Id, name and hosts, from the one list of sites (src/shared/sites.ts). */
+  site: SiteInfo;
   /** Pathnames of pages that show one conversation (so an empty match there is a health problem). */
   conversationPath: RegExp;
   selectors: SiteSelectors;
