@@ -7,7 +7,7 @@ import type { AnalysisReport } from '../core/types.ts';
 import { shownFlags } from '../shared/report-reading.ts';
 import type { RunStatus } from '../shared/run-status.ts';
 import { createHighlighter, type FlagInput, type Highlighter } from './highlighter.ts';
-import { mountOverlay, type OverlayHandle, type OverlayState } from './overlay/index.ts';
+import { mountOverlay, type OverlayHandle } from './overlay/index.ts';
 import type { SiteAdapter, TurnElement } from './sites/types.ts';
 
 export interface AnswerSessionOptions {
@@ -19,26 +19,6 @@ export interface AnswerSessionOptions {
   onRerun: () => void;
   onOpenSettings?: () => void;
   onCancel?: () => void;
-}
-
-export function toOverlayState(run: RunStatus): OverlayState {
-  switch (run.phase) {
-    case 'idle':
-      return { kind: 'idle' };
-    case 'sampling':
-      return {
-        kind: 'sampling',
-        done: run.done,
-        total: run.total,
-        errors: run.failures.map((f) => f.message),
-      };
-    case 'analysing':
-      return { kind: 'analysing' };
-    case 'done':
-      return { kind: 'done', report: run.report, fromCache: run.fromCache, notes: run.notes ?? [] };
-    case 'error':
-      return { kind: 'error', message: run.message };
-  }
 }
 
 /**
@@ -90,7 +70,7 @@ export class AnswerSession {
 
   update(run: RunStatus): void {
     this.lastRun = run;
-    this.overlay.setState(toOverlayState(run));
+    this.overlay.setState(run);
     if (run.phase === 'done')
       this.highlighter.show(inlineFlags(run.report), this.options.answerText);
     else if (run.phase !== 'error') this.highlighter.clear();

@@ -186,10 +186,10 @@ describe('overlay in Chromium', () => {
 
     await page.evaluate(() =>
       window.harness.handle.setState({
-        kind: 'sampling',
+        phase: 'sampling',
         done: 1,
         total: 4,
-        errors: ['Rate limited by the backend (429)'],
+        failures: [{ index: 2, message: 'Rate limited by the backend (429)' }],
       }),
     );
     await expect(overlay.locator('.cc-status-text').textContent()).resolves.toContain(
@@ -205,7 +205,7 @@ describe('overlay in Chromium', () => {
     // A rejected key needs the settings: that is the first, primary action.
     await page.evaluate(() =>
       window.harness.handle.setState({
-        kind: 'error',
+        phase: 'error',
         message: 'The API key was rejected (401). Check the key in Crosscheck’s options.',
       }),
     );

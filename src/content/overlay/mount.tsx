@@ -16,7 +16,8 @@
 import { render } from 'preact';
 import { Overlay } from './Overlay.tsx';
 import { CARD_ID } from './Card.tsx';
-import type { CardTarget, OverlayState } from './state.ts';
+import type { RunStatus } from '../../shared/run-status.ts';
+import type { CardTarget } from './state.ts';
 import { GAP, pointInBoxes, unionBox, type Box } from './placement.ts';
 import { shownFlags, type Flag, type SentenceType } from '../../shared/report-reading.ts';
 import { overlayCss } from './styles.ts';
@@ -59,7 +60,7 @@ export interface OpenCardOptions {
 export interface OverlayHandle {
   /** The element placed after the answer (for hit-testing: events inside it are ours). */
   readonly host: HTMLElement;
-  setState(state: OverlayState): void;
+  setState(state: RunStatus): void;
   /** Opens the card of a flagged sentence beside its rects; ignored for unknown or unflagged ones. */
   openCard(flagIndex: number, anchorRects: readonly DOMRect[], options?: OpenCardOptions): void;
   closeCard(): void;
@@ -152,7 +153,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
   root.append(style, container);
   options.answerElement.after(host);
 
-  let state: OverlayState = { kind: 'idle' };
+  let state: RunStatus = { phase: 'idle' };
   let card: OpenCard | null = null;
   let pointerInCard = false;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -160,7 +161,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     null;
   let pendingOpener: HTMLElement | null = null;
 
-  const shown = (): Flag[] => (state.kind === 'done' ? shownFlags(state.report) : []);
+  const shown = (): Flag[] => (state.phase === 'done' ? shownFlags(state.report) : []);
   const shownType = (flagIndex: number): SentenceType | null =>
     shown().find((f) => f.index === flagIndex)?.type ?? null;
 
@@ -246,7 +247,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     anchorRects: readonly DOMRect[],
     opts: OpenCardOptions = {},
   ): void {
-    if (signal.aborted || state.kind !== 'done') return;
+    if (signal.aborted || state.phase !== 'done') return;
     if (!shownType(flagIndex)) return;
     const via = opts.via ?? 'pointer';
     // The card can lie over other flagged sentences; a hover there is the user reading the card.
@@ -293,7 +294,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     opener: HTMLElement | null,
     arriving = false,
   ): void {
-    if (state.kind !== 'done') return;
+    if (state.phase !== 'done') return;
     card = {
       flagIndex,
       anchorRects: [...anchorRects],
@@ -505,10 +506,10 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
 
   return {
     host,
-    setState(next: OverlayState): void {
+    setState(next: RunStatus): void {
       state = next;
       // A new report may not have the flag any more.
-      if (card && (state.kind !== 'done' || !shownType(card.flagIndex))) {
+      if (card && (state.phase !== 'done' || !shownType(card.flagIndex))) {
         card = null;
         cancelClose();
       }
