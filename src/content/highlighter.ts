@@ -14,7 +14,8 @@ import { anchorSpan, describeSpan, type SpanSelectors } from '../core/anchoring/
 import { domText, rangeFromOffsets, type DomTextIndex } from './dom-text.ts';
 import { highlightSink, type HighlightSink } from './make-firefox-highlights-work.ts';
 // The same table the legend and cards use, so a flag looks the same on the page and in the bar.
-import { SENTENCE_TYPES, highlightCss, highlightName } from './overlay/type-styles.ts';
+import { SENTENCE_TYPES } from '../core/types.ts';
+import { highlightCss, highlightName } from './overlay/type-styles.ts';
 
 /** The flag types drawn inline (omissions have no span in the answer). */
 export type InlineFlagType = (typeof SENTENCE_TYPES)[number];
