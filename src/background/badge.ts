@@ -27,7 +27,7 @@ export function badgeFor(run: RunStatus): Badge {
     case 'idle':
       return { text: '', colour: FLAGS, title: 'Crosscheck' };
     case 'sampling':
-    case 'analysing':
+    case 'analyzing':
       return { text: '…', colour: BUSY, title: 'Crosscheck is checking this answer' };
     case 'error':
       return needsSettings(run.message)

@@ -378,7 +378,7 @@ describe('summary', () => {
     expect(button('Re-run')).toBeUndefined();
     // Without a cancel handler there is no Cancel button; see the next test for one.
     expect(button('Cancel')).toBeUndefined();
-    act(() => handle.setState({ phase: 'analysing', total: 5, failures: [] }));
+    act(() => handle.setState({ phase: 'analyzing', total: 5, failures: [] }));
     expect(root.textContent).toContain('Analysing…');
     act(() => handle.setState({ phase: 'idle' }));
     await click(button('Check answer'));

@@ -12,7 +12,7 @@ export function StatusLine({ state }: { state: Pending }) {
   switch (state.phase) {
     case 'idle':
       return <span class="cc-status-text">This answer has not been checked yet.</span>;
-    case 'analysing':
+    case 'analyzing':
       return (
         <span class="cc-status-text" role="status">
           <Spinner />

@@ -35,7 +35,7 @@ export interface SummaryProps {
 export function SummaryBar(props: SummaryProps) {
   const { state, onRerun, onOpenSettings } = props;
   const [expanded, setExpanded] = useState(props.initiallyExpanded ?? false);
-  const busy = state.phase === 'sampling' || state.phase === 'analysing';
+  const busy = state.phase === 'sampling' || state.phase === 'analyzing';
   const done = state.phase === 'done' ? state : null;
   const fixInSettings =
     state.phase === 'error' && needsSettings(state.message) && onOpenSettings !== undefined;
