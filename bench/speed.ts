@@ -2,6 +2,7 @@
  * `npm run bench:speed`: every speed figure in one run, printed, never asserted.
  *   embedding  — model load and per-sentence time in Node, and in Chromium's offscreen document
  *   analysis   — 1 answer + 5 samples of ~300 words, and the share that is model inference
+ *   scaling    — the same at 1× and 10× the length: time ratio and longest event-loop block
  *   sampling   — N = 1, 4, 10 samples against a local server answering after L ms
  *   content    — the content script's work per DOM mutation batch on a 200-turn page, and the
  *                content bundle's gzipped size
@@ -12,11 +13,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { runContentMutationBench } from './content-mutation.ts';
 import { measureAnalysisSpeed } from './speed-analysis.ts';
+import { measureScaling, printScaling } from './speed-scaling.ts';
 import { benchEmbeddingSpeed } from './speed-embedding.ts';
 import { benchOffscreenSpeed } from './speed-offscreen.ts';
 import { benchSamplingSpeed } from './speed-sampling.ts';
 
-const SECTIONS = ['embedding', 'analysis', 'sampling', 'content'] as const;
+const SECTIONS = ['embedding', 'analysis', 'scaling', 'sampling', 'content'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -48,6 +50,11 @@ if (chosen.has('analysis')) {
       `(${(100 * s.inferenceShare).toFixed(0)}%) + everything else ${(s.totalMs - s.inferenceMs).toFixed(0)} ms ` +
       `(${((100 * (s.totalMs - s.inferenceMs)) / s.inferenceMs).toFixed(0)}% on top of inference)`,
   );
+}
+
+if (chosen.has('scaling')) {
+  heading('analysis scaling');
+  printScaling(await measureScaling({ runs: 3 }));
 }
 
 if (chosen.has('sampling')) {

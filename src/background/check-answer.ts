@@ -144,8 +144,11 @@ export async function checkAnswer(input: CheckInput): Promise<CheckOutcome | nul
     await input.onAnalyzing?.([...failures]);
     await Promise.all(pending);
     if (signal.aborted) return null;
+    // In slices: a huge reply must not keep the worker from answering the popup and the tab.
+    const report = await analysis.reportInSlices({ signal: inner.signal });
+    if (signal.aborted) return null;
     return {
-      report: analysis.report(),
+      report,
       sampleCount: received.length,
       failures,
       usage,

@@ -4,8 +4,14 @@
  * compared with the answer once), and a report can be read at any moment. Reading a report only
  * re-weighs cached evidence — content-word rarity depends on every sample so far — and never
  * embeds anything again, so incremental and batch analysis give the same report.
+ *
+ * Sentences are compared through sparse similarity rows (core/candidates.ts): every pair for
+ * texts of normal length, a bounded set of candidates for long ones, so the work grows about
+ * linearly with length. The heavy steps are generators (core/slices.ts), run straight through by
+ * `report()` and in slices that hand the event loop back by `addSample` and `reportInSlices`.
  */
 import type { Embedder } from './embedder.ts';
+import { rowComparer, type ComparableText, type SimilarityRow } from './candidates.ts';
 import { answerSimilarity, pickConsensus } from './consensus.ts';
 import { detectLanguage, OTHER_LANGUAGE_NOTICE } from './language.ts';
 import { locateSentences } from './locate.ts';
@@ -13,9 +19,10 @@ import { findOmissions } from './omissions.ts';
 import { resolveParams, type ScoringParams } from './params.ts';
 import { prepareText, type PreparedText } from './prepare.ts';
 import { scoreSentence, sentenceDisagreement } from './score.ts';
+import { mapSliced, runInSlices, runToEnd, type SliceOptions, type Sliced } from './slices.ts';
 import { sampleSupport } from './support.ts';
 import { INCONSISTENCY_TYPES, type AnalysisReport, type InconsistencyType } from './types.ts';
-import { cosineMatrix, jaccard } from './vectors.ts';
+import { jaccard } from './vectors.ts';
 import { tokenWeights } from './weights.ts';
 
 type AbortSignalLike = { readonly aborted: boolean };
@@ -29,6 +36,8 @@ export interface AnalysisOptions {
    */
   sentences?: readonly string[];
   signal?: AbortSignalLike;
+  /** Longest stretch of comparison work between two pauses, in ms (see core/slices.ts). */
+  sliceBudgetMs?: number;
 }
 
 export interface Analysis {
@@ -38,12 +47,51 @@ export interface Analysis {
   addSample(text: string, signal?: AbortSignalLike): Promise<void>;
   /** The report over the answer and every sample added so far. */
   report(): AnalysisReport;
+  /** The same report, built in slices that hand the event loop back between them. */
+  reportInSlices(options?: SliceOptions): Promise<AnalysisReport>;
 }
 
 interface SampleState {
   prepared: PreparedText;
-  /** Answer-sentence × sample-sentence cosines, row-major. */
-  cosines: Float32Array;
+  /** Per answer sentence, its cosines with (candidate) sentences of this sample. */
+  answerRows: SimilarityRow[];
+  /** Per sentence of this sample, its cosines with (candidate) sentences of the answer. */
+  sampleRows: SimilarityRow[];
+}
+
+/** Sentences of a sample read to estimate its similarity with another sample. */
+const SIMILARITY_ROWS = 64;
+
+/**
+ * similarityRows(from, to), pausing after each row; with `most`, only that many rows, evenly
+ * spread over `from`.
+ */
+function* rowsSliced(
+  from: ComparableText,
+  to: ComparableText,
+  most = Infinity,
+): Sliced<SimilarityRow[]> {
+  const rowOf = rowComparer(from, to);
+  const n = from.vectors.length;
+  const count = Math.min(n, most);
+  const rows: SimilarityRow[] = [];
+  for (let k = 0; k < count; k++) {
+    rows.push(rowOf(count === n ? k : Math.floor(((k + 0.5) * n) / count)));
+    yield;
+  }
+  return rows;
+}
+
+/**
+ * Whole-text similarity of two samples (see answerSimilarity), pausing as it goes. For long
+ * samples it is estimated from SIMILARITY_ROWS sentences each way: it only groups the answers.
+ */
+function* textSimilarity(a: ComparableText, b: ComparableText): Sliced<number> {
+  if (a.vectors.length === 0 || b.vectors.length === 0) return 0;
+  return answerSimilarity(
+    yield* rowsSliced(a, b, SIMILARITY_ROWS),
+    yield* rowsSliced(b, a, SIMILARITY_ROWS),
+  );
 }
 
 export async function createAnalysis(
@@ -70,18 +118,28 @@ export async function createAnalysis(
   let queue: Promise<void> = Promise.resolve();
 
   async function add(text: string, signal?: AbortSignalLike): Promise<void> {
+    const sample =
+      text.trim() === '' ? null : await prepareText(text, embedder, { signal, language });
+    await runInSlices(compare(text, sample), { signal, budgetMs: options.sliceBudgetMs });
+  }
+
+  /** Compares a prepared sample with the answer and every earlier sample, then keeps it. */
+  function* compare(text: string, sample: PreparedText | null): Sliced<void> {
     const index = samples.length;
-    const state =
-      text.trim() === ''
-        ? null
-        : await prepareText(text, embedder, { signal, language }).then((p) => ({
-            prepared: p,
-            cosines: cosineMatrix(prepared.vectors, p.vectors),
-          }));
-    const vectors = state?.prepared.vectors ?? [];
-    const row = [prepared.vectors, ...samples.map((s) => s?.prepared.vectors ?? [])].map((v) =>
-      answerSimilarity(vectors, v),
-    );
+    let state: SampleState | null = null;
+    const row: number[] = [];
+    if (sample) {
+      state = {
+        prepared: sample,
+        answerRows: yield* rowsSliced(prepared, sample),
+        sampleRows: yield* rowsSliced(sample, prepared),
+      };
+      row.push(answerSimilarity(state.sampleRows, state.answerRows));
+      for (const other of samples)
+        row.push(other ? yield* textSimilarity(sample, other.prepared) : 0);
+    } else {
+      row.push(...Array<number>(samples.length + 1).fill(0));
+    }
     row.forEach((sim, j) => similarity[j]!.push(sim));
     similarity.push([...row, 1]);
     const norms = state?.prepared.norms ?? new Set<string>();
@@ -109,7 +167,23 @@ export async function createAnalysis(
     },
 
     report() {
-      return buildReport(embedder.id, prepared, samples, sampleTexts, similarity, wording, params);
+      return runToEnd(
+        buildReport(embedder.id, prepared, samples, sampleTexts, similarity, wording, params),
+      );
+    },
+
+    reportInSlices(sliceOptions) {
+      // A snapshot: a sample added between two slices must not change the report half-way.
+      const report = buildReport(
+        embedder.id,
+        prepared,
+        [...samples],
+        [...sampleTexts],
+        similarity.map((row) => [...row]),
+        wording.map((row) => [...row]),
+        params,
+      );
+      return runInSlices(report, { budgetMs: options.sliceBudgetMs, ...sliceOptions });
     },
   };
 }
@@ -127,7 +201,7 @@ export async function analyze(
   return analysis.report();
 }
 
-function buildReport(
+function* buildReport(
   embedderId: string,
   answer: PreparedText,
   states: readonly (SampleState | null)[],
@@ -135,17 +209,23 @@ function buildReport(
   similarity: readonly (readonly number[])[],
   wording: readonly (readonly number[])[],
   params: ScoringParams,
-): AnalysisReport {
+): Sliced<AnalysisReport> {
   const counted = states.flatMap((s, i) => (s ? [{ ...s, index: i }] : []));
   const prepared = counted.map((s) => s.prepared);
   const weight = tokenWeights(answer, prepared, params);
 
-  const perSentence = answer.sentences.map((sentence, row) =>
-    counted.map((s) => {
-      const cols = s.prepared.sentences.length;
-      const cosines = s.cosines.subarray(row * cols, (row + 1) * cols);
-      return sampleSupport(sentence, s.prepared, s.index, answer.norms, cosines, weight, params);
-    }),
+  const perSentence = yield* mapSliced(answer.sentences, (sentence, row) =>
+    counted.map((s) =>
+      sampleSupport(
+        sentence,
+        s.prepared,
+        s.index,
+        answer.norms,
+        s.answerRows[row]!,
+        weight,
+        params,
+      ),
+    ),
   );
   const answerDisagreement =
     perSentence.reduce((sum, p) => sum + sentenceDisagreement(p, params.supportPower), 0) /
@@ -153,11 +233,11 @@ function buildReport(
   const sentences = perSentence.map((perSample, row) =>
     scoreSentence(answer.sentences[row]!.segment, perSample, answerDisagreement, params),
   );
-  const omissions = findOmissions(
+  const omissions = yield* findOmissions(
     answer,
     prepared,
     counted.map((s) => s.index),
-    counted.map((s) => s.cosines),
+    counted.map((s) => s.sampleRows),
     weight,
   );
 

@@ -4,30 +4,32 @@
  * state an explicit final answer, they are grouped by it first; otherwise by meaning, with
  * average-linkage clustering of whole-answer similarities.
  */
+import type { SimilarityRow } from './candidates.ts';
 import { extractFinalAnswer, normaliseFinalAnswer } from './final-answer.ts';
 import type { Consensus } from './types.ts';
-import { cosineMatrix } from './vectors.ts';
 
 /**
- * Similarity of two whole answers from their sentence vectors: how well each one's sentences
- * are matched in the other, averaged both ways (a sentence-level BERTScore). 0 when either is empty.
+ * Similarity of two whole answers from their sentences' similarity rows: how well each one's
+ * sentences are matched in the other, averaged both ways (a sentence-level BERTScore). 0 when
+ * either is empty.
+ * @param ab for each sentence of answer a, its cosines with (candidate) sentences of b.
+ * @param ba the same from b to a.
  */
-export function answerSimilarity(a: readonly Float32Array[], b: readonly Float32Array[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const m = cosineMatrix(a, b);
-  let rows = 0;
-  for (let i = 0; i < a.length; i++) {
-    let best = -1;
-    for (let j = 0; j < b.length; j++) best = Math.max(best, m[i * b.length + j]!);
-    rows += best;
-  }
-  let cols = 0;
-  for (let j = 0; j < b.length; j++) {
-    let best = -1;
-    for (let i = 0; i < a.length; i++) best = Math.max(best, m[i * b.length + j]!);
-    cols += best;
-  }
-  return (rows / a.length + cols / b.length) / 2;
+export function answerSimilarity(
+  ab: readonly SimilarityRow[],
+  ba: readonly SimilarityRow[],
+): number {
+  if (ab.length === 0 || ba.length === 0) return 0;
+  const meanBest = (rows: readonly SimilarityRow[]) => {
+    let sum = 0;
+    for (const row of rows) {
+      let best = -1;
+      for (const c of row.cosines) best = Math.max(best, c);
+      sum += best;
+    }
+    return sum / rows.length;
+  };
+  return (meanBest(ab) + meanBest(ba)) / 2;
 }
 
 /**

@@ -4,7 +4,9 @@
  * sentences of different samples that say the same thing are pooled, and a pool counts as an
  * omission when more than half of the samples (at least two) contribute to it.
  */
+import type { SimilarityRow } from './candidates.ts';
 import type { PreparedText } from './prepare.ts';
+import type { Sliced } from './slices.ts';
 import type { Omission } from './types.ts';
 import { cosine } from './vectors.ts';
 import { coverage, distinctTokens, type TokenWeight } from './weights.ts';
@@ -25,26 +27,25 @@ interface Candidate {
 }
 
 /**
- * @param answerCosines for each sample, the answer-sentence × sample-sentence cosine matrix
- *   (row-major, rows = answer sentences).
+ * A generator that pauses after each step (see core/slices.ts).
+ * @param sampleRows for each sample, per sample sentence its cosines with the (candidate)
+ *   answer sentences.
  * @param sampleIndexes index of each prepared sample in the report's samples array.
  */
-export function findOmissions(
+export function* findOmissions(
   answer: PreparedText,
   samples: readonly PreparedText[],
   sampleIndexes: readonly number[],
-  answerCosines: readonly Float32Array[],
+  sampleRows: readonly (readonly SimilarityRow[])[],
   weight: TokenWeight,
-): Omission[] {
+): Sliced<Omission[]> {
   if (samples.length < 2) return [];
-  const rows = answer.sentences.length;
   const candidates: Candidate[] = [];
-  samples.forEach((sample, k) => {
-    const matrix = answerCosines[k]!;
-    const cols = sample.sentences.length;
+  for (let k = 0; k < samples.length; k++) {
+    const sample = samples[k]!;
     sample.sentences.forEach((sentence, j) => {
       let best = 0;
-      for (let i = 0; i < rows; i++) best = Math.max(best, matrix[i * cols + j]!);
+      for (const c of sampleRows[k]![j]!.cosines) best = Math.max(best, c);
       if (best >= COVERED_COSINE) return;
       const tokens = distinctTokens(sentence.tokens);
       if (tokens.length < 2 || coverage(tokens, answer.norms, weight) >= COVERED_WORDS) return;
@@ -54,8 +55,10 @@ export function findOmissions(
         vector: sample.vectors[j]!,
       });
     });
-  });
+    yield;
+  }
   const pool = candidates.slice(0, MAX_CANDIDATES);
+  const sim = pairCosines(pool);
   const needed = Math.max(2, Math.floor(samples.length / 2) + 1);
 
   const used = new Set<number>();
@@ -66,11 +69,12 @@ export function findOmissions(
     let bestMembers = new Map<number, Echo>();
     for (let at = 0; at < pool.length; at++) {
       if (used.has(at)) continue;
-      const members = echoes(pool, at, used);
+      const members = echoes(pool, at, used, sim);
       if (members.size > bestMembers.size) {
         bestAt = at;
         bestMembers = members;
       }
+      yield;
     }
     if (bestAt === -1 || bestMembers.size < needed) break;
     const ordered = [...bestMembers.entries()].sort((a, b) => a[0] - b[0]);
@@ -95,16 +99,32 @@ function echoes(
   pool: readonly Candidate[],
   at: number,
   used: ReadonlySet<number>,
+  cosineOf: (a: number, b: number) => number,
 ): Map<number, Echo> {
   const c = pool[at]!;
   const members = new Map<number, Echo>([[c.sample, { at, text: c.text, sim: 1 }]]);
   pool.forEach((d, other) => {
     if (used.has(other) || d.sample === c.sample) return;
-    const sim = cosine(c.vector, d.vector);
+    const sim = cosineOf(at, other);
     const current = members.get(d.sample);
     if (sim >= SAME_COSINE && (!current || sim > current.sim)) {
       members.set(d.sample, { at: other, text: d.text, sim });
     }
   });
   return members;
+}
+
+/** Cosines between pool members, each computed once however many rounds ask for it. */
+function pairCosines(pool: readonly Candidate[]): (a: number, b: number) => number {
+  const n = pool.length;
+  const known = new Float64Array(n * n).fill(NaN);
+  return (a, b) => {
+    let c = known[a * n + b]!;
+    if (Number.isNaN(c)) {
+      c = cosine(pool[a]!.vector, pool[b]!.vector);
+      known[a * n + b] = c;
+      known[b * n + a] = c;
+    }
+    return c;
+  };
 }

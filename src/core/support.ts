@@ -7,6 +7,7 @@
  * conflict — same statement, different value or polarity, or a detail added to it — which
  * costs it part of its support (`conflictKeep`).
  */
+import type { SimilarityRow } from './candidates.ts';
 import { findConflict, phrases, phraseText, type Conflict } from './conflicts.ts';
 import type { ScoringParams } from './params.ts';
 import type { PreparedSentence, PreparedText } from './prepare.ts';
@@ -26,14 +27,15 @@ const COUNTERPART_FLOOR = 0.35;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /**
- * @param cosines cosines of the sentence with each judged sentence of the sample, in order.
+ * @param cosines cosines of the sentence with the judged sentences of the sample it is compared
+ *   with (all of them, unless the sample is long; see core/candidates.ts).
  */
 export function sampleSupport(
   sentence: PreparedSentence,
   sample: PreparedText,
   sampleIndex: number,
   answerNorms: ReadonlySet<string>,
-  cosines: ArrayLike<number>,
+  cosines: SimilarityRow,
   weight: TokenWeight,
   params: ScoringParams,
 ): SampleSupport {
@@ -44,18 +46,21 @@ export function sampleSupport(
   let counterpart = -1;
   let counterpartMatch = -Infinity;
   let counterpartOverlap = 0;
+  let counterpartCosine = 0;
 
-  sample.sentences.forEach((candidate, j) => {
-    const c = cosines[j] ?? 0;
+  for (let k = 0; k < cosines.cols.length; k++) {
+    const j = cosines.cols[k]!;
+    const c = cosines.cosines[k]!;
     if (c > bestCosine) bestCosine = c;
-    const overlap = coverage(tokens, candidate.norms, weight);
+    const overlap = coverage(tokens, sample.sentences[j]!.norms, weight);
     const match = (c + overlap) / 2;
     if (match > counterpartMatch) {
       counterpartMatch = match;
       counterpart = j;
       counterpartOverlap = overlap;
+      counterpartCosine = c;
     }
-  });
+  }
 
   const semantic = clamp01(
     (bestCosine - params.cosineFloor) / (params.cosineCeiling - params.cosineFloor),
@@ -66,7 +71,7 @@ export function sampleSupport(
   let support = semanticWeight * semantic + (1 - semanticWeight) * lexical;
 
   const other = counterpartMatch >= COUNTERPART_FLOOR ? sample.sentences[counterpart] : undefined;
-  const otherCosine = other ? (cosines[counterpart] ?? 0) : 0;
+  const otherCosine = other ? counterpartCosine : 0;
   const sameStatement =
     other !== undefined && (otherCosine >= params.sameStatementCosine || counterpartOverlap >= 0.5);
   const conflict = sameStatement

@@ -20,17 +20,3 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
   return sum;
 }
-
-/** rows × cols matrix of cosines, row-major. */
-export function cosineMatrix(
-  rows: readonly Float32Array[],
-  cols: readonly Float32Array[],
-): Float32Array {
-  const out = new Float32Array(rows.length * cols.length);
-  rows.forEach((r, i) => {
-    cols.forEach((c, j) => {
-      out[i * cols.length + j] = cosine(r, c);
-    });
-  });
-  return out;
-}
