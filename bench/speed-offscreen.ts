@@ -12,6 +12,9 @@ export interface OffscreenSpeed {
   coldLoadMs: number;
   perSentenceBatch1Ms: number;
   perSentenceBatch32Ms: number;
+  /** Extension pages (the offscreen document among them) are cross-origin isolated. */
+  isolated: boolean;
+  cores: number;
 }
 
 function median(values: number[]): number {
@@ -67,12 +70,27 @@ export async function benchOffscreenSpeed(
       },
       { sentences, rounds },
     );
+    // The offscreen document is not a page playwright can reach; every extension page gets the
+    // same COOP/COEP headers, so an options page answers for it.
+    const probe = await browser.context.newPage();
+    await probe.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+    const { isolated, cores } = await probe.evaluate(() => ({
+      isolated: globalThis.crossOriginIsolated,
+      cores: navigator.hardwareConcurrency,
+    }));
+    await probe.close();
     const speed = {
+      isolated,
+      cores,
       coldLoadMs: result.coldLoadMs,
       perSentenceBatch1Ms: median(result.batch1),
       perSentenceBatch32Ms: median(result.batch32),
     };
-    log('embedding speed (use-lite, headless Chromium, offscreen document, wasm, 1 thread)');
+    log(
+      `embedding speed (use-lite, headless Chromium, offscreen document, wasm SIMD, ` +
+        `threads as src/embedding/extension-embedder.ts sets; ${speed.cores} cores; ` +
+        `cross-origin isolated: ${isolated ? 'yes' : 'no'})`,
+    );
     log(
       `  cold load (create document + model + first sentence): ${speed.coldLoadMs.toFixed(0)} ms`,
     );

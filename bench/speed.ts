@@ -1,6 +1,7 @@
 /**
  * `npm run bench:speed`: every speed figure in one run, printed, never asserted.
  *   embedding  — model load and per-sentence time in Node, and in Chromium's offscreen document
+ *   highlights — in Chromium, last sample arriving → highlights shown (~300 words, 4 samples)
  *   analysis   — 1 answer + 5 samples of ~300 words, and the share that is model inference
  *   scaling    — the same at 1× and 10× the length: time ratio and longest event-loop block
  *   sampling   — N = 1, 4, 10 samples against a local server answering after L ms
@@ -16,9 +17,10 @@ import { measureAnalysisSpeed } from './speed-analysis.ts';
 import { measureScaling, printScaling } from './speed-scaling.ts';
 import { benchEmbeddingSpeed } from './speed-embedding.ts';
 import { benchOffscreenSpeed } from './speed-offscreen.ts';
+import { benchHighlightSpeed } from './speed-highlights.ts';
 import { benchSamplingSpeed } from './speed-sampling.ts';
 
-const SECTIONS = ['embedding', 'analysis', 'scaling', 'sampling', 'content'] as const;
+const SECTIONS = ['embedding', 'highlights', 'analysis', 'scaling', 'sampling', 'content'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -37,6 +39,11 @@ if (chosen.has('embedding')) {
   await benchEmbeddingSpeed();
   console.log('');
   await benchOffscreenSpeed();
+}
+
+if (chosen.has('highlights')) {
+  heading('end of a check in Chromium');
+  await benchHighlightSpeed();
 }
 
 if (chosen.has('analysis')) {

@@ -35,6 +35,11 @@ export interface WikiBioFigures {
   factual: number;
   pearson: number;
   spearman: number;
+  /** NonFact AUC-PR of the calibrated severity instead of the score. */
+  severityNonFact: number;
+  /** Share of major-inaccurate and of accurate sentences flagged (what the page underlines). */
+  majorFlagged: number;
+  accurateFlagged: number;
 }
 
 export async function wikibioFigures(
@@ -43,6 +48,8 @@ export async function wikibioFigures(
   ctx: BenchContext,
 ): Promise<WikiBioFigures> {
   const scores: number[] = [];
+  const severities: number[] = [];
+  const flags: boolean[] = [];
   const labels: WikiBioRecord['annotation'] = [];
   const starScores: number[] = [];
   const starMajor: boolean[] = [];
@@ -62,6 +69,8 @@ export async function wikibioFigures(
     );
     const s = report.sentences.map((f) => f.score);
     scores.push(...s);
+    severities.push(...report.sentences.map((f) => f.severity ?? 0));
+    flags.push(...report.sentences.map((f) => f.flagged));
     labels.push(...r.annotation);
     if (!r.annotation.every((a) => a === 'major_inaccurate')) {
       starScores.push(...s);
@@ -70,6 +79,10 @@ export async function wikibioFigures(
     passageScore.push(s.reduce((a, b) => a + b, 0) / s.length);
     passageLabel.push(r.annotation.reduce((a, l) => a + LABEL_VALUE[l], 0) / r.annotation.length);
   }
+  const flaggedShare = (label: string) => {
+    const of = labels.flatMap((l, i) => (l === label ? [flags[i]!] : []));
+    return of.filter(Boolean).length / of.length;
+  };
   return {
     samples,
     nonFact: aucPr(
@@ -83,6 +96,12 @@ export async function wikibioFigures(
     ),
     pearson: pearson(passageScore, passageLabel),
     spearman: spearman(passageScore, passageLabel),
+    severityNonFact: aucPr(
+      labels.map((l) => l !== 'accurate'),
+      severities,
+    ),
+    majorFlagged: flaggedShare('major_inaccurate'),
+    accurateFlagged: flaggedShare('accurate'),
   };
 }
 
@@ -92,6 +111,7 @@ export async function runWikiBio(
 ): Promise<string> {
   const records = take(readJsonGz<WikiBioRecord[]>('wikibio/wikibio-dev.json.gz'), ctx.limit);
   const rows: string[][] = [];
+  const flagRows: string[][] = [];
   for (const n of sampleCounts) {
     const t0 = performance.now();
     const f = await wikibioFigures(records, n, ctx);
@@ -104,10 +124,27 @@ export async function runWikiBio(
       pct(f.pearson),
       pct(f.spearman),
     ]);
+    flagRows.push([
+      `Crosscheck, ${n} samples`,
+      pct(f.severityNonFact),
+      pct(f.majorFlagged),
+      pct(f.accurateFlagged),
+    ]);
   }
   const published = PUBLISHED.map(([name, ...v]) => [`${name} (paper, 238, 20 samples)`, ...v, '']);
-  return table(
-    ['WikiBio-GPT3', 'NonFact', 'NonFact*', 'Factual', 'Pearson', 'Spearman'],
-    [...published, ...rows],
-  );
+  return [
+    table(
+      ['WikiBio-GPT3 (score)', 'NonFact', 'NonFact*', 'Factual', 'Pearson', 'Spearman'],
+      [...published, ...rows],
+    ),
+    table(
+      [
+        'WikiBio-GPT3 (severity, default flags)',
+        'NonFact',
+        'major flagged %',
+        'accurate flagged %',
+      ],
+      [['target', '≥ 94 / ≥ 95', '≥ 85', '≤ 15'], ...flagRows],
+    ),
+  ].join('\n\n');
 }

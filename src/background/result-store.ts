@@ -4,9 +4,11 @@
  * holds 10 MB, shared with settings): the oldest results go first, and a result is stored packed
  * (packReport) — what the page draws, without repeating texts the report already holds.
  */
+import { sentenceLevel } from '../core/severity.ts';
 import type { AnalysisReport, SampleEvidence, Segment, SentenceFinding } from '../core/types.ts';
 import type { Capture } from '../shared/conversation.ts';
 import type { TokenUsage } from '../shared/backend.ts';
+import type { RunCost } from '../shared/run-cost.ts';
 
 const INDEX_KEY = 'results:index';
 export const MAX_RESULTS = 200;
@@ -18,6 +20,8 @@ export interface StoredResult {
   sampleCount: number;
   report: AnalysisReport;
   usage: TokenUsage | null;
+  /** What the samples cost when they were taken (absent in results stored by earlier versions). */
+  cost?: RunCost | null;
   savedAt: number;
   /** What the result says about its inputs, e.g. that the answer was cut (text-caps.ts). */
   notes?: string[];
@@ -73,7 +77,8 @@ export interface PackedReport extends Omit<AnalysisReport, 'sentences'> {
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 /**
- * The report packed for storage. Cards open only on flagged sentences, so the other sentences
+ * The report packed for storage. Cards open only on sentences with a level (at the most
+ * sensitive setting, so the popup's control can show more later), so the other sentences
  * keep each sample's `supports` (the headline counts it) but not its wording; sentence texts
  * and counterparts are stored as positions in the answer and the samples they come from, and
  * scores to four decimals.
@@ -92,7 +97,8 @@ export function packReport(report: AnalysisReport): PackedReport {
           report.answer.slice(segment.start, segment.end) === text ? segment : { ...segment, text },
         evidence: finding.evidence.map((e) => {
           const similarity = round(e.similarity);
-          if (!finding.flagged) {
+          // Wording is kept for every sentence that has a level at some sensitivity.
+          if (!sentenceLevel(finding, 'more')) {
             return { ...e, similarity, counterpart: null, answerSpans: [], sampleSpans: [] };
           }
           const start = e.counterpart

@@ -10,6 +10,7 @@ import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts
 import { redactSecrets } from '../sampling/errors.ts';
 import { originPatternFor, settingsFromPreset } from '../sampling/presets.ts';
 import { SampleCache } from '../sampling/cache.ts';
+import { costOfRun } from '../sampling/cost.ts';
 import { BACKEND_KINDS, type BackendSettings } from '../shared/backend.ts';
 import type { Capture } from '../shared/conversation.ts';
 import { errorMessage, type CaptureTrigger } from '../shared/messages.ts';
@@ -126,6 +127,7 @@ export class RunController {
           fromCache: true,
           failures: [],
           usage: stored.usage,
+          cost: stored.cost ?? null,
           notes: stored.notes ?? [],
         });
         return;
@@ -179,6 +181,7 @@ export class RunController {
     });
     if (!outcome || signal.aborted) return;
     const { report, failures, usage } = outcome;
+    const cost = costOfRun(backend, usage);
     const notes = [...outcome.notes];
     try {
       await this.results.save(capture, {
@@ -186,6 +189,7 @@ export class RunController {
         sampleCount: outcome.sampleCount,
         report,
         usage,
+        cost,
         savedAt: Date.now(),
         notes: outcome.notes,
       });
@@ -195,7 +199,7 @@ export class RunController {
         `This result could not be saved, so a reload will not show it (${errorMessage(error)}).`,
       );
     }
-    await publish({ phase: 'done', report, fromCache: false, failures, usage, notes });
+    await publish({ phase: 'done', report, fromCache: false, failures, usage, cost, notes });
   }
 
   /**

@@ -19,6 +19,11 @@ export interface ScoreInput {
 export interface ScoreOutput {
   id: unknown;
   scores: number[];
+  /** Calibrated chance that each sentence is wrong (src/core/severity.ts), 0..1. */
+  severity: number[];
+  /** "likely", "uncertain" or null per sentence, at the default sensitivity. */
+  levels: (string | null)[];
+  /** Exactly what the page underlines by default: level "likely". */
   flagged: boolean[];
   types: (string | null)[];
   /** Index into [answer, ...samples] of the consensus pick. */
@@ -72,6 +77,8 @@ export function toScoreOutput(id: unknown, report: AnalysisReport): ScoreOutput 
   return {
     id,
     scores: report.sentences.map((s) => round(s.score)),
+    severity: report.sentences.map((s) => round(s.severity ?? 0)),
+    levels: report.sentences.map((s) => s.level ?? null),
     flagged: report.sentences.map((s) => s.flagged),
     types: report.sentences.map((s) => s.type),
     consensus: report.consensus.index,

@@ -3,7 +3,9 @@
  * highlights over its flagged sentences, kept in step with the background's run status. Aborting
  * the signal removes all of it.
  */
-import type { AnalysisReport } from '../core/types.ts';
+import { sentenceLevel } from '../core/severity.ts';
+import type { AnalysisReport, Sensitivity } from '../core/types.ts';
+import { DEFAULT_SENSITIVITY } from '../core/severity.ts';
 import { shownFlags } from '../shared/report-reading.ts';
 import type { RunStatus } from '../shared/run-status.ts';
 import { createHighlighter, type FlagInput, type Highlighter } from './highlighter.ts';
@@ -17,21 +19,27 @@ export interface AnswerSessionOptions {
   answerText: string;
   signal: AbortSignal;
   onRerun: () => void;
+  /** How many sentences get an underline (from the settings); changeable with setSensitivity. */
+  sensitivity?: Sensitivity;
   onOpenSettings?: () => void;
   onCancel?: () => void;
 }
 
 /**
  * The shown flags (the same the summary and cards show, disclaimers left out) as spans of the
- * text, drawn with their shown type.
+ * text, drawn with their shown type: the clear underline when likely wrong at the reader's
+ * sensitivity, the faint one when uncertain.
  */
-export function inlineFlags(report: AnalysisReport): FlagInput[] {
-  return shownFlags(report).map(({ index, type, finding }) => ({
-    id: String(index),
-    type,
-    start: finding.segment.start,
-    end: finding.segment.end,
-  }));
+export function inlineFlags(
+  report: AnalysisReport,
+  sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+): FlagInput[] {
+  return shownFlags(report).flatMap(({ index, type, finding }) => {
+    const level = sentenceLevel(finding, sensitivity) ?? 'uncertain';
+    return [
+      { id: String(index), type, level, start: finding.segment.start, end: finding.segment.end },
+    ];
+  });
 }
 
 export class AnswerSession {
@@ -39,9 +47,11 @@ export class AnswerSession {
   private readonly overlay: OverlayHandle;
   private readonly highlighter: Highlighter;
   private lastRun: RunStatus | null = null;
+  private sensitivity: Sensitivity;
 
   constructor(private readonly options: AnswerSessionOptions) {
     const { adapter, answer, signal } = options;
+    this.sensitivity = options.sensitivity ?? DEFAULT_SENSITIVITY;
     this.element = answer.element;
     this.highlighter = createHighlighter({
       // The page may replace the answer's element when it re-renders: find the latest again.
@@ -72,8 +82,15 @@ export class AnswerSession {
     this.lastRun = run;
     this.overlay.setState(run);
     if (run.phase === 'done')
-      this.highlighter.show(inlineFlags(run.report), this.options.answerText);
+      this.highlighter.show(inlineFlags(run.report, this.sensitivity), this.options.answerText);
     else if (run.phase !== 'error') this.highlighter.clear();
+  }
+
+  /** Redraws the underlines for another sensitivity (the popup's control). */
+  setSensitivity(sensitivity: Sensitivity): void {
+    if (sensitivity === this.sensitivity) return;
+    this.sensitivity = sensitivity;
+    if (this.lastRun?.phase === 'done') this.update(this.lastRun);
   }
 
   status(): RunStatus | null {

@@ -14,8 +14,8 @@ import { anchorSpan, describeSpan, type SpanSelectors } from '../core/anchoring/
 import { domText, rangeFromOffsets, type DomTextIndex } from './dom-text.ts';
 import { highlightSink, type HighlightSink } from './make-firefox-highlights-work.ts';
 // The same table the legend and cards use, so a flag looks the same on the page and in the bar.
-import { SENTENCE_TYPES } from '../core/types.ts';
-import { highlightCss, highlightName } from './overlay/type-styles.ts';
+import { SENTENCE_TYPES, type SeverityLevel } from '../core/types.ts';
+import { TYPE_STYLES, highlightCss, highlightName } from './overlay/type-styles.ts';
 
 /** The flag types drawn inline (omissions have no span in the answer). */
 export type InlineFlagType = (typeof SENTENCE_TYPES)[number];
@@ -26,6 +26,26 @@ export const HIGHLIGHT_NAME = Object.fromEntries(
   SENTENCE_TYPES.map((type) => [type, highlightName(type)]),
 ) as Record<InlineFlagType, string>;
 
+/** The faint highlight of a type, for sentences only "uncertain"ly wrong. */
+export const FAINT_HIGHLIGHT_NAME = Object.fromEntries(
+  SENTENCE_TYPES.map((type) => [type, `${highlightName(type)}-faint`]),
+) as Record<InlineFlagType, string>;
+
+/**
+ * A faint underline for "uncertain" sentences: the type's colour at low strength, thin and with
+ * no tint, so a reader sees the likely errors first and the rest only when looking for them.
+ */
+export function faintHighlightCss(): string {
+  const rule = (type: InlineFlagType, scheme: 'light' | 'dark') => {
+    const style = TYPE_STYLES[type];
+    const colour = `color-mix(in srgb, ${style[scheme]} 45%, transparent)`;
+    return `::highlight(${FAINT_HIGHLIGHT_NAME[type]}) { text-decoration: underline ${style.underline} ${colour} 1px; }`;
+  };
+  const light = SENTENCE_TYPES.map((t) => rule(t, 'light'));
+  const dark = SENTENCE_TYPES.map((t) => `  ${rule(t, 'dark')}`);
+  return `${light.join('\n')}\n@media (prefers-color-scheme: dark) {\n${dark.join('\n')}\n}\n`;
+}
+
 export const STYLE_ELEMENT_ID = 'crosscheck-highlight-style';
 
 /** One flag from the report: a span of the captured answer text. */
@@ -34,11 +54,14 @@ export interface FlagInput {
   type: InlineFlagType;
   start: number;
   end: number;
+  /** "uncertain" draws the faint underline; default "likely". */
+  level?: SeverityLevel;
 }
 
 export interface AnchoredFlag {
   id: string;
   type: InlineFlagType;
+  level: SeverityLevel;
   /** Offsets in the current text of the answer element. */
   start: number;
   end: number;
@@ -76,6 +99,7 @@ export interface Highlighter {
 interface StoredFlag {
   id: string;
   type: InlineFlagType;
+  level: SeverityLevel;
   selectors: SpanSelectors;
 }
 
@@ -94,9 +118,16 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
   const register = (): void => {
     if (!sink) return;
     for (const type of INLINE_FLAG_TYPES) {
-      const ranges = anchored.filter((f) => f.type === type).map((f) => f.range);
-      if (ranges.length > 0) sink.set(HIGHLIGHT_NAME[type], ranges);
-      else sink.delete(HIGHLIGHT_NAME[type]);
+      for (const [level, name] of [
+        ['likely', HIGHLIGHT_NAME[type]],
+        ['uncertain', FAINT_HIGHLIGHT_NAME[type]],
+      ] as const) {
+        const ranges = anchored
+          .filter((f) => f.type === type && f.level === level)
+          .map((f) => f.range);
+        if (ranges.length > 0) sink.set(name, ranges);
+        else sink.delete(name);
+      }
     }
   };
 
@@ -115,6 +146,7 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
       anchored.push({
         id: flag.id,
         type: flag.type,
+        level: flag.level,
         start: span.start,
         end: span.end,
         range,
@@ -150,7 +182,12 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
     stored = [];
     anchored = [];
     index = null;
-    if (sink) for (const type of INLINE_FLAG_TYPES) sink.delete(HIGHLIGHT_NAME[type]);
+    if (sink) {
+      for (const type of INLINE_FLAG_TYPES) {
+        sink.delete(HIGHLIGHT_NAME[type]);
+        sink.delete(FAINT_HIGHLIGHT_NAME[type]);
+      }
+    }
   };
 
   signal.addEventListener(
@@ -172,6 +209,7 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
         .map((f) => ({
           id: f.id,
           type: f.type,
+          level: f.level ?? 'likely',
           selectors: describeSpan(answerText, f.start, f.end),
         }));
       anchorAll();
@@ -202,7 +240,7 @@ function ensureStyle(doc: Document): void {
   if (doc.getElementById(STYLE_ELEMENT_ID)) return;
   const style = doc.createElement('style');
   style.id = STYLE_ELEMENT_ID;
-  style.textContent = highlightCss();
+  style.textContent = highlightCss() + faintHighlightCss();
   (doc.head ?? doc.documentElement).append(style);
 }
 

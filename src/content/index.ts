@@ -104,6 +104,7 @@ function capture(trigger: CaptureTrigger): boolean {
       answerText: captured.capture.answer,
       signal: AbortSignal.any([page.signal, sessionScope.signal]),
       onRerun: () => void capture('user'),
+      ...(state.settings ? { sensitivity: state.settings.sensitivity } : {}),
       onOpenSettings: () => void sendToBackground('cs/open-options', {}).catch(() => undefined),
       onCancel: () => void sendToBackground('cs/stop', {}).catch(() => undefined),
     });
@@ -142,6 +143,7 @@ function stopWatching(): void {
 
 function applySettings(settings: PublicSettings): void {
   state.settings = settings;
+  state.session?.setSensitivity(settings.sensitivity);
   if (active()) startWatching();
   else stopWatching();
   changed();

@@ -19,6 +19,7 @@ import { findOmissions } from './omissions.ts';
 import { resolveParams, type ScoringParams } from './params.ts';
 import { prepareText, type PreparedText } from './prepare.ts';
 import { scoreSentence, sentenceDisagreement } from './score.ts';
+import { gradeSentences } from './severity.ts';
 import { mapSliced, runInSlices, runToEnd, type SliceOptions, type Sliced } from './slices.ts';
 import { sampleSupport } from './support.ts';
 import { INCONSISTENCY_TYPES, type AnalysisReport, type InconsistencyType } from './types.ts';
@@ -230,8 +231,10 @@ function* buildReport(
   const answerDisagreement =
     perSentence.reduce((sum, p) => sum + sentenceDisagreement(p, params.supportPower), 0) /
     Math.max(1, perSentence.length);
-  const sentences = perSentence.map((perSample, row) =>
-    scoreSentence(answer.sentences[row]!.segment, perSample, answerDisagreement, params),
+  const sentences = gradeSentences(
+    perSentence.map((perSample, row) =>
+      scoreSentence(answer.sentences[row]!.segment, perSample, answerDisagreement, params),
+    ),
   );
   const omissions = yield* findOmissions(
     answer,

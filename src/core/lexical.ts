@@ -128,11 +128,16 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'wore:wear worn:wear fell:fall fallen:fall flew:fly flown:fly broke:break broken:break ' +
     'shot:shoot struck:strike sat:sit paid:pay laid:lay meant:mean heard:hear felt:feel ' +
     'dealt:deal drove:drive driven:drive rode:ride ridden:ride threw:throw ' +
-    'thrown:throw forgot:forget forgotten:forget overtook:overtake undertook:undertake'
+    'thrown:throw forgot:forget forgotten:forget overtook:overtake undertook:undertake said:say'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
 );
+
+/** The base form of a common irregular past form ("won" → "win"), else the word itself. */
+export function irregularBase(word: string): string {
+  return IRREGULAR[word.toLowerCase()] ?? word;
+}
 
 /**
  * Matching form of an ordinary (non-name) word: the light stem, then inflections of verbs

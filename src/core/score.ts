@@ -1,15 +1,11 @@
 /**
- * Turns one sentence's per-sample support into its finding: support count and share, the
- * inconsistency score (1 − the power mean of the support), the flag, and the type of
- * disagreement — the conflict type most samples show, or "unsupported" when the samples are
- * merely silent.
+ * Turns one sentence's per-sample support into its finding: support count and share and the
+ * inconsistency score (1 − the power mean of the support). Severity, flag and type are set
+ * afterwards over the whole answer (severity.ts).
  */
 import type { ScoringParams } from './params.ts';
 import type { SampleSupport } from './support.ts';
-import type { InconsistencyType, Segment, SentenceFinding } from './types.ts';
-
-/** Tie order between conflict types: the more specific and more serious first. */
-const TYPE_ORDER: readonly InconsistencyType[] = ['contradiction', 'number', 'entity'];
+import type { Segment, SentenceFinding } from './types.ts';
 
 /**
  * 1 − the samples' support combined by a power mean (exponent `power`, at least 1); 0 without
@@ -43,32 +39,14 @@ export function scoreSentence(
   const score =
     (1 - w) * sentenceDisagreement(perSample, params.supportPower) + w * answerDisagreement;
   const support = perSample.filter((p) => p.evidence.supports).length;
-  // A sentence most samples back is not flagged, however its score was pulled up.
-  const flagged = score >= params.threshold && support * 2 < n;
+  // Flag and type follow from the severity, graded over the whole answer (severity.ts).
   return {
     segment,
     score,
     support,
     supportShare: support / n,
-    flagged,
-    type: flagged ? disagreementType(perSample) : null,
+    flagged: false,
+    type: null,
     evidence,
   };
-}
-
-function disagreementType(perSample: readonly SampleSupport[]): InconsistencyType {
-  const counts = new Map<InconsistencyType, number>();
-  for (const p of perSample) {
-    if (p.conflict) counts.set(p.conflict.type, (counts.get(p.conflict.type) ?? 0) + 1);
-  }
-  let best: InconsistencyType = 'unsupported';
-  let bestCount = 0;
-  for (const type of TYPE_ORDER) {
-    const c = counts.get(type) ?? 0;
-    if (c > bestCount) {
-      best = type;
-      bestCount = c;
-    }
-  }
-  return best;
 }

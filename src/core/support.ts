@@ -12,6 +12,7 @@ import { findConflict, phrases, phraseText, type Conflict } from './conflicts.ts
 import type { ScoringParams } from './params.ts';
 import type { PreparedSentence, PreparedText } from './prepare.ts';
 import type { SampleEvidence } from './types.ts';
+import { changedWord, type ChangedWord } from './word-change.ts';
 import { coverage, distinctTokens, type TokenWeight } from './weights.ts';
 
 export interface SampleSupport {
@@ -74,9 +75,14 @@ export function sampleSupport(
   const otherCosine = other ? counterpartCosine : 0;
   const sameStatement =
     other !== undefined && (otherCosine >= params.sameStatementCosine || counterpartOverlap >= 0.5);
-  const conflict = sameStatement
+  const change = other ? changedWord(sentence, other, otherCosine) : null;
+  let conflict = sameStatement
     ? findConflict(sentence, other, sample.norms, answerNorms, otherCosine)
     : null;
+  // A word swapped for its opposite or a sibling term is a change of fact; a synonym is not.
+  if (!conflict && change && (change.change === 'antonym' || isOrdinalSwap(change))) {
+    conflict = changeConflict(change);
+  }
   if (conflict) support *= params.conflictKeep;
 
   // Backing means this sample alone would leave the sentence under the flag threshold.
@@ -107,6 +113,25 @@ export function sampleSupport(
       supports,
       answerSpans,
       sampleSpans,
+      support,
+      conflict: conflict?.type ?? null,
+      change: change?.change ?? null,
     },
+  };
+}
+
+/** Ordinals that stand for a number ("the third quarter"), unlike other sibling terms. */
+const ORDINAL = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)$/;
+
+const isOrdinalSwap = (c: ChangedWord) =>
+  c.change === 'sibling' && ORDINAL.test(c.answerWord) && ORDINAL.test(c.sampleWord);
+
+/** An opposite is a contradiction; a sibling term a different value (a number for ordinals). */
+function changeConflict(c: ChangedWord): Conflict {
+  const ordinal = ORDINAL.test(c.answerWord) && ORDINAL.test(c.sampleWord);
+  return {
+    type: c.change === 'antonym' ? 'contradiction' : ordinal ? 'number' : 'entity',
+    answerSpans: [c.answerWord],
+    sampleSpans: [c.sampleWord],
   };
 }

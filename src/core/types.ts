@@ -65,7 +65,26 @@ export interface SampleEvidence {
   answerSpans: string[];
   /** The corresponding spans of the counterpart (e.g. "1829"). */
   sampleSpans: string[];
+  /** How much this sample backs the sentence, 0..1 (after any conflict's cut). Optional only so
+   * that hand-made reports (fixtures) need not set it; the core always does. */
+  support?: number;
+  /** The kind of conflict the counterpart shows, or null when it states nothing different:
+   * "unsupported" here is a detail the answer adds to a statement the sample makes without it. */
+  conflict?: Exclude<InconsistencyType, 'omission'> | null;
+  /** When the counterpart is the answer sentence with one word changed: how the two words relate
+   * in WordNet — opposites, sibling terms ("second"/"third": a change of fact) or synonyms (a
+   * paraphrase) — else null. */
+  change?: WordChange | null;
 }
+
+export type WordChange = 'antonym' | 'sibling' | 'synonym';
+
+/** How sure the analysis is that a sentence is wrong: "likely" gets a clear underline,
+ * "uncertain" a faint one (see src/core/severity.ts). */
+export type SeverityLevel = 'likely' | 'uncertain';
+
+/** How many flags a reader wants: each picks a severity from which a sentence is "likely". */
+export type Sensitivity = 'fewer' | 'balanced' | 'more';
 
 export interface SentenceFinding {
   segment: Segment;
@@ -80,10 +99,19 @@ export interface SentenceFinding {
   support: number;
   /** support / number of samples compared (empty samples are not compared; 0 without any). */
   supportShare: number;
-  /** score ≥ threshold and fewer than half of the samples back the sentence. */
+  /**
+   * Probability-like chance that the sentence is wrong, 0..1: a logistic model over the score,
+   * conflict and absence evidence, the sample count and one-word changes, calibrated on the
+   * development data (src/core/severity.ts). Optional only so that hand-made reports need not
+   * set it; the core always does.
+   */
+  severity?: number;
+  /** The severity's level at the default sensitivity ("balanced"), or null for neither. */
+  level?: SeverityLevel | null;
+  /** Level "likely" at the default sensitivity: exactly what the page underlines by default. */
   flagged: boolean;
-  /** Type of the disagreement when flagged, else null: the conflict type most samples show,
-   * else "unsupported". Never "omission" (that is answer level). */
+  /** Type of the disagreement when the sentence has a level (likely or uncertain), else null:
+   * the conflict type most samples show, else "unsupported". Never "omission" (answer level). */
   type: InconsistencyType | null;
   evidence: SampleEvidence[];
 }

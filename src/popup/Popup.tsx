@@ -1,6 +1,6 @@
 /**
- * The toolbar popup: master switch, switch for the current site, the sample count, and what is
- * happening on the current tab. Settings are written straight to storage (the popup is a trusted
+ * The toolbar popup: master switch, switch for the current site, the sample count, how many
+ * underlines (sensitivity), and what is happening on the current tab. Settings are written straight to storage (the popup is a trusted
  * context); the tab's status comes from the background and refreshes when it changes.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -16,9 +16,17 @@ import {
 } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { SITES } from '../shared/sites.ts';
+import { SENSITIVITIES } from '../core/severity.ts';
+import type { Sensitivity } from '../core/types.ts';
 import { currentTabId } from './current-tab.ts';
 import { Switch } from './Switch.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
+
+const SENSITIVITY_LABELS: Record<Sensitivity, string> = {
+  fewer: 'Fewer',
+  balanced: 'Balanced',
+  more: 'More',
+};
 
 /** The chat sites to name on a page Crosscheck does not run on (not the test-only demo). */
 const SITE_NAMES = SITES.filter((s) => s.id !== 'demo').map((s) => s.name);
@@ -131,6 +139,27 @@ export function Popup() {
           >
             +
           </button>
+        </div>
+      </section>
+
+      <section class="row">
+        <div class="grow" id="sensitivity-label">
+          <div>Underlines</div>
+          <div class="muted small">Fewer: only the surest; more: also the doubtful</div>
+        </div>
+        <div class="segmented" role="radiogroup" aria-labelledby="sensitivity-label">
+          {SENSITIVITIES.map((value) => (
+            <label key={value} class={settings.sensitivity === value ? 'chosen' : ''}>
+              <input
+                type="radio"
+                name="sensitivity"
+                value={value}
+                checked={settings.sensitivity === value}
+                onChange={() => void save({ sensitivity: value })}
+              />
+              {SENSITIVITY_LABELS[value]}
+            </label>
+          ))}
         </div>
       </section>
 

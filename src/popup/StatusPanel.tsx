@@ -5,6 +5,7 @@
  * done, the bar's agreement sentence and the number of flags.
  */
 import { agreement, shownFlags } from '../shared/report-reading.ts';
+import { spendText } from '../shared/run-cost.ts';
 import { describeRun, needsSettings, type TabStatus } from '../shared/run-status.ts';
 
 export function StatusPanel(props: {
@@ -47,6 +48,7 @@ export function StatusPanel(props: {
   const fixInSettings = run.phase === 'error' && needsSettings(run.message);
   const reading = run.phase === 'done' ? agreement(run.report) : null;
   const flagCount = run.phase === 'done' ? shownFlags(run.report).length : 0;
+  const spend = run.phase === 'done' ? spendText(run.usage, run.cost ?? null) : '';
   return (
     <section class="status" aria-live="polite">
       <strong class="block" data-testid="run-status">
@@ -61,13 +63,10 @@ export function StatusPanel(props: {
           {flagCount === 0
             ? 'Nothing flagged.'
             : `${flagCount} ${flagCount === 1 ? 'sentence' : 'sentences'} to check.`}
-          {run.usage && (
-            <span class="muted">
+          {spend && (
+            <span class="muted" data-testid="run-cost">
               {' '}
-              {((run.usage.inputTokens ?? 0) + (run.usage.outputTokens ?? 0)).toLocaleString(
-                'en',
-              )}{' '}
-              tokens used.
+              {spend}
             </span>
           )}
         </p>

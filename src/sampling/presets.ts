@@ -8,6 +8,7 @@
  * even where it is, the OpenAI-compatible backend checks the number of choices it got back.
  */
 import { BACKEND_KINDS } from '../shared/backend.ts';
+import type { ModelPrice } from '../shared/run-cost.ts';
 import type { BackendKind, BackendSettings } from './types.ts';
 
 export interface Preset {
@@ -31,7 +32,16 @@ export interface Preset {
   maxTokensField?: 'max_tokens' | 'max_completion_tokens';
   /** Where the user gets a key, for the options page. */
   keyUrl?: string;
+  /** Standard (non-batch, uncached) prices of the preset's default model, by model name. */
+  prices?: Readonly<Record<string, ModelPrice>>;
 }
+
+/**
+ * When the prices below were published on the providers' public pricing pages (standard tier, US
+ * dollars per million tokens); they were not re-read since, and providers change them. The popup
+ * names this date next to every figure, and a model not listed gets tokens only, no guess.
+ */
+export const PRICES_AS_OF = '2025-01';
 
 const REMOTE_TIMEOUT_MS = 60_000;
 // Local models on a laptop can take minutes for a long answer, and a cold start loads weights.
@@ -51,6 +61,7 @@ export const PRESETS: readonly Preset[] = [
     local: false,
     maxTokensField: 'max_completion_tokens',
     keyUrl: 'https://platform.openai.com/api-keys',
+    prices: { 'gpt-4o-mini': { inputPerMillion: 0.15, outputPerMillion: 0.6 } },
   },
   {
     id: 'ollama',
@@ -101,6 +112,7 @@ export const PRESETS: readonly Preset[] = [
     defaultTimeoutMs: REMOTE_TIMEOUT_MS,
     local: false,
     keyUrl: 'https://openrouter.ai/keys',
+    prices: { 'openai/gpt-4o-mini': { inputPerMillion: 0.15, outputPerMillion: 0.6 } },
   },
   {
     id: 'groq',
@@ -115,6 +127,7 @@ export const PRESETS: readonly Preset[] = [
     defaultTimeoutMs: REMOTE_TIMEOUT_MS,
     local: false,
     keyUrl: 'https://console.groq.com/keys',
+    prices: { 'llama-3.1-8b-instant': { inputPerMillion: 0.05, outputPerMillion: 0.08 } },
   },
   {
     id: 'together',
@@ -128,6 +141,9 @@ export const PRESETS: readonly Preset[] = [
     defaultTimeoutMs: REMOTE_TIMEOUT_MS,
     local: false,
     keyUrl: 'https://api.together.ai/settings/api-keys',
+    prices: {
+      'meta-llama/Llama-3.3-70B-Instruct-Turbo': { inputPerMillion: 0.88, outputPerMillion: 0.88 },
+    },
   },
   {
     id: 'mistral',
@@ -141,6 +157,7 @@ export const PRESETS: readonly Preset[] = [
     defaultTimeoutMs: REMOTE_TIMEOUT_MS,
     local: false,
     keyUrl: 'https://console.mistral.ai/api-keys',
+    prices: { 'mistral-small-latest': { inputPerMillion: 0.1, outputPerMillion: 0.3 } },
   },
   {
     id: 'deepseek',
@@ -154,6 +171,7 @@ export const PRESETS: readonly Preset[] = [
     defaultTimeoutMs: REMOTE_TIMEOUT_MS,
     local: false,
     keyUrl: 'https://platform.deepseek.com/api_keys',
+    prices: { 'deepseek-chat': { inputPerMillion: 0.27, outputPerMillion: 1.1 } },
   },
   {
     id: 'anthropic',
@@ -168,6 +186,7 @@ export const PRESETS: readonly Preset[] = [
     defaultTimeoutMs: REMOTE_TIMEOUT_MS,
     local: false,
     keyUrl: 'https://console.anthropic.com/settings/keys',
+    prices: { 'claude-3-5-haiku-latest': { inputPerMillion: 0.8, outputPerMillion: 4 } },
   },
   {
     id: 'gemini',
@@ -182,6 +201,7 @@ export const PRESETS: readonly Preset[] = [
     defaultTimeoutMs: REMOTE_TIMEOUT_MS,
     local: false,
     keyUrl: 'https://aistudio.google.com/app/apikey',
+    prices: { 'gemini-2.0-flash': { inputPerMillion: 0.1, outputPerMillion: 0.4 } },
   },
   {
     id: 'chrome-builtin',

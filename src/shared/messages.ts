@@ -10,6 +10,7 @@ import type { ModelRequest } from './model-catalogue.ts';
 import type { EmbeddingLoadProgress } from './model-download.ts';
 import type { BackendSettings, ConnectionResult } from './backend.ts';
 import type { Capture } from './conversation.ts';
+import { SENSITIVITIES } from '../core/severity.ts';
 import { checkBackend, type PublicSettings } from './settings-schema.ts';
 import type { ModelDownloadState } from './model-download.ts';
 import type { RunStatus, SiteHealth, TabStatus } from './run-status.ts';
@@ -157,7 +158,7 @@ export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'cs/stop': empty,
   'cs/open-options': empty,
   'bg/settings': obj({
-    settings: obj({ enabled: bool, siteEnabled: bool }),
+    settings: obj({ enabled: bool, siteEnabled: bool, sensitivity: oneOf(SENSITIVITIES) }),
   }),
   // Built by our own background from typed values; the shallow check guards the envelope only.
   'bg/run': obj({ conversationId: str, run: obj({ phase: str }) }) as Check<RequestOf<'bg/run'>>,

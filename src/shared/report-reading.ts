@@ -5,6 +5,7 @@
  * Pure, so it is tested without rendering.
  */
 import { isBoilerplate } from '../core/boilerplate.ts';
+import { sentenceLevel } from '../core/severity.ts';
 import type {
   AnalysisReport,
   InconsistencyType,
@@ -60,7 +61,8 @@ function omissionRepeats(omission: Omission, finding: SentenceFinding): boolean 
  */
 export function shownType(finding: SentenceFinding): SentenceType | null {
   const type = finding.type;
-  if (!finding.flagged || !type || type === 'omission') return null;
+  // Likely and uncertain sentences are both shown (the latter with a faint underline).
+  if (!sentenceLevel(finding) || !type || type === 'omission') return null;
   if (type === 'number' || type === 'entity') {
     const shown = finding.evidence.some((e) => !e.supports && e.sampleSpans.length > 0);
     return shown ? type : 'unsupported';

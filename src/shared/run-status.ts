@@ -4,6 +4,7 @@
  */
 import type { AnalysisReport } from '../core/types.ts';
 import type { TokenUsage } from './backend.ts';
+import type { RunCost } from './run-cost.ts';
 
 export interface SampleFailure {
   /** 0-based sample slot. */
@@ -21,6 +22,8 @@ export type RunStatus =
       fromCache: boolean;
       failures: SampleFailure[];
       usage: TokenUsage | null;
+      /** Free, priced, or absent/null when no price is known (then tokens only). */
+      cost?: RunCost | null;
       /** What the result says about its inputs or its keeping: a cut answer, a failed save.
        * Absent in results stored by earlier versions. */
       notes?: string[];

@@ -4,6 +4,8 @@
  */
 import { BACKEND_KIND_IDS, type BackendSettings } from './backend.ts';
 import { BUNDLED_MODEL_ID, findModel } from './model-catalogue.ts';
+import { DEFAULT_SENSITIVITY, SENSITIVITIES } from '../core/severity.ts';
+import type { Sensitivity } from '../core/types.ts';
 import { int, isRecord, num, obj, oneOf, str } from './validate.ts';
 
 export const SETTINGS_VERSION = 1;
@@ -29,6 +31,8 @@ export interface Settings {
    * model-catalogue.ts, set once it has been downloaded.
    */
   embeddingModel: EmbeddingModelChoice;
+  /** How many sentences get a clear underline: those "likely" wrong at this sensitivity. */
+  sensitivity: Sensitivity;
 }
 
 export interface EmbeddingModelChoice {
@@ -40,6 +44,7 @@ export interface EmbeddingModelChoice {
 export interface PublicSettings {
   enabled: boolean;
   siteEnabled: boolean;
+  sensitivity: Sensitivity;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -49,6 +54,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sampleCount: SAMPLE_COUNT_DEFAULT,
   backend: null,
   embeddingModel: Object.freeze({ id: BUNDLED_MODEL_ID }),
+  sensitivity: DEFAULT_SENSITIVITY,
 });
 
 export const checkBackend = obj({
@@ -104,6 +110,9 @@ export function migrateSettings(stored: unknown): Settings {
     sampleCount: clampSampleCount(raw.sampleCount ?? raw.samples),
     backend: migrateBackend(raw.backend),
     embeddingModel: migrateEmbeddingModel(raw.embeddingModel),
+    sensitivity: SENSITIVITIES.includes(raw.sensitivity as Sensitivity)
+      ? (raw.sensitivity as Sensitivity)
+      : DEFAULT_SENSITIVITY,
   };
 }
 
@@ -115,6 +124,7 @@ export function publicSettings(settings: Settings, site: string): PublicSettings
   return {
     enabled: settings.enabled,
     siteEnabled: settings.sites[site] !== false,
+    sensitivity: settings.sensitivity,
   };
 }
 

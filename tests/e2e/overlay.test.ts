@@ -15,6 +15,9 @@ import { build } from 'vite';
 import preact from '@preact/preset-vite';
 import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AnalysisReport } from '../../src/core/types.ts';
+import { shownFlags } from '../../src/shared/report-reading.ts';
+import fixtureReport from '../fixtures/overlay/report.json';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/overlay');
@@ -341,6 +344,71 @@ describe('overlay in Chromium', () => {
       .poll(() => card.evaluate((el) => el.getBoundingClientRect().top))
       .toBeCloseTo(topBefore - 60, 0);
     await page.evaluate(() => window.scrollBy(0, 1200));
+    await card.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('keeps every card off the bar’s headline and its sentence between 700 and 1150 px', async () => {
+    const flags = shownFlags(fixtureReport as unknown as AnalysisReport).map((f) => f.index);
+    for (const [width, colorScheme] of [
+      [720, 'light'],
+      [900, 'dark'],
+      [1150, 'light'],
+    ] as const) {
+      const page = await openHarness('', { width, height: 800, colorScheme });
+      // The answer's last lines sit just above the bar, where a card below them would land on it.
+      await page.evaluate(() => {
+        const bar = document.querySelector('crosscheck-overlay')!.getBoundingClientRect();
+        window.scrollTo({ top: bar.top + window.scrollY - 600, behavior: 'instant' });
+      });
+      const card = page.locator('crosscheck-overlay #cc-card');
+      for (const index of flags) {
+        const rects = await openCard(page, index);
+        await card.waitFor({ state: 'visible' });
+        await expect.poll(() => card.getAttribute('data-flag')).toBe(String(index));
+        const box = await card.evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+        const bar = await page.evaluate(
+          () =>
+            document
+              .querySelector('crosscheck-overlay')!
+              .shadowRoot!.querySelector('.cc-bar')!
+              .getBoundingClientRect()
+              .toJSON() as Box,
+        );
+        const where = `${width}px, flag ${index}`;
+        expect(overlaps(box, bar), where).toBe(false);
+        for (const r of rects) expect(overlaps(box, r), where).toBe(false);
+        if (index === flags[flags.length - 1]) {
+          await page.screenshot({
+            path: path.join(ARTIFACTS, `overlay-card-${width}-${colorScheme}.png`),
+          });
+        }
+        await page.keyboard.press('Escape');
+        await card.waitFor({ state: 'detached' });
+      }
+      await page.context().close();
+    }
+  });
+
+  it('opens the full card with Enter while a hover preview shows', async () => {
+    const page = await openHarness();
+    const first = (
+      await page.evaluate(() => window.harness.rectsOf(3).map((r) => r.toJSON() as Box))
+    )[0]!;
+    const card = page.locator('crosscheck-overlay #cc-card');
+    await page.mouse.move(first.left + 10, (first.top + first.bottom) / 2);
+    await card.waitFor({ state: 'visible' });
+    await expect(card.getAttribute('data-mode')).resolves.toBe('preview');
+    await expect(card.textContent()).resolves.toContain('click or Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getAttribute('data-mode')).toBe('full');
+    await expect(card.getAttribute('role')).resolves.toBe('dialog');
+    expect(await activeInOverlay(page)).toMatch(/^div#cc-card/);
+    // The full card stays when the pointer moves on, and Escape closes it.
+    await page.mouse.move(5, 5, { steps: 2 });
+    await page.waitForTimeout(600);
+    await expect(card.getAttribute('data-mode')).resolves.toBe('full');
+    await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
     await page.context().close();
   });

@@ -180,7 +180,9 @@ describe('Crosscheck end to end in Chromium', () => {
     expect(flagged.length).toBeGreaterThan(0);
     const expected: Record<string, string[]> = {};
     for (const f of flagged) {
-      (expected[`crosscheck-${f.type}`] ??= []).push(f.finding.segment.text.trim());
+      // Likely sentences get the clear highlight, uncertain ones the faint one.
+      const faint = f.finding.level === 'uncertain' ? '-faint' : '';
+      (expected[`crosscheck-${f.type}${faint}`] ??= []).push(f.finding.segment.text.trim());
     }
     const drawn = await highlightTexts(page);
     const normalise = (groups: Record<string, string[]>) =>
@@ -439,4 +441,47 @@ describe('Crosscheck end to end in Chromium', () => {
     it(`${site}: captures when done and highlights exactly the flagged sentences`, () =>
       checkSite(site));
   }
+
+  it('Cancel in the bar stops a slow run: no further requests, and the bar says it is unchecked', async () => {
+    // One slow request at a time, so a run cancelled after its first sample has more to ask for.
+    const options = await configureBackend('recorded-model-cancel');
+    await options.getByText('Advanced: temperature').click();
+    await options.fill('#concurrency', '1');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
+    llm.resetStats();
+    llm.delayMs = 2000;
+
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/sites/grok/conversation.html?crosscheck-site=grok'));
+    // Unchecked or shown from a stored result, depending on the tests before: either way the
+    // reader asks for a fresh run from the bar.
+    await waitForState(page, (s) => s.run?.phase === 'idle' || s.run?.phase === 'done');
+    const overlay = page.locator('crosscheck-overlay');
+    await overlay.getByRole('button', { name: /^(Check answer|Re-run)$/ }).click();
+    await waitForState(page, (s) => s.run?.phase === 'sampling' && (s.run.done ?? 0) >= 1);
+    await expect.poll(() => llm.inFlight).toBe(1);
+    await page.screenshot({ path: 'test-artifacts/pipeline-cancel-sampling.png' });
+
+    await overlay.getByRole('button', { name: 'Cancel' }).click();
+    const cancelled = await waitForState(page, (s) => s.run?.phase === 'idle');
+    expect(cancelled.highlights).toBe(0);
+    // The request in flight was dropped, not left to finish.
+    await expect.poll(() => llm.inFlight).toBe(0);
+    const asked = llm.requests.length;
+    expect(asked).toBeLessThan(4);
+    await expect(overlay.locator('.cc-status-text').textContent()).resolves.toBe(
+      'This answer has not been checked yet.',
+    );
+    await expect(overlay.getByRole('button', { name: 'Check answer' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await page.screenshot({ path: 'test-artifacts/pipeline-cancel-done.png' });
+    // Longer than a request takes: a run still going would have asked again by now.
+    await page.waitForTimeout(3 * llm.delayMs);
+    expect(llm.requests.length).toBe(asked);
+    expect((await contentState(page))?.run?.phase).toBe('idle');
+    llm.delayMs = 150;
+    await Promise.all([page.close(), options.close()]);
+  });
 });

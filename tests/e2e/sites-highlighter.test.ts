@@ -163,15 +163,20 @@ describe('highlighter', () => {
         wrapped: body.querySelectorAll('mark, [class*="crosscheck"]').length,
       };
     });
-    expect(darkScheme).toBe(1);
-    expect(rules).toHaveLength(4);
-    expect(rules.map((r) => [r.selector, r.textDecorationLine, r.textDecorationStyle])).toEqual([
+    // One dark-scheme block for the clear underlines and one for the faint (uncertain) ones.
+    expect(darkScheme).toBe(2);
+    expect(rules).toHaveLength(8);
+    const clear = rules.filter((r) => !r.selector.includes('-faint'));
+    expect(clear.map((r) => [r.selector, r.textDecorationLine, r.textDecorationStyle])).toEqual([
       ['::highlight(crosscheck-contradiction)', 'underline', 'solid'],
       ['::highlight(crosscheck-number)', 'underline', 'double'],
       ['::highlight(crosscheck-entity)', 'underline', 'dotted'],
       ['::highlight(crosscheck-unsupported)', 'underline', 'wavy'],
     ]);
-    expect(new Set(rules.map((r) => r.backgroundColor)).size).toBe(4);
+    expect(new Set(clear.map((r) => r.backgroundColor)).size).toBe(4);
+    // The faint ones keep each type's underline style, without a tint.
+    const faint = rules.filter((r) => r.selector.includes('-faint'));
+    expect(faint.map((r) => r.textDecorationStyle)).toEqual(['solid', 'double', 'dotted', 'wavy']);
     expect(wrapped).toBe(0);
     await page.close();
   });

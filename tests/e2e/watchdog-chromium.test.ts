@@ -57,6 +57,8 @@ describe('watchdog in Chromium', () => {
     await options.selectOption('#preset', 'custom');
     await options.fill('#base-url', `${llm.url}/v1`);
     await options.fill('#model', 'recorded-model-watchdog');
+    // The sampling settings sit under "Advanced".
+    await options.getByText('Advanced: temperature').click();
     await options.fill('#concurrency', '1');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');

@@ -82,6 +82,8 @@ export interface RecordedRequest {
   /** Fault applied to this request, if any. */
   fault: Fault['type'] | null;
   receivedAt: number;
+  /** The whole successful reply as sent (with its token usage); absent for faults. */
+  reply?: unknown;
 }
 
 export interface LlmServerOptions {
@@ -271,7 +273,7 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
       };
     }
     seq += 1;
-    requests.push({
+    const record: RecordedRequest = {
       seq,
       method: req.method ?? '',
       path,
@@ -283,7 +285,8 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
       prompt: info.prompt,
       fault: fault?.type ?? null,
       receivedAt: Date.now(),
-    });
+    };
+    requests.push(record);
 
     if (!format) {
       sendJson(res, 404, { error: { message: `No such endpoint: ${req.method} ${path}` } });
@@ -323,7 +326,8 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
       res.write(body.slice(0, body.length >> 1), () => res.destroy());
       return;
     }
-    sendJson(res, 200, successBody(format, texts, info, idCounter));
+    record.reply = successBody(format, texts, info, idCounter);
+    sendJson(res, 200, record.reply);
   };
 
   const server: Server = createServer((req, res) => {

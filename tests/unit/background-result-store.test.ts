@@ -3,6 +3,7 @@
  * chrome.storage.local does (the whole area's JSON size; a write over it fails and changes
  * nothing).
  */
+import { sentenceLevel } from '../../src/core/severity.ts';
 import { describe, expect, it } from 'vitest';
 import {
   packReport,
@@ -95,14 +96,16 @@ describe('result store', () => {
       expect(finding.segment).toEqual(full.segment);
       expect(finding.evidence.map((e) => e.supports)).toEqual(full.evidence.map((e) => e.supports));
       expect(finding.score).toBeCloseTo(full.score, 4);
-      // Cards open only on flagged sentences: their wording reads back whole.
-      if (full.flagged) {
+      // Cards open only on sentences with a level (at some sensitivity): their wording reads
+      // back whole.
+      if (sentenceLevel(full, 'more')) {
         expect(finding.evidence.map((e) => [e.counterpart, e.answerSpans, e.sampleSpans])).toEqual(
           full.evidence.map((e) => [e.counterpart, e.answerSpans, e.sampleSpans]),
         );
       } else expect(finding.evidence.every((e) => e.counterpart === null)).toBe(true);
     });
-    expect(back.sentences.some((f) => f.flagged)).toBe(true);
+    expect(back.sentences.some((f) => sentenceLevel(f, 'more'))).toBe(true);
+    expect(back.sentences.some((f) => !sentenceLevel(f, 'more'))).toBe(true);
   });
 
   it('reads results stored before packing as they were', async () => {

@@ -37,8 +37,11 @@ describe('analyzeRecord + toScoreOutput', () => {
     });
     const one = toScoreOutput('x', await analyzeRecord(record, bagOfWordsEmbedder(), 1));
     expect(one.scores).toHaveLength(3);
-    expect(one.flagged).toEqual([false, false, true]);
-    expect(one.types).toEqual([null, null, 'unsupported']);
+    // Flags are what the page underlines by default; severities are probabilities.
+    expect(one.flagged).toEqual(one.levels.map((l) => l === 'likely'));
+    expect(one.severity.every((x) => x >= 0 && x <= 1)).toBe(true);
+    expect(one.types.slice(0, 2)).toEqual([null, null]);
+    expect(one.scores[2]!).toBeGreaterThan(Math.max(one.scores[0]!, one.scores[1]!));
     const both = await analyzeRecord(record, bagOfWordsEmbedder());
     expect(both.samples).toHaveLength(2);
     expect(both.sentences[0]!.evidence[1]).toMatchObject({

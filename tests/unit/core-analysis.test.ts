@@ -21,7 +21,8 @@ describe('inconsistency types', () => {
       ['The founder was arrested on charges in New York.'],
       'founder',
     );
-    expect(finding.flagged).toBe(true);
+    // Only a missing detail, not a contradiction: shown, but not as a likely error.
+    expect(finding.level).toBe('uncertain');
     expect(finding.type).toBe('unsupported');
     expect(finding.evidence[0]).toMatchObject({ supports: false, sampleSpans: [] });
     expect(finding.evidence[0]!.answerSpans).toEqual(['tax', 'fraud']);
@@ -84,7 +85,7 @@ describe('inconsistency types', () => {
       ],
       'Izumi',
     );
-    expect(finding.flagged).toBe(true);
+    expect(finding.level).not.toBeNull();
     expect(finding.type).toBe('unsupported');
     expect(finding.evidence[0]!.answerSpans).toContain('Japan');
   });

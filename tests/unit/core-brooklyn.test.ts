@@ -103,8 +103,12 @@ describe('the Brooklyn Bridge answer (real model)', { timeout: 60_000 }, () => {
       report,
       'It remains one of the most photographed bridges in New York.',
     );
-    expect(photographed).toMatchObject({ flagged: true, type: 'unsupported', support: 0 });
-    expect(report.sentences.filter((s) => s.flagged)).toHaveLength(1);
+    // The only sentence with a level, and the one most likely wrong: no sample says it, but
+    // nothing contradicts it either, so it need not be a likely error.
+    expect(photographed).toMatchObject({ type: 'unsupported', support: 0 });
+    expect(report.sentences.filter((s) => s.level)).toEqual([photographed]);
+    const others = report.sentences.filter((s) => s !== photographed);
+    expect(Math.max(...others.map((s) => s.severity!))).toBeLessThan(photographed.severity!);
     expect(samplesMostlyAgreeing(report)).toBe(4);
   });
 });

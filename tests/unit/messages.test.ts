@@ -60,10 +60,12 @@ describe('message validation', () => {
 
   it('checks settings pushed to content scripts', () => {
     const check = REQUEST_CHECKS['bg/settings'];
-    expect(check({ settings: { enabled: true, siteEnabled: false } })).toBeNull();
-    expect(check({ settings: { enabled: true, siteEnabled: 'yes' } })).toContain(
+    const settings = { enabled: true, siteEnabled: false, sensitivity: 'more' };
+    expect(check({ settings })).toBeNull();
+    expect(check({ settings: { ...settings, siteEnabled: 'yes' } })).toContain(
       'settings.siteEnabled must be a boolean',
     );
+    expect(check({ settings: { ...settings, sensitivity: 'all' } })).not.toBeNull();
   });
 
   it('has a check for every message type', () => {

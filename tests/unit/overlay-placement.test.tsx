@@ -25,6 +25,65 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 describe('placeCard', () => {
+  it('never covers the bar’s headline or the sentence, at widths without a margin', () => {
+    // The bar sits right under the answer; the last sentences are just above it.
+    for (const width of [700, 800, 900, 1000, 1150]) {
+      const vp = { width, height: 800 };
+      const column = { left: 40, top: 0, right: width - 40, bottom: 560 };
+      const bar = { left: 40, top: 572, right: width - 40, bottom: 616 };
+      for (let top = 0; top <= 540; top += 20) {
+        const rects = [line(top, 60, width - 60)];
+        const p = placeCard(rects, card, vp, column, [bar]);
+        const box = {
+          left: p.left,
+          top: p.top,
+          right: p.left + card.width,
+          bottom: p.top + p.maxHeight,
+        };
+        expect(overlaps(box, bar), `width ${width}, sentence at ${top}`).toBe(false);
+        for (const r of rects) expect(overlaps(box, r), `width ${width}, at ${top}`).toBe(false);
+        expect(p.maxHeight).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('keeps its side while the page scrolls, as long as that side has fair room', () => {
+    const tall = { width: 360, height: 500 };
+    const bar = { left: 40, top: 640, right: 960, bottom: 684 };
+    // Sentence at 330: 292 px above, 272 below (to the bar): above wins.
+    const first = placeCard([line(330)], tall, viewport, undefined, [bar]);
+    expect(first.side).toBe('above');
+    // Scrolled 60 px: below would now be roomier, but the card stays above.
+    const scrolled = { ...bar, top: bar.top - 60, bottom: bar.bottom - 60 };
+    const next = placeCard([line(270)], tall, viewport, undefined, [scrolled], first.side);
+    expect(next.side).toBe('above');
+    expect(next.top + next.maxHeight).toBe(270 - GAP);
+    // Without that memory it flips, which is what the memory is for.
+    expect(placeCard([line(270)], tall, viewport, undefined, [scrolled]).side).toBe('below');
+  });
+
+  it('goes whole just past the bar when squeezed between the sentence and the bar', () => {
+    const bar = { left: 40, top: 300, right: 960, bottom: 440 };
+    const p = placeCard([line(150)], card, viewport, undefined, [bar]);
+    expect(p).toEqual({ left: 100, top: 440 + GAP, side: 'below', maxHeight: 300 });
+  });
+
+  it('goes above the sentence rather than onto the bar below it', () => {
+    const bar = { left: 40, top: 560, right: 960, bottom: 604 };
+    const p = placeCard([line(500)], card, viewport, undefined, [bar]);
+    expect(p.side).toBe('above');
+    expect(p.top + p.maxHeight).toBe(500 - GAP);
+  });
+
+  it('leaves the margin when the bar reaches into it', () => {
+    const column = { left: 100, top: 0, right: 500, bottom: 600 };
+    const wideBar = { left: 100, top: 200, right: 1000, bottom: 244 };
+    expect(placeCard([line(100, 100, 500)], card, viewport, column).side).toBe('right');
+    expect(placeCard([line(100, 100, 500)], card, viewport, column, [wideBar]).side).not.toBe(
+      'right',
+    );
+  });
+
   it('goes below the sentence when it fits there', () => {
     const p = placeCard([line(100)], card, viewport);
     expect(p).toEqual({ left: 100, top: 120 + GAP, side: 'below', maxHeight: 300 });

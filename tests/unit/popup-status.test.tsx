@@ -80,4 +80,29 @@ describe('popup status', () => {
       '2 of 5 samples agree with your answer: most samples say something else. 4 sentences to check. 1,234 tokens used.',
     );
   });
+
+  it('says what the samples cost, or that a local model is free', () => {
+    const report = fixture as unknown as AnalysisReport;
+    const done = { phase: 'done' as const, report, fromCache: false, failures: [] };
+    const usage = { inputTokens: 1000, outputTokens: 234 };
+    show({
+      run: {
+        ...done,
+        usage,
+        cost: {
+          kind: 'priced',
+          usd: 0.00029,
+          pricedAs: 'OpenAI gpt-4o-mini',
+          pricesAsOf: '2025-01',
+        },
+      },
+    });
+    expect(host.querySelector('[data-testid=run-cost]')?.textContent?.trim()).toBe(
+      '1,234 tokens used, about $0.00029 at OpenAI gpt-4o-mini prices of 2025-01.',
+    );
+    show({ run: { ...done, usage: null, cost: { kind: 'free' } } });
+    expect(host.querySelector('[data-testid=run-cost]')?.textContent?.trim()).toBe(
+      'Free (runs locally).',
+    );
+  });
 });

@@ -25,6 +25,7 @@ describe('settings schema', () => {
       sampleCount: 99,
       sites: { chatgpt: false, claude: 'off' },
       backend: 'nope',
+      sensitivity: 'all of them',
     });
     expect(settings).toEqual({
       version: 1,
@@ -33,7 +34,15 @@ describe('settings schema', () => {
       sites: { chatgpt: false },
       backend: null,
       embeddingModel: { id: 'use-lite' },
+      sensitivity: 'balanced',
     });
+  });
+
+  it('keeps a chosen sensitivity and shares it with content scripts', () => {
+    const settings = applyPatch(DEFAULT_SETTINGS, { sensitivity: 'fewer' });
+    expect(settings.sensitivity).toBe('fewer');
+    expect(migrateSettings(JSON.parse(JSON.stringify(settings))).sensitivity).toBe('fewer');
+    expect(publicSettings(settings, 'claude').sensitivity).toBe('fewer');
   });
 
   it('clamps and rounds the sample count', () => {
@@ -86,7 +95,7 @@ describe('settings schema', () => {
     const settings = migrateSettings({ backend });
     expect(settings.backend).toEqual(backend);
     const shared = publicSettings(settings, 'chatgpt');
-    expect(shared).toEqual({ enabled: true, siteEnabled: true });
+    expect(shared).toEqual({ enabled: true, siteEnabled: true, sensitivity: 'balanced' });
     expect(JSON.stringify(shared)).not.toContain('sk-secret');
   });
 

@@ -16,7 +16,7 @@ import type { SentenceType } from '../../shared/report-reading.ts';
 import { DiffText } from './DiffText.tsx';
 import { readCard, type Stance } from './evidence.ts';
 import { CloseIcon, Chevron } from './icons.tsx';
-import { placeCard, type Box } from './placement.ts';
+import { placeCard, type Box, type Placement } from './placement.ts';
 import { Swatch } from './Swatch.tsx';
 import { supportText } from './summarise.ts';
 
@@ -57,6 +57,7 @@ function showInTopLayer(el: HTMLElement): void {
 export function Card(props: CardProps) {
   const { report, flagIndex, anchorRects, column, mode, type } = props;
   const ref = useRef<HTMLDivElement>(null);
+  const lastPlace = useRef<{ flagIndex: number; side: Placement['side'] } | null>(null);
   const finding = report.sentences[flagIndex];
 
   useLayoutEffect(() => {
@@ -73,12 +74,17 @@ export function Card(props: CardProps) {
       width: document.documentElement.clientWidth || window.innerWidth,
       height: window.innerHeight,
     };
+    // The bar's headline row says what the card is part of; the card never covers it.
+    const bar = (el.getRootNode() as ParentNode).querySelector('.cc-bar');
     const place = placeCard(
       anchorRects,
       { width: size.width, height: size.height },
       viewport,
       column ?? undefined,
+      bar ? [bar.getBoundingClientRect()] : [],
+      lastPlace.current?.flagIndex === flagIndex ? lastPlace.current.side : undefined,
     );
+    lastPlace.current = { flagIndex, side: place.side };
     el.style.left = `${place.left}px`;
     el.style.top = `${place.top}px`;
     el.style.maxHeight = `${place.maxHeight}px`;
@@ -122,7 +128,7 @@ export function Card(props: CardProps) {
           {dots}
         </div>
         <p class="cc-preview-text">
-          {support} · <span class="cc-preview-hint">click for what the samples say</span>
+          {support} · <span class="cc-preview-hint">click or Enter for what the samples say</span>
         </p>
       </div>
     );

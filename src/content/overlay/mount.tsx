@@ -429,6 +429,19 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     (e) => {
       // Escape on the page (the card was opened by hovering, focus is elsewhere).
       if (e.key === 'Escape' && card) closeCard();
+      // Enter while a hover preview shows, and nothing on the page would take the key: the full card.
+      if (e.key === 'Enter' && card?.mode === 'preview' && !e.defaultPrevented) {
+        const target = e.composedPath()[0] ?? e.target;
+        const free =
+          target === doc.body || target === doc.documentElement || target === cardElement();
+        if (free && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
+          e.preventDefault();
+          card = { ...card, mode: 'full', via: 'focus' };
+          update();
+          cardElement()?.focus({ preventScroll: true });
+          return;
+        }
+      }
       // J/K step through the flags, unless the reader is typing or it is a shortcut.
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const key = e.key.toLowerCase();

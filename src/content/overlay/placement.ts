@@ -3,7 +3,11 @@
  * column when there is room there (it then covers neither the sentence nor the lines after it);
  * else below the sentence when the card fits there, else above when it fits there, else on the
  * roomier side with its height capped to that room; left-aligned with the sentence and clamped to
- * the viewport. Pure geometry, so it is tested without a layout engine.
+ * the viewport. Boxes to keep clear (the bar's headline) take room away like the viewport's edges
+ * do, so a card never lies over the sentence it explains or the headline it belongs to; a card
+ * that fits neither between the sentence and the bar nor above goes just past the bar when that
+ * is where it fits, or where it has the most room. Pure
+ * geometry, so it is tested without a layout engine.
  */
 
 export interface Box {
@@ -24,6 +28,8 @@ export interface Placement {
 /** Space kept between the sentence and the card, and between the card and the viewport edge. */
 export const GAP = 8;
 export const MARGIN = 8;
+/** Room (px) a side must keep for a card to stay there while the page scrolls. */
+export const STICKY_ROOM = 160;
 
 /** The smallest box around all rects (empty rects, as for collapsed lines, are ignored). */
 export function unionBox(rects: readonly Box[]): Box | null {
@@ -48,6 +54,11 @@ export function placeCard(
   viewport: { width: number; height: number },
   /** The answer's column: the card goes beside it when the margin has room. */
   column?: Box,
+  /** Boxes the card must not cover, such as the summary bar's headline. */
+  keepClear: readonly Box[] = [],
+  /** The side the card took last time for this sentence: kept while it still has fair room, so
+   * a card capped to the room does not flip sides as the page scrolls. */
+  previousSide?: Placement['side'],
 ): Placement {
   const anchor = unionBox(anchors) ?? {
     left: MARGIN,
@@ -55,6 +66,7 @@ export function placeCard(
     right: MARGIN,
     bottom: MARGIN,
   };
+  const clear = (box: Box): boolean => keepClear.every((k) => !overlaps(box, k));
   if (column) {
     const maxHeight = Math.min(card.height, viewport.height - 2 * MARGIN);
     const top = Math.min(
@@ -62,25 +74,58 @@ export function placeCard(
       Math.max(MARGIN, viewport.height - MARGIN - maxHeight),
     );
     const rightEdge = Math.max(column.right, anchor.right);
-    if (viewport.width - MARGIN - (rightEdge + GAP) >= card.width) {
-      return { left: rightEdge + GAP, top, side: 'right', maxHeight };
+    const right = { left: rightEdge + GAP, top, right: rightEdge + GAP + card.width };
+    if (
+      viewport.width - MARGIN - right.left >= card.width &&
+      clear({ ...right, bottom: top + maxHeight })
+    ) {
+      return { left: right.left, top, side: 'right', maxHeight };
     }
     const leftEdge = Math.min(column.left, anchor.left);
-    if (leftEdge - GAP - MARGIN >= card.width) {
-      return { left: leftEdge - GAP - card.width, top, side: 'left', maxHeight };
+    const left = { left: leftEdge - GAP - card.width, top, right: leftEdge - GAP };
+    if (leftEdge - GAP - MARGIN >= card.width && clear({ ...left, bottom: top + maxHeight })) {
+      return { left: left.left, top, side: 'left', maxHeight };
     }
   }
-  const roomBelow = viewport.height - MARGIN - (anchor.bottom + GAP);
-  const roomAbove = anchor.top - GAP - MARGIN;
+  const maxLeft = Math.max(MARGIN, viewport.width - MARGIN - card.width);
+  const left = Math.min(Math.max(anchor.left, MARGIN), maxLeft);
+  const span = { left, right: left + card.width };
+  // Room below the sentence ends at the viewport's edge or at the first box to keep clear.
+  let floor = viewport.height - MARGIN;
+  let ceiling = MARGIN;
+  let pastBelow = -Infinity;
+  for (const k of keepClear) {
+    if (k.right <= span.left || k.left >= span.right) continue;
+    if (k.top >= anchor.bottom) {
+      floor = Math.min(floor, k.top - GAP);
+      pastBelow = Math.max(pastBelow, k.bottom + GAP);
+    } else if (k.bottom <= anchor.top) ceiling = Math.max(ceiling, k.bottom + GAP);
+  }
+  const roomBelow = floor - (anchor.bottom + GAP);
+  const roomAbove = anchor.top - GAP - ceiling;
+  const roomPast = pastBelow > 0 ? viewport.height - MARGIN - pastBelow : -1;
+  const past = (): Placement => ({
+    left,
+    top: pastBelow,
+    side: 'below',
+    maxHeight: Math.min(card.height, roomPast),
+  });
   let side: Placement['side'];
-  if (card.height <= roomBelow) side = 'below';
+  const fairRoom = Math.min(card.height, STICKY_ROOM);
+  if (previousSide === 'below' && roomBelow >= fairRoom) side = 'below';
+  else if (previousSide === 'above' && roomAbove >= fairRoom) side = 'above';
+  else if (card.height <= roomBelow) side = 'below';
   else if (card.height <= roomAbove) side = 'above';
+  // Squeezed between the sentence and the bar: just past the bar, whole or roomiest, beats cramped.
+  else if (roomPast >= card.height || roomPast > Math.max(roomBelow, roomAbove)) return past();
   else side = roomBelow >= roomAbove ? 'below' : 'above';
   const maxHeight = Math.max(0, Math.min(card.height, side === 'below' ? roomBelow : roomAbove));
   const top = side === 'below' ? anchor.bottom + GAP : anchor.top - GAP - maxHeight;
-  const maxLeft = Math.max(MARGIN, viewport.width - MARGIN - card.width);
-  const left = Math.min(Math.max(anchor.left, MARGIN), maxLeft);
   return { left, top, side, maxHeight };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 /** Whether a point lies in any of the rects, grown by `pad` on every side. */

@@ -1,7 +1,15 @@
 /**
- * Poe (poe.com). CSS-module class names with hashed suffixes, so selectors match the stable
- * prefix (`Message_botMessageBubble__…`). No saved markup of the live site was available; the
- * selectors are checked against the project's own fixture only.
+ * Poe (poe.com). Closed source, and no saved markup of the live site was available. CSS-module
+ * class names with hashed suffixes, so selectors match the stable prefix. Evidence, public code
+ * written against poe.com (read 2026-12; none of it dated later than March 2026):
+ * - current names (Message_leftSide/rightSideMessageBubble, Message_messageTextContainer >
+ *   Message_selectableText > Markdown_markdownContainer > Prose_prose, a time in
+ *   Message_messageMetadataContainer inside the user bubble): a WebClipper collector and its
+ *   tests, the "PCE" capture extension's poe.content.ts, a multi-site exporter templateCatalog,
+ *   and the CopyTeX exporter ("Poe DOM (observed Mar 2026)");
+ * - MarkdownCodeBlock_codeHeader (language name, copy button) dropped by a Poe exporter;
+ * - older names (Message_human/botMessageBubble, ChatStopMessageButton_stopButton) in 2023-24
+ *   selenium/puppeteer scripts; kept as fallbacks. The stop button's current name is unconfirmed.
  */
 import { siteInfo } from '../../shared/sites.ts';
 import { defineAdapter } from './define-adapter.ts';
@@ -11,17 +19,22 @@ export const poe = defineAdapter({
   conversationPath: /^\/chat\/[\w-]+/,
   selectors: {
     userTurn: {
-      css: ['[class*="Message_humanMessageBubble"]', '[class*="Message_rightSideMessageBubble"]'],
+      css: ['[class*="Message_rightSideMessageBubble"]', '[class*="Message_humanMessageBubble"]'],
       fixture: 2,
     },
+    userText: { css: ['[class*="Message_messageTextContainer"]'], fixture: 2 },
     assistantTurn: {
-      css: ['[class*="Message_botMessageBubble"]', '[class*="Message_leftSideMessageBubble"]'],
+      css: ['[class*="Message_leftSideMessageBubble"]', '[class*="Message_botMessageBubble"]'],
       fixture: 2,
     },
-    answerBody: { css: ['[class*="Markdown_markdownContainer"]'], fixture: 2 },
+    answerBody: {
+      css: ['[class*="Markdown_markdownContainer"]', '[class*="Message_messageTextContainer"]'],
+      fixture: 2,
+    },
     stopButton: {
-      css: ['button[class*="StopButton"]', 'button[aria-label="Stop message"]'],
+      css: ['button[class*="ChatStopMessageButton"]', 'button[aria-label="Stop message"]'],
       fixture: 0,
     },
   },
+  skip: ['[class*="MarkdownCodeBlock_codeHeader"]', '[class*="Message_messageMetadataContainer"]'],
 });

@@ -1,0 +1,150 @@
+/**
+ * Severity: how likely a sentence is wrong, as a probability-like number, and the level a reader
+ * sees. The score ranks sentences well but is no probability: a list of true names that the
+ * samples merely do not repeat scores as high as an invented date. Severity is a logistic model
+ * over what the evidence says — contradicted or merely absent, in how many samples, how many
+ * samples there are, and whether a one-word change is an antonym, a sibling term or a synonym —
+ * trained on the development data by bench/quality/train-severity.ts (weights in
+ * severity-weights.ts). Everything here reads a finding's evidence only, so a stored report can
+ * be graded again.
+ */
+import { SEVERITY_MODEL } from './severity-weights.ts';
+import type { Sensitivity, SentenceFinding, SeverityLevel } from './types.ts';
+
+/** Names of the model's inputs, in order; the weights file must list the same. */
+export const SEVERITY_FEATURES = [
+  'score',
+  'answerScore',
+  'conflictShare',
+  'addedShare',
+  'absentShare',
+  'partialAbsentShare',
+  'supportShare',
+  'maxSupport',
+  'meanSimilarity',
+  'single',
+  'invSqrtSamples',
+  'singleScore',
+  'singleConflict',
+  'antonymShare',
+  'siblingShare',
+  'synonymShare',
+  'scoreSquared',
+  'scoreTimesAnswer',
+] as const;
+
+const CONFLICTS = new Set(['contradiction', 'number', 'entity']);
+
+/**
+ * The model's inputs for one finding. `answerScore` is the mean score of the answer's sentences:
+ * an answer the samples disagree with throughout is likelier wrong in each sentence.
+ */
+export function severityFeatures(finding: SentenceFinding, answerScore: number): number[] {
+  const ev = finding.evidence;
+  const n = Math.max(1, ev.length);
+  const share = (pred: (e: (typeof ev)[number]) => boolean) => ev.filter(pred).length / n;
+  const support = (e: (typeof ev)[number]) => e.support ?? (e.supports ? 1 : 0);
+  const conflictShare = share((e) => CONFLICTS.has(e.conflict ?? ''));
+  const single = ev.length === 1 ? 1 : 0;
+  const maxSupport = ev.reduce((m, e) => Math.max(m, support(e)), 0);
+  const meanSimilarity = ev.reduce((s, e) => s + e.similarity, 0) / n;
+  return [
+    finding.score,
+    answerScore,
+    conflictShare,
+    share((e) => e.conflict === 'unsupported'),
+    share((e) => !e.supports && !e.conflict),
+    // A detail the sample leaves out of a sentence it otherwise states: weak evidence.
+    share((e) => !e.supports && !e.conflict && support(e) >= 0.5),
+    finding.supportShare,
+    maxSupport,
+    meanSimilarity,
+    single,
+    1 / Math.sqrt(n),
+    single * finding.score,
+    single * conflictShare,
+    share((e) => e.change === 'antonym'),
+    share((e) => e.change === 'sibling'),
+    share((e) => e.change === 'synonym'),
+    // A little curvature: the score's top and the answer's context matter more than linearly.
+    finding.score ** 2,
+    finding.score * answerScore,
+  ];
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** The model's probability for a feature vector. */
+export function severityOfFeatures(features: readonly number[]): number {
+  const { weights, bias } = SEVERITY_MODEL;
+  let z = bias;
+  for (let i = 0; i < features.length; i++) z += (weights[i] ?? 0) * features[i]!;
+  return sigmoid(z);
+}
+
+/**
+ * Severity from which a sentence is "likely" wrong, per sensitivity. "balanced" is the default
+ * and what `flagged` means; chosen on the development data (see the weights file).
+ */
+export const SENSITIVITY_THRESHOLDS: Readonly<Record<Sensitivity, number>> =
+  SEVERITY_MODEL.thresholds;
+
+/** Below "likely" and from here up a sentence is "uncertain": shown faintly, still in the card. */
+export const UNCERTAIN_FROM = SEVERITY_MODEL.uncertainFrom;
+
+export const SENSITIVITIES: readonly Sensitivity[] = ['fewer', 'balanced', 'more'];
+export const DEFAULT_SENSITIVITY: Sensitivity = 'balanced';
+
+/**
+ * The level of a finding at a sensitivity. Findings without a severity (hand-made reports) are
+ * "likely" exactly when flagged.
+ */
+export function sentenceLevel(
+  finding: Pick<SentenceFinding, 'severity' | 'flagged'>,
+  sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+): SeverityLevel | null {
+  const s = finding.severity;
+  if (s === undefined) return finding.flagged ? 'likely' : null;
+  if (s >= SENSITIVITY_THRESHOLDS[sensitivity]) return 'likely';
+  return s >= Math.min(UNCERTAIN_FROM, SENSITIVITY_THRESHOLDS[sensitivity]) ? 'uncertain' : null;
+}
+
+/**
+ * Sets severity, level, flag and type on an answer's findings. A sentence without samples to
+ * compare with keeps severity 0 and no level.
+ */
+export function gradeSentences(sentences: readonly SentenceFinding[]): SentenceFinding[] {
+  const answerScore =
+    sentences.reduce((sum, s) => sum + s.score, 0) / Math.max(1, sentences.length);
+  return sentences.map((finding) => {
+    if (finding.evidence.length === 0) {
+      return { ...finding, severity: 0, level: null, flagged: false, type: null };
+    }
+    const severity = severityOfFeatures(severityFeatures(finding, answerScore));
+    const level = sentenceLevel({ severity, flagged: false });
+    return {
+      ...finding,
+      severity,
+      level,
+      flagged: level === 'likely',
+      type: level ? conflictType(finding) : null,
+    };
+  });
+}
+
+/** Tie order between conflict types: the more specific and more serious first. */
+const TYPE_ORDER = ['contradiction', 'number', 'entity'] as const;
+
+/** The conflict type most samples show, else "unsupported". */
+export function conflictType(finding: SentenceFinding): SentenceFinding['type'] {
+  let best: SentenceFinding['type'] = 'unsupported';
+  let bestCount = 0;
+  for (const type of TYPE_ORDER) {
+    const c = finding.evidence.filter((e) => e.conflict === type).length;
+    if (c > bestCount) {
+      best = type;
+      bestCount = c;
+    }
+  }
+  return best;
+}

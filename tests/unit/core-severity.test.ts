@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analysis.ts';
+import {
+  SENSITIVITY_THRESHOLDS,
+  SEVERITY_FEATURES,
+  UNCERTAIN_FROM,
+  sentenceLevel,
+} from '../../src/core/severity.ts';
+import { SEVERITY_MODEL } from '../../src/core/severity-weights.ts';
+import type { AnalysisReport } from '../../src/core/types.ts';
+import { bagOfWordsEmbedder } from './core-test-embedder.ts';
+
+const embedder = bagOfWordsEmbedder();
+
+const sentence = (report: AnalysisReport, needle: string) => {
+  const finding = report.sentences.find((s) => s.segment.text.includes(needle));
+  if (!finding) throw new Error(`no sentence with "${needle}"`);
+  return finding;
+};
+
+describe('severity model', () => {
+  it('was trained on the features the core computes, in the same order', () => {
+    expect(SEVERITY_MODEL.features).toEqual(SEVERITY_FEATURES);
+    expect(SEVERITY_MODEL.weights).toHaveLength(SEVERITY_FEATURES.length);
+    expect(Object.keys(SEVERITY_MODEL.data)).toHaveLength(3);
+  });
+
+  it('asks for a higher severity the fewer flags are wanted', () => {
+    const t = SENSITIVITY_THRESHOLDS;
+    expect(t.fewer).toBeGreaterThanOrEqual(t.balanced);
+    expect(t.balanced).toBeGreaterThanOrEqual(t.more);
+    expect(UNCERTAIN_FROM).toBeLessThanOrEqual(t.balanced);
+  });
+
+  it('levels a severity by sensitivity, and a hand-made finding by its flag', () => {
+    const t = SENSITIVITY_THRESHOLDS;
+    expect(sentenceLevel({ severity: t.balanced, flagged: false })).toBe('likely');
+    expect(sentenceLevel({ severity: t.fewer, flagged: false }, 'fewer')).toBe('likely');
+    if (t.fewer > t.balanced) {
+      expect(sentenceLevel({ severity: t.balanced, flagged: true }, 'fewer')).toBe('uncertain');
+    }
+    expect(sentenceLevel({ severity: 0, flagged: true }, 'more')).toBeNull();
+    expect(sentenceLevel({ flagged: true })).toBe('likely');
+    expect(sentenceLevel({ flagged: false })).toBeNull();
+  });
+});
+
+describe('severity of analysed sentences', () => {
+  const samples = [
+    'Marie Curie studied radioactivity in Paris. She won the Nobel Prize in Physics in 1903 with Pierre Curie.',
+    'Marie Curie worked on radioactivity in Paris. In 1903 she shared the Nobel Prize in Physics with Pierre Curie.',
+    'In Paris Marie Curie studied radioactivity. She won the Nobel Prize in Physics in 1903 with Pierre Curie and Henri Becquerel.',
+  ];
+
+  it('keeps flagged exactly the likely level at the default sensitivity', async () => {
+    const report = await analyze(
+      'Marie Curie studied radioactivity in Paris. She won the Nobel Prize in Physics in 1911 with Pierre Curie.',
+      samples,
+      embedder,
+    );
+    for (const s of report.sentences) {
+      expect(s.flagged).toBe(s.level === 'likely');
+      expect(s.level ?? null).toBe(sentenceLevel(s));
+      expect(s.type === null).toBe(s.level === null);
+    }
+  });
+
+  it('rates a contradicted detail above a detail the samples merely leave out', async () => {
+    const contradicted = await analyze(
+      'Marie Curie studied radioactivity in Paris. She won the Nobel Prize in Physics in 1911 with Pierre Curie.',
+      samples,
+      embedder,
+    );
+    const absent = await analyze(
+      'Marie Curie studied radioactivity in Paris. She won the Nobel Prize in Physics in 1903 with Pierre Curie and Gabriel Lippmann.',
+      samples,
+      embedder,
+    );
+    const wrong = sentence(contradicted, 'Nobel');
+    const missing = sentence(absent, 'Nobel');
+    expect(wrong.type).toBe('number');
+    expect(wrong.severity!).toBeGreaterThan(missing.severity!);
+    expect(sentence(contradicted, 'studied').severity!).toBeLessThan(wrong.severity!);
+  });
+});

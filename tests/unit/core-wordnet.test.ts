@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analysis.ts';
+import { wordRelation } from '../../src/core/wordnet.ts';
+import { bagOfWordsEmbedder } from './core-test-embedder.ts';
+
+describe('WordNet relations', () => {
+  it('finds opposites, also through an inflection or an adjective head', () => {
+    expect(wordRelation('explicit', 'implicit')).toBe('antonym');
+    expect(wordRelation('increased', 'decreased')).toBe('antonym');
+    expect(wordRelation('huge', 'tiny')).toBe('antonym');
+    expect(wordRelation('rose', 'fell')).toBe('antonym');
+  });
+
+  it('tells sibling terms (a change of fact) from synonyms (a paraphrase)', () => {
+    expect(wordRelation('second', 'third')).toBe('sibling');
+    expect(wordRelation('morning', 'evening')).toBe('sibling');
+    expect(wordRelation('big', 'large')).toBe('synonym');
+  });
+
+  it('has no relation for unrelated, unknown or equal words', () => {
+    expect(wordRelation('doctor', 'banana')).toBeNull();
+    expect(wordRelation('zxqv', 'third')).toBeNull();
+    expect(wordRelation('third', 'Third')).toBeNull();
+  });
+});
+
+describe('one changed word between nearly identical sentences', () => {
+  const embedder = bagOfWordsEmbedder();
+  const first = async (answer: string, sample: string) =>
+    (await analyze(answer, [sample], embedder)).sentences[0]!;
+
+  it('types an ordinal swap as a number and an opposite as a contradiction', async () => {
+    const quarter = await first(
+      'The company reported record growth in the third quarter.',
+      'The company reported record growth in the second quarter.',
+    );
+    expect(quarter.evidence[0]).toMatchObject({
+      change: 'sibling',
+      conflict: 'number',
+      answerSpans: ['third'],
+      sampleSpans: ['second'],
+    });
+    const explicit = await first(
+      'He signed an Explicit agreement with the union.',
+      'He signed an implicit agreement with the union.',
+    );
+    expect(explicit.evidence[0]).toMatchObject({
+      change: 'antonym',
+      conflict: 'contradiction',
+      answerSpans: ['Explicit'],
+    });
+  });
+
+  it('sees a synonym as no conflict', async () => {
+    const big = await first(
+      'They built a big house near the river.',
+      'They built a large house near the river.',
+    );
+    expect(big.evidence[0]).toMatchObject({ change: 'synonym', conflict: null });
+  });
+});
