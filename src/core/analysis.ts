@@ -214,17 +214,14 @@ function* buildReport(
   const counted = states.flatMap((s, i) => (s ? [{ ...s, index: i }] : []));
   const prepared = counted.map((s) => s.prepared);
   const weight = tokenWeights(answer, prepared, params);
+  const context = { answerNorms: answer.norms, weight, params };
 
   const perSentence = yield* mapSliced(answer.sentences, (sentence, row) =>
     counted.map((s) =>
       sampleSupport(
         sentence,
-        s.prepared,
-        s.index,
-        answer.norms,
-        s.answerRows[row]!,
-        weight,
-        params,
+        { prepared: s.prepared, index: s.index, cosines: s.answerRows[row]! },
+        context,
       ),
     ),
   );
