@@ -169,21 +169,29 @@ export async function createAnalysis(
 
     report() {
       return runToEnd(
-        buildReport(embedder.id, prepared, samples, sampleTexts, similarity, wording, params),
+        buildReport({
+          embedderId: embedder.id,
+          answer: prepared,
+          states: samples,
+          sampleTexts,
+          similarity,
+          wording,
+          params,
+        }),
       );
     },
 
     reportInSlices(sliceOptions) {
       // A snapshot: a sample added between two slices must not change the report half-way.
-      const report = buildReport(
-        embedder.id,
-        prepared,
-        [...samples],
-        [...sampleTexts],
-        similarity.map((row) => [...row]),
-        wording.map((row) => [...row]),
+      const report = buildReport({
+        embedderId: embedder.id,
+        answer: prepared,
+        states: [...samples],
+        sampleTexts: [...sampleTexts],
+        similarity: similarity.map((row) => [...row]),
+        wording: wording.map((row) => [...row]),
         params,
-      );
+      });
       return runInSlices(report, { budgetMs: options.sliceBudgetMs, ...sliceOptions });
     },
   };
@@ -202,15 +210,21 @@ export async function analyze(
   return analysis.report();
 }
 
-function* buildReport(
-  embedderId: string,
-  answer: PreparedText,
-  states: readonly (SampleState | null)[],
-  sampleTexts: readonly string[],
-  similarity: readonly (readonly number[])[],
-  wording: readonly (readonly number[])[],
-  params: ScoringParams,
-): Sliced<AnalysisReport> {
+/** What a report is computed from: the answer, the samples so far and their similarities. */
+interface ReportInput {
+  embedderId: string;
+  answer: PreparedText;
+  /** One per sample added, null for a blank one. */
+  states: readonly (SampleState | null)[];
+  sampleTexts: readonly string[];
+  /** Whole-text similarities over [answer, ...samples]: by meaning, and by shared words. */
+  similarity: readonly (readonly number[])[];
+  wording: readonly (readonly number[])[];
+  params: ScoringParams;
+}
+
+function* buildReport(input: ReportInput): Sliced<AnalysisReport> {
+  const { embedderId, answer, states, sampleTexts, similarity, wording, params } = input;
   const counted = states.flatMap((s, i) => (s ? [{ ...s, index: i }] : []));
   const prepared = counted.map((s) => s.prepared);
   const weight = tokenWeights(answer, prepared, params);
