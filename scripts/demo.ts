@@ -8,7 +8,7 @@
  * --headless) it asks one question, prints the findings, saves screenshots of the highlighted
  * answer and of an open card to test-artifacts/demo/, and exits.
  *
- * Options: --headless, --no-build, --question=<id> (default darth-vader), --out=<folder>.
+ * Options: --headless, --no-build, --question=<id> (default total-quality-management), --out=<folder>.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { startReplayServer, type ReplayServer } from '../demo/replay-server.ts';
 import { COLOUR, NO_COLOUR, renderReport, wantsColour } from '../src/cli/render.ts';
 import type { AnalysisReport } from '../src/core/types.ts';
+import { shownFlags } from '../src/shared/report-reading.ts';
 import type { RunStatus } from '../src/shared/run-status.ts';
 import { outDirFor } from './build-flags.ts';
 import { CHROMIUM, QUIET_CHROMIUM_ARGS, extensionArgs } from './chromium.ts';
@@ -26,7 +27,7 @@ const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const headless = args.includes('--headless') || !process.env.DISPLAY;
-const question = option('question') ?? 'darth-vader';
+const question = option('question') ?? 'total-quality-management';
 const outDir = option('out') ?? 'test-artifacts/demo';
 const extensionDir = resolve(outDirFor('chrome', 'local'));
 const RUN_TIMEOUT_MS = 180_000;
@@ -128,9 +129,10 @@ async function openFirstCard(page: Page): Promise<boolean> {
 
 function printFindings(report: AnalysisReport): void {
   const style = wantsColour(process.stdout) ? COLOUR : NO_COLOUR;
-  const flagged = report.sentences.filter((s) => s.flagged);
+  const shown = shownFlags(report);
+  const likely = shown.filter((f) => f.level === 'likely').length;
   console.log(
-    `\nFindings: ${flagged.length} flagged sentence(s), consensus: answer ${report.consensus.index} (${report.consensus.index === 0 ? 'the chatbot’s answer' : `sample ${report.consensus.index}`})\n`,
+    `\nFindings: ${shown.length} sentence(s) underlined (${likely} likely wrong, ${shown.length - likely} uncertain), consensus: answer ${report.consensus.index} (${report.consensus.index === 0 ? 'the chatbot’s answer' : `sample ${report.consensus.index}`})\n`,
   );
   console.log(renderReport(report, style));
 }

@@ -3,6 +3,8 @@
  * needs setup (no usable backend, a rejected key), "…" while checking, the number of flags when
  * done. Pure, so it is tested in Node; toolbar-badge.ts writes it.
  */
+import { DEFAULT_SENSITIVITY } from '../core/severity.ts';
+import type { Sensitivity } from '../core/types.ts';
 import { shownFlags } from '../shared/report-reading.ts';
 import { needsSettings, type RunStatus } from '../shared/run-status.ts';
 
@@ -22,7 +24,8 @@ export const SETUP_BADGE: Badge = {
   title: 'Crosscheck needs setup: choose a backend in its settings',
 };
 
-export function badgeFor(run: RunStatus): Badge {
+/** `sensitivity` is the reader's: the count is of the sentences the page shows at it. */
+export function badgeFor(run: RunStatus, sensitivity: Sensitivity = DEFAULT_SENSITIVITY): Badge {
   switch (run.phase) {
     case 'idle':
       return { text: '', colour: FLAGS, title: 'Crosscheck' };
@@ -34,7 +37,7 @@ export function badgeFor(run: RunStatus): Badge {
         ? { ...SETUP_BADGE, title: `Crosscheck needs setup: ${run.message}` }
         : { text: '!', colour: '#c62828', title: `Crosscheck: ${run.message}` };
     case 'done': {
-      const count = shownFlags(run.report).length;
+      const count = shownFlags(run.report, sensitivity).length;
       return {
         text: count > 0 ? String(count) : '',
         colour: FLAGS,

@@ -20,7 +20,7 @@ import { boundCapture } from './text-caps.ts';
 import { Watchdog } from './watchdog.ts';
 import { listenForModelDownloads, type ModelLoader } from './model-download.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
-import { SETUP_BADGE } from './badge.ts';
+import { SETUP_BADGE, badgeFor } from './badge.ts';
 import { showBadge } from './toolbar-badge.ts';
 
 export function startBackground(services: RunServices & { models?: ModelLoader }): void {
@@ -154,6 +154,9 @@ async function broadcastSettings(
 ): Promise<void> {
   for (const record of await tabs.all()) {
     const site = record.site ?? '';
+    // The badge counts what the page shows, which the sensitivity decides.
+    if (record.run.phase === 'done')
+      void showBadge(badgeFor(record.run, settings.sensitivity), record.tabId);
     if (record.site && !isSiteEnabled(settings, record.site)) {
       runs.cancel(record.tabId, 'Crosscheck was turned off for this site');
     }

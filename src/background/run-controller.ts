@@ -105,7 +105,7 @@ export class RunController {
       const current = await this.tabs.get(tabId);
       if (current?.runId !== runId) return;
       await this.tabs.update(tabId, (r) => ({ ...r, run }));
-      void showBadge(badgeFor(run), tabId);
+      void showBadge(badgeFor(run, settings.sensitivity), tabId);
       await sendToTab(tabId, 'bg/run', { conversationId: capture.conversationId, run }).catch(
         () => undefined,
       );

@@ -4,7 +4,8 @@
  * when asked (the caller decides from the TTY and NO_COLOR).
  */
 import { styleText } from 'node:util';
-import type { AnalysisReport, SentenceFinding } from '../core/types.ts';
+import type { AnalysisReport } from '../core/types.ts';
+import { headline, shownFlags, shownOmissions, type Flag } from '../shared/report-reading.ts';
 
 export interface Style {
   bold(s: string): string;
@@ -43,7 +44,10 @@ const MAX_EVIDENCE = 3;
 export function renderReport(report: AnalysisReport, style: Style): string {
   const out: string[] = [];
   const judged = report.sentences.length;
-  const flagged = report.sentences.filter((s) => s.flagged);
+  // What the page shows at the default sensitivity: "likely" (clear underline, counted as
+  // flagged) and "uncertain" (faint underline).
+  const flags = shownFlags(report);
+  const likely = flags.filter((f) => f.level === 'likely').length;
   out.push(
     style.bold('Crosscheck report') +
       style.dim(
@@ -52,15 +56,15 @@ export function renderReport(report: AnalysisReport, style: Style): string {
   );
   if (report.notice) out.push(style.yellow(`Note: ${report.notice}`));
   out.push(
-    `Agreement: ${(100 * report.agreement).toFixed(0)}%  Flagged: ${flagged.length} of ${judged} (threshold ${report.threshold})`,
+    `${headline(report)}. Likely wrong: ${likely} of ${judged}; uncertain: ${flags.length - likely}`,
   );
   out.push('');
-  if (flagged.length === 0 && judged > 0 && report.samples.length > 0) {
+  if (flags.length === 0 && judged > 0 && report.samples.length > 0) {
     out.push(style.green('No sentence disagrees with the samples.'));
   }
-  for (const finding of flagged) out.push(...renderFinding(finding, style), '');
+  for (const flag of flags) out.push(...renderFlag(flag, style), '');
 
-  for (const o of report.omissions) {
+  for (const o of shownOmissions(report)) {
     out.push(`${style.yellow('[omission]')} ${o.samples.length} samples say: ${o.text}`);
     o.wording.slice(0, MAX_EVIDENCE).forEach((w, i) => {
       out.push(style.dim(`    sample ${o.samples[i]! + 1}: ${w}`));
@@ -78,11 +82,12 @@ export function renderReport(report: AnalysisReport, style: Style): string {
   return out.join('\n');
 }
 
-function renderFinding(f: SentenceFinding, style: Style): string[] {
+function renderFlag({ finding: f, type, level }: Flag, style: Style): string[] {
+  const label = level === 'likely' ? style.red(`[${type}]`) : style.yellow(`[${type}, uncertain]`);
   const lines = [
-    `${style.red(`[${f.type ?? 'flagged'}]`)} ${style.bold(f.segment.text)}`,
+    `${label} ${style.bold(f.segment.text)}`,
     style.dim(
-      `    score ${f.score.toFixed(2)}, backed by ${f.support} of ${f.evidence.length} sample(s)` +
+      `    severity ${(f.severity ?? f.score).toFixed(2)}, backed by ${f.support} of ${f.evidence.length} sample(s)` +
         ` (chars ${f.segment.start}–${f.segment.end})`,
     ),
   ];

@@ -3,7 +3,6 @@
  * highlights over its flagged sentences, kept in step with the background's run status. Aborting
  * the signal removes all of it.
  */
-import { sentenceLevel } from '../core/severity.ts';
 import type { AnalysisReport, Sensitivity } from '../core/types.ts';
 import { DEFAULT_SENSITIVITY } from '../core/severity.ts';
 import { shownFlags } from '../shared/report-reading.ts';
@@ -34,12 +33,13 @@ export function inlineFlags(
   report: AnalysisReport,
   sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
 ): FlagInput[] {
-  return shownFlags(report).flatMap(({ index, type, finding }) => {
-    const level = sentenceLevel(finding, sensitivity) ?? 'uncertain';
-    return [
-      { id: String(index), type, level, start: finding.segment.start, end: finding.segment.end },
-    ];
-  });
+  return shownFlags(report, sensitivity).map(({ index, type, level, finding }) => ({
+    id: String(index),
+    type,
+    level,
+    start: finding.segment.start,
+    end: finding.segment.end,
+  }));
 }
 
 export class AnswerSession {
@@ -80,7 +80,7 @@ export class AnswerSession {
 
   update(run: RunStatus): void {
     this.lastRun = run;
-    this.overlay.setState(run);
+    this.overlay.setState({ ...run, sensitivity: this.sensitivity });
     if (run.phase === 'done')
       this.highlighter.show(inlineFlags(run.report, this.sensitivity), this.options.answerText);
     else if (run.phase !== 'error') this.highlighter.clear();

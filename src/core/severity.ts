@@ -96,6 +96,14 @@ export const SENSITIVITIES: readonly Sensitivity[] = ['fewer', 'balanced', 'more
 export const DEFAULT_SENSITIVITY: Sensitivity = 'balanced';
 
 /**
+ * Where "uncertain" starts at a sensitivity: the band below "likely" moves with its threshold, so
+ * "more" shows more sentences and "fewer" fewer (shown sets nest: fewer ⊆ balanced ⊆ more).
+ */
+export function uncertainFrom(sensitivity: Sensitivity): number {
+  return UNCERTAIN_FROM + SENSITIVITY_THRESHOLDS[sensitivity] - SENSITIVITY_THRESHOLDS.balanced;
+}
+
+/**
  * The level of a finding at a sensitivity. Findings without a severity (hand-made reports) are
  * "likely" exactly when flagged.
  */
@@ -106,7 +114,7 @@ export function sentenceLevel(
   const s = finding.severity;
   if (s === undefined) return finding.flagged ? 'likely' : null;
   if (s >= SENSITIVITY_THRESHOLDS[sensitivity]) return 'likely';
-  return s >= Math.min(UNCERTAIN_FROM, SENSITIVITY_THRESHOLDS[sensitivity]) ? 'uncertain' : null;
+  return s >= uncertainFrom(sensitivity) ? 'uncertain' : null;
 }
 
 /**

@@ -165,6 +165,7 @@ export function Popup() {
 
       <StatusPanel
         status={status}
+        sensitivity={settings.sensitivity}
         siteNames={SITE_NAMES}
         onRerun={send('ui/rerun')}
         onCancel={send('ui/cancel')}

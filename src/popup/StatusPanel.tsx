@@ -4,12 +4,15 @@
  * the bar's words and Cancel; on an error only the settings can fix, "Open settings" first; when
  * done, the bar's agreement sentence and the number of flags.
  */
+import type { Sensitivity } from '../core/types.ts';
 import { agreement, shownFlags } from '../shared/report-reading.ts';
 import { spendText } from '../shared/run-cost.ts';
 import { describeRun, needsSettings, type TabStatus } from '../shared/run-status.ts';
 
 export function StatusPanel(props: {
   status: TabStatus | null;
+  /** The reader's sensitivity: the count is of the sentences the page shows at it. */
+  sensitivity?: Sensitivity;
   /** The chat sites Crosscheck runs on, named on a page it does not run on. */
   siteNames: readonly string[];
   onRerun: (() => void) | undefined;
@@ -47,7 +50,7 @@ export function StatusPanel(props: {
   const busy = run.phase === 'sampling' || run.phase === 'analyzing';
   const fixInSettings = run.phase === 'error' && needsSettings(run.message);
   const reading = run.phase === 'done' ? agreement(run.report) : null;
-  const flagCount = run.phase === 'done' ? shownFlags(run.report).length : 0;
+  const flagCount = run.phase === 'done' ? shownFlags(run.report, props.sensitivity).length : 0;
   const spend = run.phase === 'done' ? spendText(run.usage, run.cost ?? null) : '';
   return (
     <section class="status" aria-live="polite">

@@ -1,16 +1,18 @@
 /**
  * One reading of a report for every surface (summary bar, card, consensus, popup, badge): which
- * sentences are shown as flags, how many samples agree with the answer, and the one sentence that
+ * sentences are shown as flags at the reader's sensitivity, how many samples agree with the answer, and the one sentence that
  * says so. Reading it once here is what keeps the numbers on different surfaces the same.
  * Pure, so it is tested without rendering.
  */
 import { isBoilerplate } from '../core/boilerplate.ts';
-import { sentenceLevel } from '../core/severity.ts';
+import { DEFAULT_SENSITIVITY, sentenceLevel } from '../core/severity.ts';
 import type {
   AnalysisReport,
   InconsistencyType,
   Omission,
   SentenceFinding,
+  Sensitivity,
+  SeverityLevel,
 } from '../core/types.ts';
 
 export type SentenceType = Exclude<InconsistencyType, 'omission'>;
@@ -20,6 +22,8 @@ export interface Flag {
   index: number;
   finding: SentenceFinding;
   type: SentenceType;
+  /** "likely" (clear underline) or "uncertain" (faint) at the reader's sensitivity. */
+  level: SeverityLevel;
 }
 
 const STOP = new Set(
@@ -59,10 +63,13 @@ function omissionRepeats(omission: Omission, finding: SentenceFinding): boolean 
  * The type a flag is shown as: a different number or name only when some sample shows the
  * differing words (else the card could not show the difference it names), otherwise unsupported.
  */
-export function shownType(finding: SentenceFinding): SentenceType | null {
+export function shownType(
+  finding: SentenceFinding,
+  sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+): SentenceType | null {
   const type = finding.type;
   // Likely and uncertain sentences are both shown (the latter with a faint underline).
-  if (!sentenceLevel(finding) || !type || type === 'omission') return null;
+  if (!sentenceLevel(finding, sensitivity) || !type || type === 'omission') return null;
   if (type === 'number' || type === 'entity') {
     const shown = finding.evidence.some((e) => !e.supports && e.sampleSpans.length > 0);
     return shown ? type : 'unsupported';
@@ -75,14 +82,18 @@ export function shownType(finding: SentenceFinding): SentenceType | null {
  * (nothing to back or contradict), less unsupported sentences that an omission repeats (the
  * samples do make that point, in other words, so listing it twice would contradict itself).
  */
-export function shownFlags(report: AnalysisReport): Flag[] {
+export function shownFlags(
+  report: AnalysisReport,
+  sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+): Flag[] {
   const out: Flag[] = [];
   report.sentences.forEach((finding, index) => {
-    const type = shownType(finding);
-    if (!type) return;
+    const type = shownType(finding, sensitivity);
+    const level = sentenceLevel(finding, sensitivity);
+    if (!type || !level) return;
     if (isBoilerplate(finding.segment.text)) return;
     if (type === 'unsupported' && report.omissions.some((o) => omissionRepeats(o, finding))) return;
-    out.push({ index, finding, type });
+    out.push({ index, finding, type, level });
   });
   return out;
 }
@@ -99,7 +110,10 @@ export function shownOmissions(report: AnalysisReport): Omission[] {
 }
 
 /** Shown flags counted per type (omissions: shown omissions). */
-export function shownCounts(report: AnalysisReport): Record<InconsistencyType, number> {
+export function shownCounts(
+  report: AnalysisReport,
+  sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+): Record<InconsistencyType, number> {
   const counts: Record<InconsistencyType, number> = {
     contradiction: 0,
     number: 0,
@@ -107,7 +121,7 @@ export function shownCounts(report: AnalysisReport): Record<InconsistencyType, n
     unsupported: 0,
     omission: shownOmissions(report).length,
   };
-  for (const flag of shownFlags(report)) counts[flag.type]++;
+  for (const flag of shownFlags(report, sensitivity)) counts[flag.type]++;
   return counts;
 }
 

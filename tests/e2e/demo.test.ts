@@ -1,6 +1,6 @@
 /**
  * The one-command demo, headless, as CI can run it: `npm run demo -- --headless`. It must finish
- * on its own, print at least one flagged sentence and a consensus, save both screenshots, and
+ * on its own, print at least one underlined sentence and a consensus, save both screenshots, and
  * leave no browser or server behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -35,7 +35,9 @@ describe('npm run demo (headless)', () => {
     rmSync(OUT, { recursive: true, force: true });
     const { code, output } = await runDemo();
     expect(code, output).toBe(0);
-    const flags = output.match(/^\[(contradiction|number|entity|unsupported)\] /gm) ?? [];
+    // What the page underlines: likely ("[type]") or uncertain ("[type, uncertain]").
+    const flags =
+      output.match(/^\[(contradiction|number|entity|unsupported)(, uncertain)?\] /gm) ?? [];
     expect(flags.length, output).toBeGreaterThan(0);
     expect(output).toMatch(/^Consensus: (your answer|sample \d+) \(group of \d+ of \d+\)/m);
     for (const file of ['highlighted-answer.png', 'card.png']) {

@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isBoilerplate } from '../../src/core/boilerplate.ts';
-import type { AnalysisReport } from '../../src/core/types.ts';
+import { SENSITIVITIES, SENSITIVITY_THRESHOLDS, uncertainFrom } from '../../src/core/severity.ts';
+import type { AnalysisReport, Sensitivity } from '../../src/core/types.ts';
+import { badgeFor } from '../../src/background/badge.ts';
+import { inlineFlags } from '../../src/content/answer-session.ts';
+import type { RunStatus } from '../../src/shared/run-status.ts';
 import {
   agreement,
   coverageNote,
@@ -115,5 +119,60 @@ describe('coverage', () => {
     expect(coverageNote(report)).toBeNull();
     report.answer = 'x'.repeat(50_000);
     expect(coverageNote(report)).toMatch(/mostly cover its beginning/);
+  });
+});
+
+describe('the reader’s sensitivity', () => {
+  /** The fixture with severities spread so each sensitivity shows a different set. */
+  const graded = (): AnalysisReport => {
+    const report = fresh();
+    const [fewer, balanced, more] = SENSITIVITIES.map(uncertainFrom) as [number, number, number];
+    const severities: Record<number, number> = {
+      0: 0.99, // likely at every sensitivity
+      3: SENSITIVITY_THRESHOLDS.balanced, // likely at balanced, uncertain at fewer
+      4: (fewer + balanced) / 2, // shown at balanced and more only
+      5: (balanced + more) / 2, // shown at more only
+    };
+    report.sentences.forEach((s, i) => {
+      s.severity = severities[i] ?? 0;
+    });
+    return report;
+  };
+  const shownAt = (report: AnalysisReport, s: Sensitivity): number[] =>
+    shownFlags(report, s).map((f) => f.index);
+
+  it('shows nested sets: fewer ⊆ balanced ⊆ more, each a different set', () => {
+    const report = graded();
+    expect(shownAt(report, 'fewer')).toEqual([0, 3]);
+    expect(shownAt(report, 'balanced')).toEqual([0, 3, 4]);
+    expect(shownAt(report, 'more')).toEqual([0, 3, 4, 5]);
+    expect(shownFlags(report, 'fewer').map((f) => f.level)).toEqual(['likely', 'uncertain']);
+    expect(shownFlags(report, 'more').map((f) => f.level)).toEqual([
+      'likely',
+      'likely',
+      'uncertain',
+      'uncertain',
+    ]);
+  });
+
+  it('keeps every surface to one count: bar, chips, badge and underlines', () => {
+    const report = graded();
+    for (const s of SENSITIVITIES) {
+      const shown = shownFlags(report, s);
+      const counts = shownCounts(report, s);
+      const chips = counts.contradiction + counts.number + counts.entity + counts.unsupported;
+      const run: RunStatus = { phase: 'done', report, fromCache: false, failures: [], usage: null };
+      const underlines = inlineFlags(report, s);
+      expect(chips, s).toBe(shown.length);
+      expect(badgeFor(run, s).text, s).toBe(String(shown.length));
+      expect(
+        underlines.map((u) => u.id),
+        s,
+      ).toEqual(shown.map((f) => String(f.index)));
+      expect(
+        underlines.map((u) => u.level),
+        s,
+      ).toEqual(shown.map((f) => f.level));
+    }
   });
 });

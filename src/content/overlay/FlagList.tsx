@@ -3,7 +3,7 @@
  * page to the sentence and opens its card; Tab then moves into the card. With many flags the
  * strongest come first, so a long answer's sea of marks starts with what matters most.
  */
-import type { AnalysisReport } from '../../core/types.ts';
+import type { AnalysisReport, Sensitivity } from '../../core/types.ts';
 import { flags, strongestFirst, supportText } from './summarise.ts';
 
 /** Above this many flags the list is ordered by strength rather than by reading order. */
@@ -13,6 +13,7 @@ import { TYPE_STYLES } from './type-styles.ts';
 
 interface Props {
   report: AnalysisReport;
+  sensitivity?: Sensitivity | undefined;
   /** The flag whose card is open, if any. */
   openFlag: number | null;
   onActivate: (flagIndex: number, button: HTMLButtonElement) => void;
@@ -20,8 +21,8 @@ interface Props {
   onKeyDown: (flagIndex: number, event: KeyboardEvent) => void;
 }
 
-export function FlagList({ report, openFlag, onActivate, onKeyDown }: Props) {
-  const shown = flags(report);
+export function FlagList({ report, sensitivity, openFlag, onActivate, onKeyDown }: Props) {
+  const shown = flags(report, sensitivity);
   if (shown.length === 0) return null;
   const many = shown.length > MANY_FLAGS;
   const list = many ? strongestFirst(shown) : shown;

@@ -2,15 +2,14 @@
  * The overlay's root component: the summary bar, plus the card when one is open. Holds no run
  * state of its own; `mount.tsx` owns that and re-renders this with each change.
  */
-import type { RunStatus } from '../../shared/run-status.ts';
-import type { CardTarget } from './state.ts';
+import type { CardTarget, OverlayState } from './state.ts';
 import { SummaryBar } from './SummaryBar.tsx';
 import { Card } from './Card.tsx';
 import type { Box } from './placement.ts';
 import { shownFlags, type SentenceType } from '../../shared/report-reading.ts';
 
 export interface OverlayProps {
-  state: RunStatus;
+  state: OverlayState;
   card: CardTarget | null;
   /** The open card's shown type, and the answer's column for placing it. */
   cardType: SentenceType | null;
@@ -33,7 +32,7 @@ export interface OverlayProps {
 export function Overlay(props: OverlayProps) {
   const { state, card } = props;
   const report = state.phase === 'done' ? state.report : null;
-  const flags = report ? shownFlags(report) : [];
+  const flags = state.phase === 'done' ? shownFlags(state.report, state.sensitivity) : [];
   return (
     <div class="cc-root">
       <SummaryBar

@@ -2,11 +2,11 @@
  * The summary's line while a run is not done: what is happening, how far sampling has got and
  * what went wrong, in words.
  */
-import type { RunStatus } from '../../shared/run-status.ts';
+import type { OverlayState } from './state.ts';
 import { plural, progressText } from './summarise.ts';
 import { Spinner } from './icons.tsx';
 
-type Pending = Exclude<RunStatus, { phase: 'done' }>;
+type Pending = Exclude<OverlayState, { phase: 'done' }>;
 
 export function StatusLine({ state }: { state: Pending }) {
   switch (state.phase) {

@@ -7,7 +7,7 @@
  * be fixed in the settings, "Open settings" is the primary action.
  */
 import { useState } from 'preact/hooks';
-import type { RunStatus } from '../../shared/run-status.ts';
+import type { OverlayState } from './state.ts';
 import { agreement, coverageNote, flags, headline, shownCounts } from './summarise.ts';
 import { needsSettings } from '../../shared/run-status.ts';
 import type { SentenceType } from '../../shared/report-reading.ts';
@@ -20,7 +20,7 @@ import { Omissions } from './Omissions.tsx';
 import { SamplesList } from './SamplesList.tsx';
 
 export interface SummaryProps {
-  state: RunStatus;
+  state: OverlayState;
   openFlag: number | null;
   onRerun: () => void;
   onOpenSettings?: (() => void) | undefined;
@@ -39,7 +39,7 @@ export function SummaryBar(props: SummaryProps) {
   const done = state.phase === 'done' ? state : null;
   const fixInSettings =
     state.phase === 'error' && needsSettings(state.message) && onOpenSettings !== undefined;
-  const flagCount = done ? flags(done.report).length : 0;
+  const flagCount = done ? flags(done.report, done.sensitivity).length : 0;
   const reading = done ? agreement(done.report) : null;
   // Omissions have no place in the answer: their chip opens the details, which list them.
   const showOmissions = () => setExpanded(true);
@@ -61,7 +61,7 @@ export function SummaryBar(props: SummaryProps) {
                 </span>
               )}
               <TypeChips
-                counts={shownCounts(done.report)}
+                counts={shownCounts(done.report, done.sensitivity)}
                 onJump={props.onJumpToType}
                 onOmissions={showOmissions}
               />
@@ -156,13 +156,14 @@ export function SummaryBar(props: SummaryProps) {
               )}
               <FlagList
                 report={done.report}
+                sensitivity={done.sensitivity}
                 openFlag={props.openFlag}
                 onActivate={props.onActivateFlag}
                 onKeyDown={props.onFlagKeyDown}
               />
               <Omissions report={done.report} />
               <ConsensusSection report={done.report} />
-              <Legend counts={shownCounts(done.report)} />
+              <Legend counts={shownCounts(done.report, done.sensitivity)} />
               <SamplesList report={done.report} />
             </>
           )}

@@ -16,8 +16,7 @@
 import { render } from 'preact';
 import { Overlay } from './Overlay.tsx';
 import { CARD_ID } from './Card.tsx';
-import type { RunStatus } from '../../shared/run-status.ts';
-import type { CardTarget } from './state.ts';
+import type { CardTarget, OverlayState } from './state.ts';
 import { GAP, pointInBoxes, unionBox, type Box } from './placement.ts';
 import { shownFlags, type Flag, type SentenceType } from '../../shared/report-reading.ts';
 import { overlayCss } from './styles.ts';
@@ -60,7 +59,7 @@ export interface OpenCardOptions {
 export interface OverlayHandle {
   /** The element placed after the answer (for hit-testing: events inside it are ours). */
   readonly host: HTMLElement;
-  setState(state: RunStatus): void;
+  setState(state: OverlayState): void;
   /** Opens the card of a flagged sentence beside its rects; ignored for unknown or unflagged ones. */
   openCard(flagIndex: number, anchorRects: readonly DOMRect[], options?: OpenCardOptions): void;
   closeCard(): void;
@@ -153,7 +152,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
   root.append(style, container);
   options.answerElement.after(host);
 
-  let state: RunStatus = { phase: 'idle' };
+  let state: OverlayState = { phase: 'idle' };
   let card: OpenCard | null = null;
   let pointerInCard = false;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -161,7 +160,8 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     null;
   let pendingOpener: HTMLElement | null = null;
 
-  const shown = (): Flag[] => (state.phase === 'done' ? shownFlags(state.report) : []);
+  const shown = (): Flag[] =>
+    state.phase === 'done' ? shownFlags(state.report, state.sensitivity) : [];
   const shownType = (flagIndex: number): SentenceType | null =>
     shown().find((f) => f.index === flagIndex)?.type ?? null;
 
@@ -519,7 +519,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
 
   return {
     host,
-    setState(next: RunStatus): void {
+    setState(next: OverlayState): void {
       state = next;
       // A new report may not have the flag any more.
       if (card && (state.phase !== 'done' || !shownType(card.flagIndex))) {

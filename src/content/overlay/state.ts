@@ -1,7 +1,13 @@
 /**
- * What the overlay keeps besides the run status it is shown (shared/run-status.ts, passed as it
- * comes from the background): the card open for a flag.
+ * What the overlay is shown: the run status as it comes from the background (shared/run-status.ts)
+ * with the reader's sensitivity, and the card open for a flag.
  */
+import type { Sensitivity } from '../../core/types.ts';
+import type { RunStatus } from '../../shared/run-status.ts';
+
+/** The run status as the background sends it, with the reader's sensitivity: which sentences
+ * are shown (report-reading's shownFlags; the default when absent). */
+export type OverlayState = RunStatus & { sensitivity?: Sensitivity | undefined };
 
 /** The flag a card is open for, and where its sentence is on screen. */
 export interface CardTarget {
