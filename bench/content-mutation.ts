@@ -5,7 +5,7 @@
  * Our own work is timed by wrapping the MutationObserver callbacks and the timers they start, so
  * the page's work (the simulated streaming) is not counted.
  *
- * Run: npx tsx bench/content-mutation.ts [batches]. The lead's bench can import
+ * Run: npx tsx bench/content-mutation.ts [batches]. bench/speed.ts and other benchmarks can import
  * `runContentMutationBench` and print or aggregate the figures.
  */
 import { pathToFileURL } from 'node:url';

@@ -5,7 +5,7 @@
  * merely "unsupported" sentence is different information, not a contradiction. Precision, recall
  * and F1 are for the `strong` (contradictory) pairs.
  */
-import { analyseRecord } from '../../src/cli/score-record.ts';
+import { analyzeRecord } from '../../src/cli/score-record.ts';
 import { type BenchContext, pct, table, take } from './context.ts';
 import { readJsonlGz } from './data.ts';
 import { classification } from './metrics.ts';
@@ -26,7 +26,7 @@ export async function runChatProtect(ctx: BenchContext): Promise<string> {
   const byModel = new Map<string, { truth: boolean[]; predicted: boolean[] }>();
   const t0 = performance.now();
   for (const [i, p] of pairs.entries()) {
-    const report = await analyseRecord(
+    const report = await analyzeRecord(
       { id: i, answer: p.orig, sentences: [p.orig], samples: [p.alt] },
       ctx.embedder,
       undefined,

@@ -5,7 +5,7 @@
  * consensus pick of the analysis.
  */
 import { extractFinalAnswer, normaliseFinalAnswer } from '../../src/core/final-answer.ts';
-import { analyseRecord } from '../../src/cli/score-record.ts';
+import { analyzeRecord } from '../../src/cli/score-record.ts';
 import { type BenchContext, pct, table, take } from './context.ts';
 import { readJsonlGz } from './data.ts';
 
@@ -51,7 +51,7 @@ export async function runEsc(ctx: BenchContext, sampleCounts: readonly number[])
       const gold = normaliseFinalAnswer(q.answer);
       if (normalised(texts[0]) === gold) first++;
       if (majorityVote(texts) === gold) vote++;
-      const report = await analyseRecord(
+      const report = await analyzeRecord(
         { id: i, prompt: q.question, answer: texts[0] ?? '', samples: texts.slice(1) },
         ctx.embedder,
         undefined,

@@ -5,7 +5,7 @@
  * inconsistent pairs whose edit type is given: entity modification → entity or number, antonym
  * swap or negation → contradiction, hallucinated fact insertion → unsupported.
  */
-import { analyseRecord } from '../../src/cli/score-record.ts';
+import { analyzeRecord } from '../../src/cli/score-record.ts';
 import { type BenchContext, pct, table, take } from './context.ts';
 import { readJsonlGz } from './data.ts';
 
@@ -33,7 +33,7 @@ export async function runSummEdits(ctx: BenchContext): Promise<string> {
   let pairsTypedRight = 0;
   const t0 = performance.now();
   for (const [i, p] of pairs.entries()) {
-    const report = await analyseRecord(
+    const report = await analyzeRecord(
       { id: i, answer: p.summary, samples: [p.original_summary] },
       ctx.embedder,
       undefined,

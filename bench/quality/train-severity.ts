@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyseRecord } from '../../src/cli/score-record.ts';
+import { analyzeRecord } from '../../src/cli/score-record.ts';
 import { loadEmbedder } from '../../src/cli/load-embedder.ts';
 import { conflictType, SEVERITY_FEATURES, severityFeatures } from '../../src/core/severity.ts';
 import type { AnalysisReport, Sensitivity } from '../../src/core/types.ts';
@@ -80,7 +80,7 @@ async function collect(): Promise<Item[]> {
     const wikibio = readJsonGz<WikiBioRecord[]>(FILES.wikibio);
     for (const samples of [5, 20] as const) {
       for (const [g, r] of wikibio.entries()) {
-        const report = await analyseRecord(
+        const report = await analyzeRecord(
           { id: g, answer: r.gpt3_text, sentences: r.gpt3_sentences, samples: r.gpt3_text_samples },
           embedder,
           samples,
@@ -101,7 +101,7 @@ async function collect(): Promise<Item[]> {
     }
     const pairs = readJsonlGz<{ orig: string; alt: string; tag: string }>(FILES.chatprotect);
     for (const [g, p] of pairs.entries()) {
-      const report = await analyseRecord(
+      const report = await analyzeRecord(
         { id: g, answer: p.orig, sentences: [p.orig], samples: [p.alt] },
         embedder,
       );
@@ -112,7 +112,7 @@ async function collect(): Promise<Item[]> {
       FILES.summedits,
     );
     for (const [g, p] of edits.entries()) {
-      const report = await analyseRecord(
+      const report = await analyzeRecord(
         { id: g, answer: p.summary, samples: [p.original_summary] },
         embedder,
       );

@@ -3,7 +3,7 @@
  * its first N stochastic samples through the `score` contract's code path, then NonFact /
  * NonFact* / Factual AUC-PR and passage-level Pearson / Spearman are computed as the paper does.
  */
-import { analyseRecord } from '../../src/cli/score-record.ts';
+import { analyzeRecord } from '../../src/cli/score-record.ts';
 import { type BenchContext, pct, table, take } from './context.ts';
 import { readJsonGz } from './data.ts';
 import { aucPr, pearson, spearman } from './metrics.ts';
@@ -56,7 +56,7 @@ export async function wikibioFigures(
   const passageScore: number[] = [];
   const passageLabel: number[] = [];
   for (const r of records) {
-    const report = await analyseRecord(
+    const report = await analyzeRecord(
       {
         id: r.dataset_idx,
         answer: r.gpt3_text,

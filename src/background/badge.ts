@@ -30,7 +30,7 @@ export function badgeFor(run: RunStatus, sensitivity: Sensitivity = DEFAULT_SENS
     case 'idle':
       return { text: '', colour: FLAGS, title: 'Crosscheck' };
     case 'sampling':
-    case 'analysing':
+    case 'analyzing':
       return { text: '…', colour: BUSY, title: 'Crosscheck is checking this answer' };
     case 'error':
       return needsSettings(run.message)

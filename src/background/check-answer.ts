@@ -34,7 +34,7 @@ export interface CheckInput {
   /** After each sample or failed request. */
   onProgress: (progress: CheckProgress) => Promise<void> | void;
   /** Once sampling is over and the last samples are being analysed. */
-  onAnalysing?: (failures: SampleFailure[]) => Promise<void> | void;
+  onAnalyzing?: (failures: SampleFailure[]) => Promise<void> | void;
   /** Limiter, clock or fetch for tests; the sampler's defaults otherwise. */
   sampleOptions?: Omit<SampleOptions, 'cache'>;
 }
@@ -141,7 +141,7 @@ export async function checkAnswer(input: CheckInput): Promise<CheckOutcome | nul
     if (received.length === 0) {
       throw new Error(failures[0]?.message ?? 'The backend returned no answers.');
     }
-    await input.onAnalysing?.([...failures]);
+    await input.onAnalyzing?.([...failures]);
     await Promise.all(pending);
     if (signal.aborted) return null;
     // In slices: a huge reply must not keep the worker from answering the popup and the tab.

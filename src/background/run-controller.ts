@@ -136,7 +136,7 @@ export class RunController {
         await publish({ phase: 'idle' });
         return;
       }
-      await this.sampleAndAnalyse(tabId, runId, capture, settings, options, signal, publish);
+      await this.sampleAndAnalyze(tabId, runId, capture, settings, options, signal, publish);
     } catch (error) {
       // Whatever failed, the message is shown and stored: never with the key in it.
       const message = redactSecrets(errorMessage(error), [settings.backend?.apiKey ?? '']);
@@ -149,7 +149,7 @@ export class RunController {
     }
   }
 
-  private async sampleAndAnalyse(
+  private async sampleAndAnalyze(
     tabId: number,
     runId: number,
     capture: Capture,
@@ -177,7 +177,7 @@ export class RunController {
         await this.tabs.update(tabId, (r) => (r.runId === runId ? { ...r, samples: received } : r));
         await publish({ phase: 'sampling', done: received.length, total, failures });
       },
-      onAnalysing: (failures) => publish({ phase: 'analysing', total, failures }),
+      onAnalyzing: (failures) => publish({ phase: 'analyzing', total, failures }),
     });
     if (!outcome || signal.aborted) return;
     const { report, failures, usage } = outcome;
@@ -233,7 +233,7 @@ export class RunController {
    */
   async recoverInterrupted(load: () => Promise<Settings>): Promise<void> {
     for (const record of await this.tabs.all()) {
-      const inFlight = record.run.phase === 'sampling' || record.run.phase === 'analysing';
+      const inFlight = record.run.phase === 'sampling' || record.run.phase === 'analyzing';
       if (!inFlight || this.active.has(record.tabId)) continue;
       if (!record.capture) {
         await this.tabs.update(record.tabId, (r) => ({

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Embedder } from '../core/embedder.ts';
-import { analyseRecord } from './score-record.ts';
+import { analyzeRecord } from './score-record.ts';
 import { readAnalyzeInput } from './input.ts';
 import { COLOUR, NO_COLOUR, renderReport, wantsColour } from './render.ts';
 import { scoreFile } from './score-command.ts';
@@ -60,7 +60,7 @@ async function analyzeCommand(args: readonly string[]): Promise<number> {
   );
   if (positionals.length !== 1) throw new UsageError('analyze takes exactly one FILE');
   const record = await readAnalyzeInput(positionals[0]!);
-  const report = await analyseRecord(record, await loadEmbedder());
+  const report = await analyzeRecord(record, await loadEmbedder());
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else console.log(renderReport(report, wantsColour(process.stdout) ? COLOUR : NO_COLOUR));
   return 0;

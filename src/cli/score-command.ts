@@ -18,7 +18,7 @@ import {
   codeOf,
   openOutput,
 } from './safe-output.ts';
-import { analyseRecord, toScoreOutput, validateRecord } from './score-record.ts';
+import { analyzeRecord, toScoreOutput, validateRecord } from './score-record.ts';
 
 export interface ScoreOptions {
   input: string;
@@ -98,7 +98,7 @@ async function scoreLines(
       }
       const record = validateRecord(parsed);
       embedder ??= await loadOnce(options);
-      output = toScoreOutput(record.id, await analyseRecord(record, embedder, options.samples));
+      output = toScoreOutput(record.id, await analyzeRecord(record, embedder, options.samples));
     } catch (error) {
       if (error instanceof ModelLoadFailure) throw error.cause;
       failed++;

@@ -60,7 +60,7 @@ export function validateRecord(value: unknown): ScoreInput {
 }
 
 /** Analyses a record, using only its first `maxSamples` samples when given. */
-export async function analyseRecord(
+export async function analyzeRecord(
   record: ScoreInput,
   embedder: Embedder,
   maxSamples?: number,

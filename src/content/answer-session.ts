@@ -8,7 +8,7 @@ import { DEFAULT_SENSITIVITY } from '../core/severity.ts';
 import { shownFlags } from '../shared/report-reading.ts';
 import type { RunStatus } from '../shared/run-status.ts';
 import { createHighlighter, type FlagInput, type Highlighter } from './highlighter.ts';
-import { mountOverlay, type OverlayHandle, type OverlayState } from './overlay/index.ts';
+import { mountOverlay, type OverlayHandle } from './overlay/index.ts';
 import type { SiteAdapter, TurnElement } from './sites/types.ts';
 
 export interface AnswerSessionOptions {
@@ -22,35 +22,6 @@ export interface AnswerSessionOptions {
   sensitivity?: Sensitivity;
   onOpenSettings?: () => void;
   onCancel?: () => void;
-}
-
-export function toOverlayState(
-  run: RunStatus,
-  sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
-): OverlayState {
-  switch (run.phase) {
-    case 'idle':
-      return { kind: 'idle' };
-    case 'sampling':
-      return {
-        kind: 'sampling',
-        done: run.done,
-        total: run.total,
-        errors: run.failures.map((f) => f.message),
-      };
-    case 'analysing':
-      return { kind: 'analysing' };
-    case 'done':
-      return {
-        kind: 'done',
-        report: run.report,
-        fromCache: run.fromCache,
-        notes: run.notes ?? [],
-        sensitivity,
-      };
-    case 'error':
-      return { kind: 'error', message: run.message };
-  }
 }
 
 /**
@@ -109,7 +80,7 @@ export class AnswerSession {
 
   update(run: RunStatus): void {
     this.lastRun = run;
-    this.overlay.setState(toOverlayState(run, this.sensitivity));
+    this.overlay.setState({ ...run, sensitivity: this.sensitivity });
     if (run.phase === 'done')
       this.highlighter.show(inlineFlags(run.report, this.sensitivity), this.options.answerText);
     else if (run.phase !== 'error') this.highlighter.clear();

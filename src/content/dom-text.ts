@@ -1,6 +1,7 @@
 /**
- * The text of an answer element as the analysis sees it, and conversion between character offsets
- * in that text and DOM Ranges, both ways.
+ * The text of an answer element as the analysis sees it, and conversion of character offsets in
+ * that text to DOM Ranges (the way back, which only tests need, is in
+ * tests/helpers/content-test-functions.ts).
  *
  * The capture sends `domText(body).text` to the analysis, and the highlighter turns the report's
  * [start, end) offsets back into Ranges with the index built here, so both must come from this one
@@ -14,7 +15,7 @@
  *
  * One walk over the subtree builds the text and, per character, the text node and offset it came
  * from (two typed arrays), so a 50,000-character answer costs one pass and offset look-ups are
- * O(1) in one direction and a binary search in the other.
+ * O(1).
  */
 
 import { chromeFilter } from './page-chrome.ts';
@@ -370,64 +371,4 @@ export function rangeFromOffsets(index: DomTextIndex, start: number, end: number
   range.setStart(nodes[nodeOf[s]!]!, offsetOf[s]!);
   range.setEnd(nodes[nodeOf[e - 1]!]!, offsetOf[e - 1]! + 1);
   return range;
-}
-
-/** Offsets [start, end) in the index's text of a DOM range (clamped to the indexed element). */
-export function offsetsFromRange(
-  index: DomTextIndex,
-  range: Range,
-): { start: number; end: number } {
-  const start = offsetOfPoint(index, range.startContainer, range.startOffset);
-  const end = offsetOfPoint(index, range.endContainer, range.endOffset);
-  return { start, end: Math.max(start, end) };
-}
-
-/**
- * Offset in the text of the first character at or after the DOM point (container, offset); the
- * text length when nothing indexed follows it.
- */
-export function offsetOfPoint(index: DomTextIndex, container: Node, offset: number): number {
-  const { nodes, offsetOf, text } = index;
-  const byNode = nodeRanges(index);
-  const span = container.nodeType === Node.TEXT_NODE ? byNode.get(container as Text) : undefined;
-  if (span) {
-    // First character of this node whose source offset is >= offset (offsets rise within a node).
-    let lo = span.first;
-    let hi = span.last + 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (offsetOf[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-  // An element boundary, or a text node that contributes nothing (collapsed whitespace): take the
-  // first indexed text node that starts at or after the point in document order.
-  const point = index.root.ownerDocument.createRange();
-  point.setStart(container, offset);
-  for (const node of nodes) {
-    const s = byNode.get(node);
-    if (s && node !== container && point.comparePoint(node, 0) >= 0) return s.first;
-  }
-  return text.length;
-}
-
-const nodeRangeCache = new WeakMap<DomTextIndex, Map<Text, { first: number; last: number }>>();
-
-/** First and last text offset each text node contributes, built once per index. */
-function nodeRanges(index: DomTextIndex): Map<Text, { first: number; last: number }> {
-  let map = nodeRangeCache.get(index);
-  if (map) return map;
-  map = new Map();
-  const { nodeOf, nodes } = index;
-  for (let i = 0; i < nodeOf.length; i++) {
-    const n = nodeOf[i]!;
-    if (n < 0) continue;
-    const node = nodes[n]!;
-    const span = map.get(node);
-    if (span) span.last = i;
-    else map.set(node, { first: i, last: i });
-  }
-  nodeRangeCache.set(index, map);
-  return map;
 }

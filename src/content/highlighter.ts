@@ -14,8 +14,8 @@ import { anchorSpan, describeSpan, type SpanSelectors } from '../core/anchoring/
 import { domText, rangeFromOffsets, type DomTextIndex } from './dom-text.ts';
 import { highlightSink, type HighlightSink } from './make-firefox-highlights-work.ts';
 // The same table the legend and cards use, so a flag looks the same on the page and in the bar.
-import { SENTENCE_TYPES, TYPE_STYLES, highlightCss, highlightName } from './overlay/type-styles.ts';
-import type { SeverityLevel } from '../core/types.ts';
+import { SENTENCE_TYPES, type SeverityLevel } from '../core/types.ts';
+import { TYPE_STYLES, highlightCss, highlightName } from './overlay/type-styles.ts';
 
 /** The flag types drawn inline (omissions have no span in the answer). */
 export type InlineFlagType = (typeof SENTENCE_TYPES)[number];

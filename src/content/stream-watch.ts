@@ -162,29 +162,3 @@ export function watchAnswers(
   );
   evaluate();
 }
-
-/** Resolves with the next finished answer (the one streaming now, or the one already there). */
-export function waitForAnswerDone(
-  adapter: SiteAdapter,
-  options: WatchOptions & { skipInitial?: boolean },
-): Promise<AnswerDone> {
-  return new Promise((resolve, reject) => {
-    const inner = new AbortController();
-    const stop = (): void => inner.abort();
-    options.signal.addEventListener('abort', stop, { once: true });
-    if (options.signal.aborted) {
-      reject(options.signal.reason);
-      return;
-    }
-    options.signal.addEventListener('abort', () => reject(options.signal.reason), { once: true });
-    watchAnswers(
-      adapter,
-      (done) => {
-        if (options.skipInitial && done.initial) return;
-        inner.abort();
-        resolve(done);
-      },
-      { ...options, signal: inner.signal },
-    );
-  });
-}

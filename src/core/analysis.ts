@@ -13,6 +13,7 @@
 import type { Embedder } from './embedder.ts';
 import { rowComparer, type ComparableText, type SimilarityRow } from './candidates.ts';
 import { answerSimilarity, pickConsensus } from './consensus.ts';
+import { detectLanguage, OTHER_LANGUAGE_NOTICE } from './language.ts';
 import { locateSentences } from './locate.ts';
 import { findOmissions } from './omissions.ts';
 import { resolveParams, type ScoringParams } from './params.ts';
@@ -102,7 +103,13 @@ export async function createAnalysis(
   if (typeof answer !== 'string') throw new TypeError('The answer must be a string');
   const params = resolveParams(options.params);
   const segments = options.sentences ? locateSentences(answer, options.sentences) : undefined;
-  const prepared = await prepareText(answer, embedder, options.signal, segments);
+  // The samples are read in the answer's language, so both sides are tokenised alike.
+  const language = detectLanguage(answer);
+  const prepared = await prepareText(answer, embedder, {
+    signal: options.signal,
+    segments,
+    language,
+  });
   const samples: (SampleState | null)[] = [];
   const sampleTexts: string[] = [];
   // Whole-answer similarities between [answer, ...samples], grown as samples arrive.
@@ -112,7 +119,8 @@ export async function createAnalysis(
   let queue: Promise<void> = Promise.resolve();
 
   async function add(text: string, signal?: AbortSignalLike): Promise<void> {
-    const sample = text.trim() === '' ? null : await prepareText(text, embedder, signal);
+    const sample =
+      text.trim() === '' ? null : await prepareText(text, embedder, { signal, language });
     await runInSlices(compare(text, sample), { signal, budgetMs: options.sliceBudgetMs });
   }
 
@@ -161,21 +169,29 @@ export async function createAnalysis(
 
     report() {
       return runToEnd(
-        buildReport(embedder.id, prepared, samples, sampleTexts, similarity, wording, params),
+        buildReport({
+          embedderId: embedder.id,
+          answer: prepared,
+          states: samples,
+          sampleTexts,
+          similarity,
+          wording,
+          params,
+        }),
       );
     },
 
     reportInSlices(sliceOptions) {
       // A snapshot: a sample added between two slices must not change the report half-way.
-      const report = buildReport(
-        embedder.id,
-        prepared,
-        [...samples],
-        [...sampleTexts],
-        similarity.map((row) => [...row]),
-        wording.map((row) => [...row]),
+      const report = buildReport({
+        embedderId: embedder.id,
+        answer: prepared,
+        states: [...samples],
+        sampleTexts: [...sampleTexts],
+        similarity: similarity.map((row) => [...row]),
+        wording: wording.map((row) => [...row]),
         params,
-      );
+      });
       return runInSlices(report, { budgetMs: options.sliceBudgetMs, ...sliceOptions });
     },
   };
@@ -194,29 +210,32 @@ export async function analyze(
   return analysis.report();
 }
 
-function* buildReport(
-  embedderId: string,
-  answer: PreparedText,
-  states: readonly (SampleState | null)[],
-  sampleTexts: readonly string[],
-  similarity: readonly (readonly number[])[],
-  wording: readonly (readonly number[])[],
-  params: ScoringParams,
-): Sliced<AnalysisReport> {
+/** What a report is computed from: the answer, the samples so far and their similarities. */
+interface ReportInput {
+  embedderId: string;
+  answer: PreparedText;
+  /** One per sample added, null for a blank one. */
+  states: readonly (SampleState | null)[];
+  sampleTexts: readonly string[];
+  /** Whole-text similarities over [answer, ...samples]: by meaning, and by shared words. */
+  similarity: readonly (readonly number[])[];
+  wording: readonly (readonly number[])[];
+  params: ScoringParams;
+}
+
+function* buildReport(input: ReportInput): Sliced<AnalysisReport> {
+  const { embedderId, answer, states, sampleTexts, similarity, wording, params } = input;
   const counted = states.flatMap((s, i) => (s ? [{ ...s, index: i }] : []));
   const prepared = counted.map((s) => s.prepared);
   const weight = tokenWeights(answer, prepared, params);
+  const context = { answerNorms: answer.norms, weight, params };
 
   const perSentence = yield* mapSliced(answer.sentences, (sentence, row) =>
     counted.map((s) =>
       sampleSupport(
         sentence,
-        s.prepared,
-        s.index,
-        answer.norms,
-        s.answerRows[row]!,
-        weight,
-        params,
+        { prepared: s.prepared, index: s.index, cosines: s.answerRows[row]! },
+        context,
       ),
     ),
   );
@@ -246,6 +265,7 @@ function* buildReport(
   const blank = states.length - counted.length;
   const notices: string[] = [];
   if (answer.sentences.length === 0) notices.push('The answer has no sentences to judge.');
+  if (answer.language !== 'en') notices.push(OTHER_LANGUAGE_NOTICE);
   if (states.length === 0) notices.push('No samples yet: nothing to compare the answer with.');
   else if (counted.length === 0) notices.push('Every sample is empty: nothing to compare with.');
   else if (blank > 0) notices.push(`${blank} empty sample(s) were left out of the comparison.`);

@@ -3,7 +3,11 @@
  * so that two wordings of the same fact compare equal ("1,000" = "1000", "three" = "3",
  * "Lawyers" = "lawyer"). Factual errors mostly live in these tokens, so they carry most of the
  * lexical evidence; function words are dropped.
+ *
+ * The word lists and rules are English; other languages get words from Intl.Segmenter (see
+ * language.ts).
  */
+import { segmenterWords, type Language } from './language.ts';
 
 export type TokenKind = 'number' | 'name' | 'word';
 
@@ -153,7 +157,8 @@ function normaliseNumber(raw: string): string {
 
 /** Tokens of a text: every word with its kind; stopwords are included as kind 'word' only when
  * `keepStopwords` is set (for negation and order checks). */
-export function tokenize(text: string, keepStopwords = false): Token[] {
+export function tokenize(text: string, keepStopwords = false, language: Language = 'en'): Token[] {
+  if (language !== 'en') return segmenterTokens(text);
   const tokens: Token[] = [];
   let first = true;
   // Content tokens read the parts of a hyphenated word on their own ("Bailey-Thompson" =
@@ -204,6 +209,18 @@ export function tokenize(text: string, keepStopwords = false): Token[] {
     else tokens.push({ norm: wordNorm(raw), kind: 'word', raw, start, end });
   }
   return tokens;
+}
+
+/**
+ * Tokens of a text in a language without word lists: numbers as written, and every other word
+ * lower-cased (no stopwords, stems or names).
+ */
+function segmenterTokens(text: string): Token[] {
+  return segmenterWords(text).map(({ raw, start, end }): Token => {
+    // As written: "2.000" is two thousand in German, two in English.
+    if (/^\p{N}/u.test(raw)) return { norm: raw, kind: 'number', raw, start, end };
+    return { norm: raw.toLocaleLowerCase(), kind: 'word', raw, start, end };
+  });
 }
 
 /** Words of a text with stopwords, lower-cased, for negation counting and antonym lookup. */

@@ -4,6 +4,7 @@
  * here is cached per text, which is what makes adding samples one by one cheap.
  */
 import type { Embedder } from './embedder.ts';
+import type { Language } from './language.ts';
 import { negationCount, allWords, tokenize, type Token } from './lexical.ts';
 import { segment } from './segment.ts';
 import type { Segment } from './types.ts';
@@ -22,6 +23,8 @@ export interface PreparedSentence {
 
 export interface PreparedText {
   text: string;
+  /** The language it was read in (see language.ts). */
+  language: Language;
   segments: Segment[];
   /** The judged segments, in order. */
   sentences: PreparedSentence[];
@@ -50,11 +53,11 @@ export function plainText(markdown: string): string {
  * Tokens of a table row's plain text ("1869, Construction begins"), each cell read on its own:
  * a cell starts afresh like a sentence, so its leading capital does not make a name.
  */
-function tokenizeCells(plain: string): Token[] {
+function tokenizeCells(plain: string, language: Language): Token[] {
   const tokens: Token[] = [];
   let offset = 0;
   for (const cell of plain.split(', ')) {
-    for (const t of tokenize(cell)) {
+    for (const t of tokenize(cell, false, language)) {
       tokens.push({ ...t, start: t.start + offset, end: t.end + offset });
     }
     offset += cell.length + 2;
@@ -63,30 +66,44 @@ function tokenizeCells(plain: string): Token[] {
 }
 
 /** Prepares sentences without embeddings (pure and synchronous). */
-export function prepareSentences(segments: readonly Segment[]): PreparedSentence[] {
+export function prepareSentences(
+  segments: readonly Segment[],
+  language: Language = 'en',
+): PreparedSentence[] {
   return segments
     .filter((s) => s.judged)
     .map((seg) => {
       const plain = plainText(seg.text);
-      const tokens = seg.kind === 'table-row' ? tokenizeCells(plain) : tokenize(plain);
+      const tokens =
+        seg.kind === 'table-row'
+          ? tokenizeCells(plain, language)
+          : tokenize(plain, false, language);
       return {
         segment: seg,
         plain,
         tokens,
         norms: new Set(tokens.map((t) => t.norm)),
-        words: allWords(plain),
-        negations: negationCount(plain),
+        // Negation and antonyms are English word lists: other languages skip those checks.
+        words: language === 'en' ? allWords(plain) : [],
+        negations: language === 'en' ? negationCount(plain) : 0,
       };
     });
+}
+
+export interface PrepareOptions {
+  signal?: { readonly aborted: boolean } | undefined;
+  /** The language to read the text in (see language.ts); English when not given. */
+  language?: Language;
+  /** The segments to judge, when they are given rather than found (the `score` contract). */
+  segments?: readonly Segment[] | undefined;
 }
 
 export async function prepareText(
   text: string,
   embedder: Embedder,
-  signal?: { readonly aborted: boolean },
-  segments: readonly Segment[] = segment(text),
+  { signal, language = 'en', segments = segment(text, language) }: PrepareOptions = {},
 ): Promise<PreparedText> {
-  const sentences = prepareSentences(segments);
+  const sentences = prepareSentences(segments, language);
   const vectors: Float32Array[] = [];
   for (let i = 0; i < sentences.length; i += EMBED_CHUNK) {
     if (signal?.aborted) throw new Error('Analysis aborted');
@@ -99,5 +116,5 @@ export async function prepareText(
   }
   const norms = new Set<string>();
   for (const s of sentences) for (const n of s.norms) norms.add(n);
-  return { text, segments: [...segments], sentences, vectors, norms };
+  return { text, language, segments: [...segments], sentences, vectors, norms };
 }

@@ -5,7 +5,10 @@
  * exact) but list markers and surrounding whitespace are left out of it.
  *
  * Linear in the length of the text: one pass over lines, one scan per line for sentence ends.
+ * Sentence ends are found with English abbreviations in mind; other languages are split by
+ * Intl.Segmenter (see language.ts).
  */
+import { segmenterSentences, type Language } from './language.ts';
 import type { Segment, SegmentKind } from './types.ts';
 
 /** Words that end with a period without ending the sentence (compared lower-case, no dot). */
@@ -29,7 +32,7 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u200D|\uFE0F/u;
 
 /** Segments of `text` in reading order, indexed from 0. */
-export function segment(text: string): Segment[] {
+export function segment(text: string, language: Language = 'en'): Segment[] {
   const out: Omit<Segment, 'index'>[] = [];
   let lineStart = 0;
   let fenceOpen: { start: number; marker: string } | null = null;
@@ -48,7 +51,7 @@ export function segment(text: string): Segment[] {
     } else if (fence) {
       fenceOpen = { start: lineStart + line.indexOf(fence[1]!), marker: fence[1]! };
     } else {
-      segmentLine(text, lineStart, lineEnd, out);
+      segmentLine(text, lineStart, lineEnd, out, language);
     }
     if (newline === -1) break;
     lineStart = newline + 1;
@@ -113,6 +116,7 @@ function segmentLine(
   lineStart: number,
   lineEnd: number,
   out: Omit<Segment, 'index'>[],
+  language: Language,
 ): void {
   const line = text.slice(lineStart, lineEnd);
   if (line.trim() === '') return;
@@ -133,7 +137,11 @@ function segmentLine(
   const quote = /^\s*>\s?/.exec(text.slice(bodyStart, lineEnd));
   const start = bodyStart + (quote ? quote[0].length : 0);
   const kind: SegmentKind = marker ? 'list-item' : 'sentence';
-  for (const [s, e] of sentenceSpans(text, start, lineEnd)) {
+  const spans =
+    language === 'en'
+      ? sentenceSpans(text, start, lineEnd)
+      : segmenterSentences(text, start, lineEnd);
+  for (const [s, e] of spans) {
     out.push(piece(text, s, e, kind, true));
   }
 }

@@ -27,18 +27,28 @@ const COUNTERPART_FLOOR = 0.35;
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/**
- * @param cosines cosines of the sentence with the judged sentences of the sample it is compared
- *   with (all of them, unless the sample is long; see core/candidates.ts).
- */
+/** One sample as one answer sentence is judged against it. */
+export interface JudgedSample {
+  prepared: PreparedText;
+  /** Its position among all samples, blank ones included. */
+  index: number;
+  /** Cosines of the sentence with the judged sentences of the sample it is compared with (all
+   * of them, unless the sample is long; see core/candidates.ts). */
+  cosines: SimilarityRow;
+}
+
+/** What stays the same for every sentence and sample of one report. */
+export interface SupportContext {
+  /** Every normalised content token of the answer. */
+  answerNorms: ReadonlySet<string>;
+  weight: TokenWeight;
+  params: ScoringParams;
+}
+
 export function sampleSupport(
   sentence: PreparedSentence,
-  sample: PreparedText,
-  sampleIndex: number,
-  answerNorms: ReadonlySet<string>,
-  cosines: SimilarityRow,
-  weight: TokenWeight,
-  params: ScoringParams,
+  { prepared: sample, index: sampleIndex, cosines }: JudgedSample,
+  { answerNorms, weight, params }: SupportContext,
 ): SampleSupport {
   const tokens = distinctTokens(sentence.tokens);
   const lexical = coverage(tokens, sample.norms, weight);

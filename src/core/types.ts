@@ -23,13 +23,10 @@ export type InconsistencyType =
   /** Something most samples say that this answer leaves out (answer level). */
   | 'omission';
 
-export const INCONSISTENCY_TYPES: readonly InconsistencyType[] = [
-  'contradiction',
-  'number',
-  'entity',
-  'unsupported',
-  'omission',
-];
+/** The types that mark one sentence of the answer (omissions are answer level). */
+export const SENTENCE_TYPES = ['contradiction', 'number', 'entity', 'unsupported'] as const;
+
+export const INCONSISTENCY_TYPES: readonly InconsistencyType[] = [...SENTENCE_TYPES, 'omission'];
 
 export type SegmentKind = 'sentence' | 'list-item' | 'table-row' | 'heading' | 'code';
 

@@ -47,7 +47,7 @@ export function StatusPanel(props: {
     );
   }
   const canRerun = run.phase === 'done' || run.phase === 'error';
-  const busy = run.phase === 'sampling' || run.phase === 'analysing';
+  const busy = run.phase === 'sampling' || run.phase === 'analyzing';
   const fixInSettings = run.phase === 'error' && needsSettings(run.message);
   const reading = run.phase === 'done' ? agreement(run.report) : null;
   const flagCount = run.phase === 'done' ? shownFlags(run.report, props.sensitivity).length : 0;

@@ -96,9 +96,6 @@ export function scheduleSamples(
       retryable: false,
     });
   }
-  const policy = options.policy ?? DEFAULT_RETRY_POLICY;
-  const clock = options.clock ?? realClock;
-  const random = options.random ?? Math.random;
   const { n } = request;
 
   const run = new AbortController();
@@ -129,51 +126,15 @@ export function scheduleSamples(
   request.signal.addEventListener('abort', onCallerAbort, { once: true });
   run.signal.addEventListener('abort', onRunAbort, { once: true });
 
-  /** One attempt: a limiter slot, a timeout, and an abort race so a stuck backend cannot hang us. */
-  const attemptOnce = async (count: number, job: AbortSignal): Promise<BackendCallResult> => {
-    const release = await options.limiter.acquire(job);
-    const attempt = new AbortController();
-    const onAbort = (): void => attempt.abort(cancelledError());
-    job.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(
-      () => attempt.abort(timeoutError(options.timeoutMs)),
-      options.timeoutMs,
-    );
-    try {
-      return await raceAbort(
-        backend.call({
-          turns: request.turns,
-          count,
-          temperature: request.temperature,
-          maxTokens: request.maxTokens,
-          signal: attempt.signal,
-        }),
-        attempt.signal,
-      );
-    } finally {
-      clearTimeout(timer);
-      job.removeEventListener('abort', onAbort);
-      release();
-    }
+  const retry: RetryContext = {
+    policy: options.policy ?? DEFAULT_RETRY_POLICY,
+    clock: options.clock ?? realClock,
+    random: options.random ?? Math.random,
+    run: run.signal,
+    onRetry: options.onRetry,
   };
-
-  const withRetries = async (indices: number[], job: AbortSignal): Promise<BackendCallResult> => {
-    let waitedMs = 0;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await attemptOnce(indices.length, job);
-      } catch (thrown) {
-        if (run.signal.aborted) throw cancelledError();
-        const error =
-          thrown instanceof SamplingError ? thrown : new SamplingError(toSamplingErrorData(thrown));
-        const decision = decideRetry(error, attempt, waitedMs, policy, random);
-        if (!decision.retry) throw error;
-        options.onRetry?.({ indices, attempt, delayMs: decision.delayMs, error: error.toData() });
-        await clock.sleep(decision.delayMs, job);
-        waitedMs += decision.delayMs;
-      }
-    }
-  };
+  const call = (count: number, job: AbortSignal): Promise<BackendCallResult> =>
+    callOnce(backend, request, count, job, options);
 
   const runJob = async (indices: number[]): Promise<void> => {
     const job = new AbortController();
@@ -181,7 +142,7 @@ export function scheduleSamples(
     cancelHooks.add(cancelJob);
     if (run.signal.aborted) cancelJob();
     try {
-      const result = await withRetries(indices, job.signal);
+      const result = await withRetries(call, indices, job.signal, retry);
       const texts = result.texts.slice(0, indices.length);
       texts.forEach((text, i) => {
         const event: SampleEvent = { type: 'sample', index: indices[i] as number, text };
@@ -212,17 +173,88 @@ export function scheduleSamples(
   if (request.signal.aborted) {
     run.abort();
   } else {
-    const perCall = Math.max(
-      1,
-      Math.floor(Math.min(backend.maxPerCall, options.maxPerCall ?? Infinity)),
-    );
-    for (let start = 0; start < n; start += perCall) {
-      const indices: number[] = [];
-      for (let index = start; index < Math.min(n, start + perCall); index += 1) indices.push(index);
-      void runJob(indices);
-    }
+    const perCall = Math.min(backend.maxPerCall, options.maxPerCall ?? Infinity);
+    for (const indices of batches(n, perCall)) void runJob(indices);
   }
   return channel;
+}
+
+/** Sample indices 0..n-1 cut into calls of at most `perCall` (at least 1) each. */
+function batches(n: number, perCall: number): number[][] {
+  const size = Math.max(1, Math.floor(perCall));
+  const out: number[][] = [];
+  for (let start = 0; start < n; start += size) {
+    out.push(Array.from({ length: Math.min(n, start + size) - start }, (_, i) => start + i));
+  }
+  return out;
+}
+
+/**
+ * One attempt at one call: a limiter slot, a timeout, and an abort race so a stuck backend
+ * cannot hang the run.
+ */
+async function callOnce(
+  backend: Backend,
+  request: SamplingRequest,
+  count: number,
+  job: AbortSignal,
+  { limiter, timeoutMs }: Pick<ScheduleOptions, 'limiter' | 'timeoutMs'>,
+): Promise<BackendCallResult> {
+  const release = await limiter.acquire(job);
+  const attempt = new AbortController();
+  const onAbort = (): void => attempt.abort(cancelledError());
+  job.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => attempt.abort(timeoutError(timeoutMs)), timeoutMs);
+  try {
+    return await raceAbort(
+      backend.call({
+        turns: request.turns,
+        count,
+        temperature: request.temperature,
+        maxTokens: request.maxTokens,
+        signal: attempt.signal,
+      }),
+      attempt.signal,
+    );
+  } finally {
+    clearTimeout(timer);
+    job.removeEventListener('abort', onAbort);
+    release();
+  }
+}
+
+/** What the retry loop needs from the run: the policy, its time and dice, and its signal. */
+interface RetryContext {
+  policy: RetryPolicy;
+  clock: Clock;
+  random: () => number;
+  /** The whole run's signal: once aborted, a failure is a cancellation, not worth a retry. */
+  run: AbortSignal;
+  onRetry: ((notice: RetryNotice) => void) | undefined;
+}
+
+/** Calls until one attempt succeeds or the retry policy gives up (see backoff.ts). */
+async function withRetries(
+  call: (count: number, job: AbortSignal) => Promise<BackendCallResult>,
+  indices: number[],
+  job: AbortSignal,
+  { policy, clock, random, run, onRetry }: RetryContext,
+): Promise<BackendCallResult> {
+  let waitedMs = 0;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call(indices.length, job);
+    } catch (thrown) {
+      if (run.aborted) throw cancelledError();
+      const error =
+        thrown instanceof SamplingError ? thrown : new SamplingError(toSamplingErrorData(thrown));
+      const decision = decideRetry(error, attempt, waitedMs, policy, random);
+      if (!decision.retry) throw error;
+      onRetry?.({ indices, attempt, delayMs: decision.delayMs, error: error.toData() });
+      await clock.sleep(decision.delayMs, job);
+      waitedMs += decision.delayMs;
+    }
+  }
 }
 
 /** Settles with `promise`, or rejects with the abort reason as soon as `signal` aborts. */

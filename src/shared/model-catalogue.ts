@@ -55,7 +55,9 @@ export const MODEL_CATALOGUE: readonly CatalogueModel[] = [
   {
     id: 'Xenova/multilingual-e5-small',
     label: 'multilingual-e5-small',
-    description: 'For chats in other languages than English.',
+    description:
+      'For chats in other languages than English: their sentences are compared by meaning and ' +
+      'by shared words and numbers; names, negations and opposites are checked in English only.',
     languages: 'About 100 languages',
     downloadBytes: 118 * MB,
     dimensions: 384,

@@ -149,6 +149,18 @@ export function samplesAgreeing(report: AnalysisReport): number {
   return agreeing;
 }
 
+/** How many samples contradict at least one judged sentence (a different fact, not a gap). */
+function samplesContradicting(report: AnalysisReport): number {
+  const judged = report.sentences.filter((s) => s.segment.judged && !isBoilerplate(s.segment.text));
+  const against = new Set<number>();
+  for (const finding of judged) {
+    for (const e of finding.evidence) {
+      if (e.conflict && e.conflict !== 'unsupported') against.add(e.sample);
+    }
+  }
+  return against.size;
+}
+
 export type Majority = 'with' | 'tie' | 'against';
 
 export interface Agreement {
@@ -182,7 +194,11 @@ export function agreement(report: AnalysisReport): Agreement | null {
       ? 'your answer is with the majority'
       : majority === 'tie'
         ? 'no clear majority'
-        : 'most samples say something else';
+        : samplesContradicting(report) * 2 > total
+          ? 'most samples say something else'
+          : // Short samples that state only the main point back few sentences without
+            // contradicting any: they say less, not something else.
+            'most samples back only part of it';
   return {
     agreeing,
     total,

@@ -1,5 +1,5 @@
 /**
- * One run per captured answer: captured → sampling k/N → analysing → done | error. The background
+ * One run per captured answer: captured → sampling k/N → analyzing → done | error. The background
  * owns the run; the content script and the popup only show this status.
  */
 import type { AnalysisReport } from '../core/types.ts';
@@ -15,7 +15,7 @@ export interface SampleFailure {
 export type RunStatus =
   | { phase: 'idle' }
   | { phase: 'sampling'; done: number; total: number; failures: SampleFailure[] }
-  | { phase: 'analysing'; total: number; failures: SampleFailure[] }
+  | { phase: 'analyzing'; total: number; failures: SampleFailure[] }
   | {
       phase: 'done';
       report: AnalysisReport;
@@ -68,7 +68,7 @@ export function describeRun(run: RunStatus): string {
       return 'Waiting for an answer';
     case 'sampling':
       return progressText(run.done, run.total);
-    case 'analysing':
+    case 'analyzing':
       return 'Analysing';
     case 'done':
       return run.fromCache ? 'Done (saved result)' : 'Done';

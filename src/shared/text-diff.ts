@@ -144,13 +144,6 @@ export function diffWords(from: string, to: string): DiffPart[] {
   return parts;
 }
 
-/** The parts that make up the `to` text: `same` and `added` only. */
-export function toSide(parts: DiffPart[]): DiffPart[] {
-  const out: DiffPart[] = [];
-  for (const part of parts) if (part.op !== 'removed') push(out, part.op, part.text);
-  return out;
-}
-
 /**
  * Marks given spans of `text` as `added` (e.g. a sample's "1829" from the core's evidence), the
  * rest as `same`. Each span marks its first occurrence not already marked, matched

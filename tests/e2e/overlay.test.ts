@@ -138,7 +138,7 @@ describe('overlay in Chromium', () => {
     const page = await openHarness('?expanded');
     const overlay = page.locator('crosscheck-overlay');
     // One agreement sentence, the same in the bar and the consensus section.
-    const sentence = '2 of 5 samples agree with your answer: most samples say something else';
+    const sentence = '2 of 5 samples agree with your answer: most samples back only part of it';
     await expect(overlay.locator('.cc-headline').textContent()).resolves.toBe(sentence);
     await expect(overlay.locator('.cc-consensus-agreement').textContent()).resolves.toBe(
       `${sentence}.`,
@@ -189,10 +189,10 @@ describe('overlay in Chromium', () => {
 
     await page.evaluate(() =>
       window.harness.handle.setState({
-        kind: 'sampling',
+        phase: 'sampling',
         done: 1,
         total: 4,
-        errors: ['Rate limited by the backend (429)'],
+        failures: [{ index: 2, message: 'Rate limited by the backend (429)' }],
       }),
     );
     await expect(overlay.locator('.cc-status-text').textContent()).resolves.toContain(
@@ -208,7 +208,7 @@ describe('overlay in Chromium', () => {
     // A rejected key needs the settings: that is the first, primary action.
     await page.evaluate(() =>
       window.harness.handle.setState({
-        kind: 'error',
+        phase: 'error',
         message: 'The API key was rejected (401). Check the key in Crosscheck’s options.',
       }),
     );

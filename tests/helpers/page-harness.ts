@@ -19,6 +19,7 @@ import type * as Registry from '../../src/content/sites/registry.ts';
 import type * as DefineAdapter from '../../src/content/sites/define-adapter.ts';
 import type * as FirefoxHighlights from '../../src/content/make-firefox-highlights-work.ts';
 import type * as Selectors from '../../src/core/anchoring/selectors.ts';
+import type * as TestFunctions from './content-test-functions.ts';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(REPO, 'tests/fixtures/sites');
@@ -33,6 +34,7 @@ export * from './src/content/sites/registry.ts';
 export * from './src/content/sites/define-adapter.ts';
 export * from './src/content/make-firefox-highlights-work.ts';
 export * from './src/core/anchoring/selectors.ts';
+export * from './tests/helpers/content-test-functions.ts';
 `;
 
 /** The type of `window.crosscheckTest` in pages the bundle was injected into. */
@@ -43,7 +45,8 @@ export type CrosscheckTest = typeof DomText &
   typeof Registry &
   typeof DefineAdapter &
   typeof FirefoxHighlights &
-  typeof Selectors;
+  typeof Selectors &
+  typeof TestFunctions;
 
 /** `window.crosscheckTest`, for use inside page.evaluate callbacks (types only, erased). */
 export type TestWindow = Window & { crosscheckTest: CrosscheckTest };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseRecord, toScoreOutput, validateRecord } from '../../src/cli/score-record.ts';
+import { analyzeRecord, toScoreOutput, validateRecord } from '../../src/cli/score-record.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
 
 describe('validateRecord', () => {
@@ -23,7 +23,7 @@ describe('validateRecord', () => {
   });
 });
 
-describe('analyseRecord + toScoreOutput', () => {
+describe('analyzeRecord + toScoreOutput', () => {
   it('scores exactly the given sentences, in order, with the first N samples', async () => {
     const record = validateRecord({
       id: 'x',
@@ -35,14 +35,14 @@ describe('analyseRecord + toScoreOutput', () => {
       ],
       samples: ['Rome is in Italy. Rome was founded in 753 BC.', 'Rome was founded in 500 BC.'],
     });
-    const one = toScoreOutput('x', await analyseRecord(record, bagOfWordsEmbedder(), 1));
+    const one = toScoreOutput('x', await analyzeRecord(record, bagOfWordsEmbedder(), 1));
     expect(one.scores).toHaveLength(3);
     // Flags are what the page underlines by default; severities are probabilities.
     expect(one.flagged).toEqual(one.levels.map((l) => l === 'likely'));
     expect(one.severity.every((x) => x >= 0 && x <= 1)).toBe(true);
     expect(one.types.slice(0, 2)).toEqual([null, null]);
     expect(one.scores[2]!).toBeGreaterThan(Math.max(one.scores[0]!, one.scores[1]!));
-    const both = await analyseRecord(record, bagOfWordsEmbedder());
+    const both = await analyzeRecord(record, bagOfWordsEmbedder());
     expect(both.samples).toHaveLength(2);
     expect(both.sentences[0]!.evidence[1]).toMatchObject({
       answerSpans: ['753'],

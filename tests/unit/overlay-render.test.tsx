@@ -82,7 +82,15 @@ describe('mounting', () => {
 
   it('removes itself and stops listening when the signal aborts', async () => {
     mount();
-    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+      }),
+    );
     act(() => handle.openCard(0, [new DOMRect(10, 10, 100, 20)], { via: 'click' }));
     controller.abort();
     expect(document.querySelector('crosscheck-overlay')).toBeNull();
@@ -106,7 +114,9 @@ describe('page and model text', () => {
     report.omissions[0]!.wording[0] = PAYLOAD;
     report.consensus.finalAnswer = PAYLOAD;
     mount();
-    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    act(() =>
+      handle.setState({ phase: 'done', report, fromCache: false, failures: [], usage: null }),
+    );
     await click(button('Show consensus answer'));
     await click(root.querySelector('.cc-omission-wording .cc-disclosure-toggle'));
     await click(root.querySelector('.cc-samples > .cc-disclosure-toggle'));
@@ -125,7 +135,7 @@ describe('page and model text', () => {
 
   it('renders error messages literally too', () => {
     mount();
-    act(() => handle.setState({ kind: 'error', message: PAYLOAD }));
+    act(() => handle.setState({ phase: 'error', message: PAYLOAD }));
     expect(root.querySelectorAll('img')).toHaveLength(0);
     expect(root.querySelector('[role=alert]')?.textContent).toContain(PAYLOAD);
   });
@@ -139,7 +149,9 @@ describe('summary', () => {
     report.sentences[0]!.flagged = false;
     report.sentences[5]!.segment.text = 'As an AI language model, I cannot verify this.';
     mount();
-    act(() => handle.setState({ kind: 'done', report, fromCache: true }));
+    act(() =>
+      handle.setState({ phase: 'done', report, fromCache: true, failures: [], usage: null }),
+    );
     expect(texts('.cc-chip').map((t) => t.trim())).toEqual([
       '1 contradiction',
       '1 different name',
@@ -173,7 +185,9 @@ describe('summary', () => {
       shadowMode: 'open',
     });
     root = handle.host.shadowRoot!;
-    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    act(() =>
+      handle.setState({ phase: 'done', report, fromCache: false, failures: [], usage: null }),
+    );
     await click(
       [...root.querySelectorAll('button.cc-chip')].find((b) => b.textContent?.includes('name')),
     );
@@ -205,13 +219,30 @@ describe('summary', () => {
 
   it('says in the bar, as text, what the result left out', () => {
     mount(false);
-    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+      }),
+    );
     expect(root.querySelector('[role=note]')).toBeNull();
     const notes = [
       'Only the first 19,963 of the answer’s 2,000,000 characters were checked.',
       `This result could not be saved ${PAYLOAD}.`,
     ];
-    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false, notes }));
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+        notes,
+      }),
+    );
     expect(root.querySelector('[role=note]')?.textContent).toBe(notes.join(' '));
     expect(root.querySelector('img')).toBeNull();
   });
@@ -232,19 +263,29 @@ describe('summary', () => {
     mount(false);
     for (const finding of report.sentences) finding.flagged = false;
     report.omissions = [];
-    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    act(() =>
+      handle.setState({ phase: 'done', report, fromCache: false, failures: [], usage: null }),
+    );
     expect(texts('.cc-chip')).toEqual(['No sentences flagged']);
   });
 
   it('names the consensus pick and shows it with its differences from the answer', async () => {
     mount();
-    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+      }),
+    );
     // The same agreement sentence as the bar's headline: one number for the run.
     expect(root.querySelector('.cc-consensus-agreement')?.textContent).toBe(
-      '2 of 5 samples agree with your answer: most samples say something else.',
+      '2 of 5 samples agree with your answer: most samples back only part of it.',
     );
     expect(root.querySelector('.cc-headline')?.textContent).toBe(
-      '2 of 5 samples agree with your answer: most samples say something else',
+      '2 of 5 samples agree with your answer: most samples back only part of it',
     );
     expect(root.querySelector('.cc-consensus-pick')?.textContent).toBe(
       'Sample 2 reads most like the others.',
@@ -269,7 +310,9 @@ describe('summary', () => {
     const report = freshReport();
     report.consensus = { ...report.consensus, index: 0, groupSize: 5 };
     mount();
-    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    act(() =>
+      handle.setState({ phase: 'done', report, fromCache: false, failures: [], usage: null }),
+    );
     expect(root.querySelector('.cc-consensus-pick')?.textContent).toBe(
       'Your answer reads most like the others.',
     );
@@ -278,7 +321,15 @@ describe('summary', () => {
 
   it('collapses and expands its details with aria-expanded', async () => {
     mount(false);
-    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+      }),
+    );
     const toggle = button('Details')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(root.querySelector('.cc-legend')).toBeNull();
@@ -298,7 +349,9 @@ describe('summary', () => {
   it('lists every sample in full on request', async () => {
     const report = freshReport();
     mount();
-    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    act(() =>
+      handle.setState({ phase: 'done', report, fromCache: false, failures: [], usage: null }),
+    );
     expect(root.querySelectorAll('.cc-sample')).toHaveLength(0);
     await click(root.querySelector('.cc-samples > .cc-disclosure-toggle'));
     expect(texts('.cc-sample .cc-fulltext')).toEqual(report.samples);
@@ -307,7 +360,15 @@ describe('summary', () => {
   it('reports progress and errors, and re-runs on request', async () => {
     mount();
     act(() =>
-      handle.setState({ kind: 'sampling', done: 2, total: 5, errors: ['timeout', 'HTTP 500'] }),
+      handle.setState({
+        phase: 'sampling',
+        done: 2,
+        total: 5,
+        failures: [
+          { index: 0, message: 'timeout' },
+          { index: 1, message: 'HTTP 500' },
+        ],
+      }),
     );
     expect(root.querySelector('.cc-status-text')?.textContent).toContain(
       'Received 2 of 5 samples…',
@@ -317,9 +378,9 @@ describe('summary', () => {
     expect(button('Re-run')).toBeUndefined();
     // Without a cancel handler there is no Cancel button; see the next test for one.
     expect(button('Cancel')).toBeUndefined();
-    act(() => handle.setState({ kind: 'analysing' }));
+    act(() => handle.setState({ phase: 'analyzing', total: 5, failures: [] }));
     expect(root.textContent).toContain('Analysing…');
-    act(() => handle.setState({ kind: 'idle' }));
+    act(() => handle.setState({ phase: 'idle' }));
     await click(button('Check answer'));
     expect(onRerun).toHaveBeenCalledTimes(1);
   });
@@ -336,12 +397,12 @@ describe('summary', () => {
       shadowMode: 'open',
     });
     root = handle.host.shadowRoot!;
-    act(() => handle.setState({ kind: 'sampling', done: 1, total: 4, errors: [] }));
+    act(() => handle.setState({ phase: 'sampling', done: 1, total: 4, failures: [] }));
     await click(button('Cancel'));
     expect(onCancel).toHaveBeenCalledTimes(1);
     act(() =>
       handle.setState({
-        kind: 'error',
+        phase: 'error',
         message: 'The API key was rejected (401). Check the key in Crosscheck’s options.',
       }),
     );
@@ -351,7 +412,7 @@ describe('summary', () => {
     await click(actions[0]);
     expect(onOpenSettings).toHaveBeenCalledTimes(1);
     // An error the settings cannot fix offers Re-run, with settings behind the gear.
-    act(() => handle.setState({ kind: 'error', message: 'The server is busy (503).' }));
+    act(() => handle.setState({ phase: 'error', message: 'The server is busy (503).' }));
     expect(button('Open settings')).toBeUndefined();
     expect(button('Re-run')).toBeDefined();
   });
@@ -360,7 +421,15 @@ describe('summary', () => {
 describe('card', () => {
   beforeEach(() => {
     mount();
-    act(() => handle.setState({ kind: 'done', report: freshReport(), fromCache: false }));
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+      }),
+    );
   });
 
   it('leads with the reader’s sentence and what the samples say instead, then each sample', () => {
@@ -441,7 +510,9 @@ describe('card', () => {
     act(() => handle.openCard(3, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
     const report = freshReport();
     report.sentences[3]!.flagged = false;
-    act(() => handle.setState({ kind: 'done', report, fromCache: false }));
+    act(() =>
+      handle.setState({ phase: 'done', report, fromCache: false, failures: [], usage: null }),
+    );
     expect(handle.openFlag).toBeNull();
   });
 

@@ -14,7 +14,12 @@ import {
   samplesAgreeing,
   supportText,
 } from '../../src/content/overlay/summarise.ts';
-import { counterpartParts, readCard, sampleLines } from '../../src/content/overlay/evidence.ts';
+import {
+  counterpartParts,
+  readCard,
+  sampleLines,
+  stanceOf,
+} from '../../src/content/overlay/evidence.ts';
 import fixture from '../fixtures/overlay/report.json';
 
 const report = fixture as unknown as AnalysisReport;
@@ -56,7 +61,7 @@ describe('reading a report', () => {
     // Sample 4 backs sentences 0-2 and sample 5 backs 1, 2 and 5: 3 of 6 each.
     expect(samplesAgreeing(report)).toBe(2);
     expect(headline(report)).toBe(
-      '2 of 5 samples agree with your answer: most samples say something else',
+      '2 of 5 samples agree with your answer: most samples back only part of it',
     );
   });
 
@@ -86,7 +91,12 @@ describe('a card’s sample lines', () => {
     evidence: [
       evidence(2, 'It was finished in 1889.', true),
       evidence(0, null, false),
-      evidence(1, 'It was finished in 1890 in Lyon.', false),
+      // As the core reports a different year: the differing span and the conflict's kind.
+      {
+        ...evidence(1, 'It was finished in 1890 in Lyon.', false),
+        sampleSpans: ['1890'],
+        conflict: 'number',
+      },
     ],
   };
 
@@ -98,6 +108,19 @@ describe('a card’s sample lines', () => {
       [3, 'silent'],
       [2, 'agrees'],
     ]);
+  });
+
+  it('says a sample differs only when it says something different', () => {
+    const sentence = report.sentences[0]!.segment.text;
+    // Nothing different named, and its nearest sentence shares little: no mention of the point.
+    expect(stanceOf(evidence(1, 'The weather in Lyon was mild.', false), sentence)).toBe('silent');
+    // A conflict the core named is a difference even without a span.
+    expect(
+      stanceOf(
+        { ...evidence(1, 'It was never finished.', false), conflict: 'contradiction' },
+        sentence,
+      ),
+    ).toBe('differs');
   });
 
   it('leaves a differing sample unmarked when the core found no specific span', () => {

@@ -89,6 +89,16 @@ describe('agreement', () => {
     const report = fresh();
     expect(agreement(report)).toMatchObject({ agreeing: 2, total: 5, majority: 'against' });
     expect(headline(report)).toBe(
+      '2 of 5 samples agree with your answer: most samples back only part of it',
+    );
+  });
+
+  it('says most samples say something else only when most contradict the answer', () => {
+    const report = fresh();
+    // Three of the five samples now state a different number in the first judged sentence.
+    const first = report.sentences.find((s) => s.segment.judged)!;
+    for (const e of first.evidence) if (e.sample >= 2) e.conflict = 'number';
+    expect(headline(report)).toBe(
       '2 of 5 samples agree with your answer: most samples say something else',
     );
   });

@@ -7,7 +7,7 @@ describe('run status wording', () => {
     expect(describeRun({ phase: 'sampling', done: 2, total: 4, failures: [] })).toBe(
       'Received 2 of 4 samples…',
     );
-    expect(describeRun({ phase: 'analysing', total: 4, failures: [] })).toBe('Analysing');
+    expect(describeRun({ phase: 'analyzing', total: 4, failures: [] })).toBe('Analysing');
     expect(describeRun({ phase: 'error', message: 'The API key was rejected (401).' })).toBe(
       'Error: The API key was rejected (401).',
     );

@@ -170,7 +170,7 @@ describe('errorFromHttpResponse', () => {
 });
 
 describe('presets', () => {
-  it('have unique ids and the base URLs the brief names', () => {
+  it('have unique ids and each local server’s usual base URL', () => {
     expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
     expect(presetById('ollama')?.baseUrl).toBe('http://localhost:11434/v1');
     expect(presetById('lmstudio')?.baseUrl).toBe('http://localhost:1234/v1');

@@ -4,9 +4,11 @@
  * cheap on long inputs.
  */
 import { describe, expect, it } from 'vitest';
-import { diffWords, markSpans, toSide, type DiffPart } from '../../src/shared/text-diff.ts';
+import { diffWords, markSpans, type DiffPart } from '../../src/shared/text-diff.ts';
 
 const join = (parts: DiffPart[]): string => parts.map((p) => p.text).join('');
+/** The parts that make up the `to` text: `same` and `added` only. */
+const toSide = (parts: DiffPart[]): DiffPart[] => parts.filter((p) => p.op !== 'removed');
 const changed = (parts: DiffPart[], op: DiffPart['op']): string[] =>
   parts.filter((p) => p.op === op).map((p) => p.text.trim());
 

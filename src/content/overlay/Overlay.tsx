@@ -2,7 +2,7 @@
  * The overlay's root component: the summary bar, plus the card when one is open. Holds no run
  * state of its own; `mount.tsx` owns that and re-renders this with each change.
  */
-import type { OverlayState, CardTarget } from './state.ts';
+import type { CardTarget, OverlayState } from './state.ts';
 import { SummaryBar } from './SummaryBar.tsx';
 import { Card } from './Card.tsx';
 import type { Box } from './placement.ts';
@@ -31,8 +31,8 @@ export interface OverlayProps {
 
 export function Overlay(props: OverlayProps) {
   const { state, card } = props;
-  const report = state.kind === 'done' ? state.report : null;
-  const flags = state.kind === 'done' ? shownFlags(state.report, state.sensitivity) : [];
+  const report = state.phase === 'done' ? state.report : null;
+  const flags = state.phase === 'done' ? shownFlags(state.report, state.sensitivity) : [];
   return (
     <div class="cc-root">
       <SummaryBar

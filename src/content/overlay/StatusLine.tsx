@@ -6,20 +6,13 @@ import type { OverlayState } from './state.ts';
 import { plural, progressText } from './summarise.ts';
 import { Spinner } from './icons.tsx';
 
-type Pending = Exclude<OverlayState, { kind: 'done' }>;
+type Pending = Exclude<OverlayState, { phase: 'done' }>;
 
 export function StatusLine({ state }: { state: Pending }) {
-  switch (state.kind) {
+  switch (state.phase) {
     case 'idle':
       return <span class="cc-status-text">This answer has not been checked yet.</span>;
-    case 'capturing':
-      return (
-        <span class="cc-status-text" role="status">
-          <Spinner />
-          Reading the answer…
-        </span>
-      );
-    case 'analysing':
+    case 'analyzing':
       return (
         <span class="cc-status-text" role="status">
           <Spinner />
@@ -42,11 +35,16 @@ export function StatusLine({ state }: { state: Pending }) {
           >
             <span class="cc-progress-fill" style={{ width: `${Math.round(share * 100)}%` }} />
           </span>
-          {state.errors.length > 0 && (
+          {state.failures.length > 0 && (
             <>
-              <span class="cc-status-warning">{plural(state.errors.length, 'request')} failed</span>
-              <span class="cc-status-detail" title={state.errors.join('\n')}>
-                {state.errors[state.errors.length - 1]}
+              <span class="cc-status-warning">
+                {plural(state.failures.length, 'request')} failed
+              </span>
+              <span
+                class="cc-status-detail"
+                title={state.failures.map((f) => f.message).join('\n')}
+              >
+                {state.failures[state.failures.length - 1]!.message}
               </span>
             </>
           )}

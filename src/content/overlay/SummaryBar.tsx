@@ -35,17 +35,16 @@ export interface SummaryProps {
 export function SummaryBar(props: SummaryProps) {
   const { state, onRerun, onOpenSettings } = props;
   const [expanded, setExpanded] = useState(props.initiallyExpanded ?? false);
-  const busy =
-    state.kind === 'capturing' || state.kind === 'sampling' || state.kind === 'analysing';
-  const done = state.kind === 'done' ? state : null;
+  const busy = state.phase === 'sampling' || state.phase === 'analyzing';
+  const done = state.phase === 'done' ? state : null;
   const fixInSettings =
-    state.kind === 'error' && needsSettings(state.message) && onOpenSettings !== undefined;
+    state.phase === 'error' && needsSettings(state.message) && onOpenSettings !== undefined;
   const flagCount = done ? flags(done.report, done.sensitivity).length : 0;
   const reading = done ? agreement(done.report) : null;
   // Omissions have no place in the answer: their chip opens the details, which list them.
   const showOmissions = () => setExpanded(true);
   return (
-    <section class={`cc-summary cc-state-${state.kind}`} aria-label="Crosscheck">
+    <section class={`cc-summary cc-state-${state.phase}`} aria-label="Crosscheck">
       <div class="cc-bar">
         <span class="cc-brand" title="Crosscheck">
           <Logo />
@@ -68,7 +67,7 @@ export function SummaryBar(props: SummaryProps) {
               />
             </>
           ) : (
-            state.kind !== 'done' && <StatusLine state={state} />
+            state.phase !== 'done' && <StatusLine state={state} />
           )}
         </div>
         <div class="cc-bar-actions">
@@ -108,12 +107,12 @@ export function SummaryBar(props: SummaryProps) {
           {!busy && (
             <button
               type="button"
-              class={`cc-button ${state.kind === 'idle' ? 'cc-button-primary' : 'cc-button-quiet'}`}
+              class={`cc-button ${state.phase === 'idle' ? 'cc-button-primary' : 'cc-button-quiet'}`}
               onClick={onRerun}
-              title={state.kind === 'idle' ? undefined : 'Ask the backend again (costs a new run)'}
+              title={state.phase === 'idle' ? undefined : 'Ask the backend again (costs a new run)'}
             >
               <RerunIcon />
-              <span>{state.kind === 'idle' ? 'Check answer' : 'Re-run'}</span>
+              <span>{state.phase === 'idle' ? 'Check answer' : 'Re-run'}</span>
             </button>
           )}
           {onOpenSettings && !fixInSettings && (

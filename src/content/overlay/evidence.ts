@@ -34,20 +34,23 @@ export function counterpartParts(evidence: SampleEvidence): DiffPart[] {
 }
 
 /**
- * A sample that does not back the sentence but repeats most of its content words, without naming
- * anything different, backs it in part: "partly backs it" rather than "differs".
+ * "Says otherwise" needs something said otherwise: differing words the core found, or a conflict
+ * it named. A sample that does not back the sentence but repeats a good part of its content
+ * words, naming nothing different, backs it in part; one whose nearest sentence shares little
+ * with it is about something else, so it makes no mention of the point.
  */
 export function stanceOf(evidence: SampleEvidence | undefined, sentence: string): Stance {
   if (!evidence || evidence.counterpart === null || evidence.counterpart.trim() === '')
     return 'silent';
   if (evidence.supports) return 'agrees';
-  if (evidence.sampleSpans.length > 0) return 'differs';
+  const conflict = evidence.conflict && evidence.conflict !== 'unsupported';
+  if (evidence.sampleSpans.length > 0 || conflict) return 'differs';
   const words = new Set(contentWords(sentence));
-  if (words.size === 0) return 'differs';
+  if (words.size === 0) return 'silent';
   const said = new Set(contentWords(evidence.counterpart));
   let shared = 0;
   for (const w of words) if (said.has(w)) shared++;
-  return shared * 2 >= words.size ? 'partly' : 'differs';
+  return shared * 4 >= words.size ? 'partly' : 'silent';
 }
 
 export function sampleLines(finding: SentenceFinding, sampleCount: number): SampleLine[] {

@@ -4,6 +4,5 @@
  */
 export { mountOverlay, CLOSE_GRACE_MS, HOVER_DELAY_MS } from './mount.tsx';
 export type { MountOptions, OpenCardOptions, OverlayHandle } from './mount.tsx';
-export type { OverlayState } from './state.ts';
-export { TYPE_STYLES, SENTENCE_TYPES, highlightCss, highlightName } from './type-styles.ts';
+export { TYPE_STYLES, highlightCss, highlightName } from './type-styles.ts';
 export type { TypeStyle, UnderlineStyle } from './type-styles.ts';

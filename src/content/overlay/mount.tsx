@@ -152,7 +152,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
   root.append(style, container);
   options.answerElement.after(host);
 
-  let state: OverlayState = { kind: 'idle' };
+  let state: OverlayState = { phase: 'idle' };
   let card: OpenCard | null = null;
   let pointerInCard = false;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -161,7 +161,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
   let pendingOpener: HTMLElement | null = null;
 
   const shown = (): Flag[] =>
-    state.kind === 'done' ? shownFlags(state.report, state.sensitivity) : [];
+    state.phase === 'done' ? shownFlags(state.report, state.sensitivity) : [];
   const shownType = (flagIndex: number): SentenceType | null =>
     shown().find((f) => f.index === flagIndex)?.type ?? null;
 
@@ -247,7 +247,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     anchorRects: readonly DOMRect[],
     opts: OpenCardOptions = {},
   ): void {
-    if (signal.aborted || state.kind !== 'done') return;
+    if (signal.aborted || state.phase !== 'done') return;
     if (!shownType(flagIndex)) return;
     const via = opts.via ?? 'pointer';
     // The card can lie over other flagged sentences; a hover there is the user reading the card.
@@ -294,7 +294,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     opener: HTMLElement | null,
     arriving = false,
   ): void {
-    if (state.kind !== 'done') return;
+    if (state.phase !== 'done') return;
     card = {
       flagIndex,
       anchorRects: [...anchorRects],
@@ -522,7 +522,7 @@ export function mountOverlay(options: MountOptions): OverlayHandle {
     setState(next: OverlayState): void {
       state = next;
       // A new report may not have the flag any more.
-      if (card && (state.kind !== 'done' || !shownType(card.flagIndex))) {
+      if (card && (state.phase !== 'done' || !shownType(card.flagIndex))) {
         card = null;
         cancelClose();
       }

@@ -1,29 +1,13 @@
 /**
- * What the overlay shows, set by the content script as a run moves along
- * (idle → capturing → sampling k/N → analysing → done | error). Plain data, so the lead can
- * build it straight from the background's status messages.
+ * What the overlay is shown: the run status as it comes from the background (shared/run-status.ts)
+ * with the reader's sensitivity, and the card open for a flag.
  */
-import type { AnalysisReport, Sensitivity } from '../../core/types.ts';
+import type { Sensitivity } from '../../core/types.ts';
+import type { RunStatus } from '../../shared/run-status.ts';
 
-export type OverlayState =
-  /** The answer has not been checked (e.g. automatic checks are off). */
-  | { kind: 'idle' }
-  /** Reading the conversation off the page. */
-  | { kind: 'capturing' }
-  /** `done` of `total` samples are back; `errors` holds one message per failed request. */
-  | { kind: 'sampling'; done: number; total: number; errors: string[] }
-  | { kind: 'analysing' }
-  /** `fromCache` when the report was stored from an earlier run rather than just computed;
-   * `notes` say what the result left out or could not keep (a cut answer, a failed save). */
-  | {
-      kind: 'done';
-      report: AnalysisReport;
-      fromCache: boolean;
-      notes?: string[];
-      /** Which sentences are shown (report-reading's shownFlags); the default when absent. */
-      sensitivity?: Sensitivity;
-    }
-  | { kind: 'error'; message: string };
+/** The run status as the background sends it, with the reader's sensitivity: which sentences
+ * are shown (report-reading's shownFlags; the default when absent). */
+export type OverlayState = RunStatus & { sensitivity?: Sensitivity | undefined };
 
 /** The flag a card is open for, and where its sentence is on screen. */
 export interface CardTarget {

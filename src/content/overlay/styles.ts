@@ -4,17 +4,14 @@
  * custom properties with a light set and a dark set picked by `prefers-color-scheme`; text
  * colours keep at least 4.5:1 against their backgrounds in both.
  */
-import { SENTENCE_TYPES, TYPE_STYLES, typeColourVariables } from './type-styles.ts';
-import type { InconsistencyType } from '../../core/types.ts';
+import { TYPE_STYLES, typeColourVariables } from './type-styles.ts';
+import { INCONSISTENCY_TYPES } from '../../core/types.ts';
 
 function swatchRules(): string {
-  const types: InconsistencyType[] = [...SENTENCE_TYPES, 'omission'];
-  return types
-    .map((type) => {
-      const s = TYPE_STYLES[type];
-      return `.cc-swatch-${type} { text-decoration: underline ${s.underline} var(--cc-${type}) ${s.thickness}; }`;
-    })
-    .join('\n');
+  return INCONSISTENCY_TYPES.map((type) => {
+    const s = TYPE_STYLES[type];
+    return `.cc-swatch-${type} { text-decoration: underline ${s.underline} var(--cc-${type}) ${s.thickness}; }`;
+  }).join('\n');
 }
 
 const BASE = /* css */ `

@@ -7,7 +7,7 @@
  * Colour is never the only signal: each type also has its own underline style, for readers who
  * do not tell red from orange.
  */
-import { INCONSISTENCY_TYPES, type InconsistencyType } from '../../core/types.ts';
+import { INCONSISTENCY_TYPES, SENTENCE_TYPES, type InconsistencyType } from '../../core/types.ts';
 
 export type UnderlineStyle = 'solid' | 'double' | 'dotted' | 'wavy' | 'dashed';
 
@@ -81,9 +81,6 @@ export const TYPE_STYLES: Readonly<Record<InconsistencyType, TypeStyle>> = {
     thickness: '2px',
   },
 };
-
-/** Types that mark a sentence of the answer (omissions are answer-level, never highlighted). */
-export const SENTENCE_TYPES = ['contradiction', 'number', 'entity', 'unsupported'] as const;
 
 /** Name of the CSS custom highlight for a type, as registered in `CSS.highlights`. */
 export function highlightName(type: InconsistencyType): string {

@@ -28,28 +28,8 @@ export function captureLatest(
   url: URL,
   root: ParentNode = document,
 ): CapturedAnswer | null {
-  return captureAnswer(adapter, url, null, root);
-}
-
-/**
- * Capture of one answer turn (the element `watchAnswers` reported as done), or of the latest
- * answer when `answerElement` is null; null when the answer is not on the page any more.
- */
-export function captureAnswer(
-  adapter: SiteAdapter,
-  url: URL,
-  answerElement: Element | null,
-  root: ParentNode = document,
-): CapturedAnswer | null {
   const turns = adapter.turns(root);
-  let last = -1;
-  for (let i = turns.length - 1; i >= 0; i--) {
-    const turn = turns[i]!;
-    if (turn.role === 'assistant' && (!answerElement || turn.element === answerElement)) {
-      last = i;
-      break;
-    }
-  }
+  const last = turns.findLastIndex((t) => t.role === 'assistant');
   if (last < 0) return null;
   const answer = turns[last]!;
   const before: Turn[] = turns
