@@ -61,7 +61,7 @@ describe('Chrome extension in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/pages/basic.html?crosscheck-site=chatgpt'));
     const state = await waitForContentState(page, (s) => s.connected);
-    expect(state.settings).toEqual({ enabled: true, siteEnabled: true });
+    expect(state.settings).toEqual({ enabled: true, siteEnabled: true, sensitivity: 'balanced' });
     await page.close();
   });
 

@@ -53,7 +53,7 @@ describe('Firefox build', () => {
         settings: { enabled: boolean; siteEnabled: boolean };
       };
       expect(state.site).toBe('chatgpt');
-      expect(state.settings).toEqual({ enabled: true, siteEnabled: true });
+      expect(state.settings).toEqual({ enabled: true, siteEnabled: true, sensitivity: 'balanced' });
     } finally {
       runner.exit();
     }

@@ -300,9 +300,9 @@ describe('overlay in Chromium', () => {
     // A sample with no counterpart is said to say nothing.
     await openCard(page, 4);
     await expect(card.getAttribute('data-flag')).resolves.toBe('4');
-    await expect(card.locator('[data-stance=silent] .cc-quote').textContent()).resolves.toBe(
-      'Says nothing about this.',
-    );
+    const silent = await card.locator('[data-stance=silent] .cc-quote').allTextContents();
+    expect(silent.length).toBeGreaterThan(0);
+    for (const text of silent) expect(text).toBe('Says nothing about this.');
 
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });

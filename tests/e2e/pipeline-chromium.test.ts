@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
 import { shownFlags } from '../../src/shared/report-reading.ts';
+import { sampleLines } from '../../src/content/overlay/evidence.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
@@ -223,8 +224,12 @@ describe('Crosscheck end to end in Chromium', () => {
     await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
     const cardText = (await card.textContent()) ?? '';
     const first = flagged[0]!.finding;
-    const someCounterpart = first.evidence.find((e) => e.counterpart)?.counterpart;
-    if (someCounterpart) expect(cardText).toContain(someCounterpart.slice(0, 30));
+    // Each sample's line: its wording when it says something on the point, else "no mention".
+    for (const line of sampleLines(first, 4)) {
+      const wording = line.parts.map((p) => p.text).join('');
+      if (line.stance === 'silent') expect(cardText).toContain('no mention');
+      else expect(cardText).toContain(wording.slice(0, 30));
+    }
     expect(cardText).toMatch(/(\d+|None|All) (of )?(the )?4 samples backs? this sentence/);
     await page.screenshot({ path: `test-artifacts/pipeline-${site}-card.png` });
 
