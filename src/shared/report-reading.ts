@@ -155,7 +155,9 @@ function samplesContradicting(report: AnalysisReport): number {
   const against = new Set<number>();
   for (const finding of judged) {
     for (const e of finding.evidence) {
-      if (e.conflict && e.conflict !== 'unsupported') against.add(e.sample);
+      // As the card's "says otherwise": differing words found, or a conflict named.
+      const named = e.conflict && e.conflict !== 'unsupported';
+      if (!e.supports && (named || e.sampleSpans.length > 0)) against.add(e.sample);
     }
   }
   return against.size;

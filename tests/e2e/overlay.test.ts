@@ -138,7 +138,7 @@ describe('overlay in Chromium', () => {
     const page = await openHarness('?expanded');
     const overlay = page.locator('crosscheck-overlay');
     // One agreement sentence, the same in the bar and the consensus section.
-    const sentence = '2 of 5 samples agree with your answer: most samples back only part of it';
+    const sentence = '2 of 5 samples agree with your answer: most samples say something else';
     await expect(overlay.locator('.cc-headline').textContent()).resolves.toBe(sentence);
     await expect(overlay.locator('.cc-consensus-agreement').textContent()).resolves.toBe(
       `${sentence}.`,

@@ -282,10 +282,10 @@ describe('summary', () => {
     );
     // The same agreement sentence as the bar's headline: one number for the run.
     expect(root.querySelector('.cc-consensus-agreement')?.textContent).toBe(
-      '2 of 5 samples agree with your answer: most samples back only part of it.',
+      '2 of 5 samples agree with your answer: most samples say something else.',
     );
     expect(root.querySelector('.cc-headline')?.textContent).toBe(
-      '2 of 5 samples agree with your answer: most samples back only part of it',
+      '2 of 5 samples agree with your answer: most samples say something else',
     );
     expect(root.querySelector('.cc-consensus-pick')?.textContent).toBe(
       'Sample 2 reads most like the others.',

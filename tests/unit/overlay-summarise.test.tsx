@@ -61,7 +61,7 @@ describe('reading a report', () => {
     // Sample 4 backs sentences 0-2 and sample 5 backs 1, 2 and 5: 3 of 6 each.
     expect(samplesAgreeing(report)).toBe(2);
     expect(headline(report)).toBe(
-      '2 of 5 samples agree with your answer: most samples back only part of it',
+      '2 of 5 samples agree with your answer: most samples say something else',
     );
   });
 

@@ -77,7 +77,7 @@ describe('popup status', () => {
       },
     });
     expect(host.querySelector('[data-testid=run-summary]')?.textContent).toBe(
-      '2 of 5 samples agree with your answer: most samples back only part of it. 4 sentences to check. 1,234 tokens used.',
+      '2 of 5 samples agree with your answer: most samples say something else. 4 sentences to check. 1,234 tokens used.',
     );
   });
 
