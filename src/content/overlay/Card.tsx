@@ -15,7 +15,8 @@ import type { AnalysisReport } from '../../core/types.ts';
 import type { SentenceType } from '../../shared/report-reading.ts';
 import { DiffText } from './DiffText.tsx';
 import { readCard, type Stance } from './evidence.ts';
-import { CloseIcon, Chevron } from './icons.tsx';
+import { FlagStepper } from './FlagStepper.tsx';
+import { CloseIcon } from './icons.tsx';
 import { placeCard, type Box, type Placement } from './placement.ts';
 import { Swatch } from './Swatch.tsx';
 import { supportText } from './summarise.ts';
@@ -149,29 +150,11 @@ export function Card(props: CardProps) {
           {reading.label}
         </h2>
         {props.flagCount > 1 && (
-          <span class="cc-stepper" role="group" aria-label="Flags">
-            <button
-              type="button"
-              class="cc-icon-button cc-step-prev"
-              aria-label="Previous flag"
-              title="Previous flag (K)"
-              onClick={() => props.onStep(-1)}
-            >
-              <Chevron open={false} />
-            </button>
-            <span class="cc-step-count">
-              {props.position + 1} of {props.flagCount}
-            </span>
-            <button
-              type="button"
-              class="cc-icon-button cc-step-next"
-              aria-label="Next flag"
-              title="Next flag (J)"
-              onClick={() => props.onStep(1)}
-            >
-              <Chevron open={false} />
-            </button>
-          </span>
+          <FlagStepper
+            label="Flags"
+            onStep={props.onStep}
+            position={{ index: props.position, count: props.flagCount }}
+          />
         )}
         <button
           type="button"

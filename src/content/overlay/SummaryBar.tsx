@@ -16,6 +16,7 @@ import { StatusLine } from './StatusLine.tsx';
 import { Legend, TypeChips } from './TypeCounts.tsx';
 import { ConsensusSection } from './ConsensusSection.tsx';
 import { FlagList } from './FlagList.tsx';
+import { FlagStepper } from './FlagStepper.tsx';
 import { Omissions } from './Omissions.tsx';
 import { SamplesList } from './SamplesList.tsx';
 
@@ -71,28 +72,7 @@ export function SummaryBar(props: SummaryProps) {
           )}
         </div>
         <div class="cc-bar-actions">
-          {flagCount > 0 && (
-            <span class="cc-stepper" role="group" aria-label="Step through flags">
-              <button
-                type="button"
-                class="cc-icon-button cc-step-prev"
-                aria-label="Previous flag"
-                title="Previous flag (K)"
-                onClick={() => props.onStep(-1)}
-              >
-                <Chevron open={false} />
-              </button>
-              <button
-                type="button"
-                class="cc-icon-button cc-step-next"
-                aria-label="Next flag"
-                title="Next flag (J)"
-                onClick={() => props.onStep(1)}
-              >
-                <Chevron open={false} />
-              </button>
-            </span>
-          )}
+          {flagCount > 0 && <FlagStepper label="Step through flags" onStep={props.onStep} />}
           {busy && props.onCancel && (
             <button type="button" class="cc-button cc-button-quiet" onClick={props.onCancel}>
               Cancel
