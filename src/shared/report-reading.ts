@@ -130,13 +130,18 @@ export function strongestFirst(flags: readonly Flag[]): Flag[] {
   return [...flags].sort((a, b) => b.finding.score - a.finding.score || a.index - b.index);
 }
 
+/** The judged sentences that make a claim (disclaimers and hedges left out). */
+function judgedClaims(report: AnalysisReport): SentenceFinding[] {
+  return report.sentences.filter((s) => s.segment.judged && !isBoilerplate(s.segment.text));
+}
+
 /**
  * How many samples agree with the answer: those that back at least half of the judged sentences
  * (disclaimers left out) they were compared on. Read from the per-sentence evidence, so it
  * matches the highlights.
  */
 export function samplesAgreeing(report: AnalysisReport): number {
-  const judged = report.sentences.filter((s) => s.segment.judged && !isBoilerplate(s.segment.text));
+  const judged = judgedClaims(report);
   if (judged.length === 0) return report.samples.length;
   let agreeing = 0;
   for (let sample = 0; sample < report.samples.length; sample++) {
@@ -151,7 +156,7 @@ export function samplesAgreeing(report: AnalysisReport): number {
 
 /** How many samples contradict at least one judged sentence (a different fact, not a gap). */
 function samplesContradicting(report: AnalysisReport): number {
-  const judged = report.sentences.filter((s) => s.segment.judged && !isBoilerplate(s.segment.text));
+  const judged = judgedClaims(report);
   const against = new Set<number>();
   for (const finding of judged) {
     for (const e of finding.evidence) {
