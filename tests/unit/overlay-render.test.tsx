@@ -77,7 +77,12 @@ describe('mounting', () => {
     mount();
     expect(answer.nextElementSibling).toBe(handle.host);
     expect(answer.innerHTML).toBe('<p>The answer.</p>');
-    expect(root.querySelector('style')?.textContent).toContain('prefers-color-scheme: dark');
+    const sheet = root.querySelector('style')?.textContent ?? '';
+    expect(sheet).toContain('prefers-color-scheme: dark');
+    // The shared tokens are inlined into the sheet (the shadow root cannot fetch a stylesheet).
+    expect(sheet).toContain('--bg-subtle:');
+    expect(sheet).not.toContain('@import');
+    expect(sheet).toContain('.cc-card {');
   });
 
   it('removes itself and stops listening when the signal aborts', async () => {
