@@ -19,6 +19,14 @@ export interface SampleLine {
   parts: DiffPart[];
 }
 
+/** How a sample's stance reads beside its wording (card and compare view). */
+export const STANCE_LABEL: Record<Stance, string> = {
+  differs: 'says otherwise',
+  partly: 'partly backs it',
+  silent: 'no mention',
+  agrees: 'backs it',
+};
+
 const ORDER: Record<Stance, number> = { differs: 0, partly: 1, silent: 2, agrees: 3 };
 
 /**
