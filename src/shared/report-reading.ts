@@ -445,7 +445,7 @@ export function mostDisagreeingSample(report: AnalysisReport): number | null {
 export interface CompareRow {
   /** Index into `report.sentences`. */
   index: number;
-  /** The answer's sentence. */
+  /** The answer's sentence as a reader sees it (a table row's cells without the pipes). */
   answer: string;
   /** Whether the sentence is judged (code, headings and lead-ins are shown but not compared). */
   judged: boolean;
@@ -488,6 +488,17 @@ function rowKind(
 
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** "| 1869 | Construction begins |" → "1869 · Construction begins". */
+function tableRowText(text: string): string {
+  const cells = text
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter((cell) => cell !== '');
+  return cells.length > 0 ? cells.join(' · ') : text;
+}
+
 /**
  * The answer beside one sample, sentence by sentence: each answer sentence with that sample's
  * counterpart from the report's per-sentence evidence, its stance and the kind to mark it with;
@@ -508,7 +519,10 @@ export function compareRows(
     const stance = judged ? stanceOf(evidence ?? undefined, finding.segment.text) : null;
     return {
       index,
-      answer: finding.segment.text,
+      answer:
+        finding.segment.kind === 'table-row'
+          ? tableRowText(finding.segment.text)
+          : finding.segment.text,
       judged,
       counterpart,
       evidence,

@@ -171,6 +171,16 @@ describe('the compare view', () => {
     ]);
   });
 
+  it('shows a table row’s cells without the pipes', () => {
+    const report = fresh();
+    report.sentences[2]!.segment = {
+      ...report.sentences[2]!.segment,
+      kind: 'table-row',
+      text: '| 1869 | Construction begins |',
+    };
+    expect(compareRows(report, 0).rows[2]!.answer).toBe('1869 · Construction begins');
+  });
+
   it('marks a sample that backs the flagged sentence as agreeing', () => {
     const { rows } = compareRows(fresh(), 4);
     expect(rows[5]).toMatchObject({ stance: 'agrees', kind: null, flag: { type: 'unsupported' } });

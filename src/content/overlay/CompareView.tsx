@@ -46,7 +46,11 @@ function RowTag({ row }: { row: CompareRow }) {
     <span class={`cc-compare-tag cc-stance cc-stance-${row.stance}`}>
       {row.kind && <Swatch type={row.kind} />}
       {STANCE_LABEL[row.stance]}
-      {row.kind && row.stance === 'differs' && ` · ${TYPE_STYLES[row.kind].label.toLowerCase()}`}
+      {/* The kind, when it names more than "says otherwise" does. */}
+      {row.kind &&
+        row.kind !== 'unsupported' &&
+        row.stance === 'differs' &&
+        ` · ${TYPE_STYLES[row.kind].label.toLowerCase()}`}
     </span>
   );
 }
