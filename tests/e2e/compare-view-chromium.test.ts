@@ -163,9 +163,8 @@ describe('the compare view in Chromium', () => {
     // The chat re-renders the answer (same text, all-new nodes): the view stays, on its sample,
     // and keeps working; the highlights come back over the new nodes.
     await page.evaluate(() => {
-      const body = document.querySelector('[data-message-author-role="assistant"] .markdown');
-      const last = [...document.querySelectorAll('.markdown')].at(-1) ?? body;
-      last!.innerHTML = last!.innerHTML;
+      const answer = [...document.querySelectorAll('.markdown')].at(-1)!;
+      answer.replaceChildren(...[...answer.childNodes].map((node) => node.cloneNode(true)));
     });
     await page.waitForTimeout(500);
     await expect(overlay.count()).resolves.toBe(1);
