@@ -79,9 +79,16 @@ describe('result store', () => {
     const r = await report();
     const { answerHash } = await import('../../src/background/result-store.ts');
     await store.save(capture('/c/1', r.answer), result(r, answerHash(r.answer)));
-    expect((await store.find(capture('/c/1', r.answer), 2))?.report.answer).toBe(r.answer);
-    expect(await store.find(capture('/c/1', r.answer), 3)).toBeNull();
-    expect(await store.find(capture('/c/1', 'another answer'), 1)).toBeNull();
+    expect(
+      (await store.find(capture('/c/1', r.answer), { sampleCount: 2, voicesKey: '' }))?.report
+        .answer,
+    ).toBe(r.answer);
+    expect(
+      await store.find(capture('/c/1', r.answer), { sampleCount: 3, voicesKey: '' }),
+    ).toBeNull();
+    expect(
+      await store.find(capture('/c/1', 'another answer'), { sampleCount: 1, voicesKey: '' }),
+    ).toBeNull();
   });
 
   it('stores a packed report that reads back as the page needs it', async () => {
@@ -113,7 +120,10 @@ describe('result store', () => {
     const r = await report();
     const { answerHash } = await import('../../src/background/result-store.ts');
     await area.set({ 'result:chatgpt:/c/1': result(r, answerHash(r.answer)) });
-    const found = await new ResultStore(area).find(capture('/c/1', r.answer), 2);
+    const found = await new ResultStore(area).find(capture('/c/1', r.answer), {
+      sampleCount: 2,
+      voicesKey: '',
+    });
     expect(found?.report).toEqual(r);
   });
 
