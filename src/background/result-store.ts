@@ -63,12 +63,15 @@ export function unpackSources(packed: PackedSources): SampleSource[] {
   return packed.of.flatMap((i) => (packed.list[i] ? [{ ...packed.list[i] }] : []));
 }
 
-/** Whether every voice that was asked returned all it was asked for (else: sample again). */
-function complete(stored: StoredResult, wanted: ResultWanted): boolean {
+/**
+ * Whether a stored result answers for the settings now: made with the same other voices, and
+ * with all the main voice's samples. Another voice that failed does not make it stale: its
+ * notes say so, and asking again would pay the main voice again for the same failure.
+ */
+function reusable(stored: StoredResult, wanted: ResultWanted): boolean {
   if ((stored.voicesKey ?? '') !== wanted.voicesKey) return false;
-  const [main, ...others] = stored.spend ?? [];
-  if ((main?.received ?? stored.sampleCount) < wanted.sampleCount) return false;
-  return others.every((s) => s.received >= s.asked);
+  const received = stored.spend?.[0]?.received ?? stored.sampleCount;
+  return received >= wanted.sampleCount;
 }
 
 /** The part of a storage area the store uses: storage.local (passed in, so this module runs in Node). */
@@ -189,8 +192,8 @@ export class ResultStore {
   ) {}
 
   /**
-   * The stored result for this exact answer, made with the same other voices, with at least
-   * `sampleCount` samples of the main voice and all those the other voices were asked, if any.
+   * The stored result for this exact answer, made with the same other voices and at least
+   * `sampleCount` samples of the main voice, if any.
    */
   async find(capture: Capture, wanted: ResultWanted): Promise<StoredResult | null> {
     const key = keyFor(capture);
@@ -204,7 +207,7 @@ export class ResultStore {
       report: unpackReport(stored.report as PackedReport),
       ...(sources ? { sources: unpackSources(sources) } : {}),
     };
-    return complete(result, wanted) ? result : null;
+    return reusable(result, wanted) ? result : null;
   }
 
   /**

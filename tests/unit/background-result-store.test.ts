@@ -257,7 +257,7 @@ describe('result store and other voices', () => {
     ).toBeNull();
   });
 
-  it('samples again when another voice returned less than it was asked', async () => {
+  it('shows a result again when another voice failed: its note says so', async () => {
     const store = new ResultStore(quotaArea(1_000_000));
     const r = await report();
     const key = voicesKey(settings(2));
@@ -269,10 +269,11 @@ describe('result store and other voices', () => {
         { source: main, received: 2, asked: 2, usage: null, cost: null },
         { source: other, received: 0, asked: 2, usage: null, cost: null, note: 'refused' },
       ],
+      notes: ['llama3.2 returned no samples: refused'],
     });
-    expect(
-      await store.find(capture('/c/w', r.answer), { sampleCount: 2, voicesKey: key }),
-    ).toBeNull();
+    const found = await store.find(capture('/c/w', r.answer), { sampleCount: 2, voicesKey: key });
+    expect(found?.notes).toEqual(['llama3.2 returned no samples: refused']);
+    expect(found?.spend?.[1]?.note).toBe('refused');
   });
 
   it('packs and unpacks sources in order', () => {
