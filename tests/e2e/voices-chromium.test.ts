@@ -66,6 +66,15 @@ describe('other voices in Chromium', () => {
       passages: [{ person: 'Brooklyn Bridge', keywords: ['brooklyn'], samples: OTHER_SAYS }],
     });
     browser = await launchWithExtension('dist/test/chrome');
+    // The main backend, as a user sets it: through the options page, which asks for 127.0.0.1.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+    await options.selectOption('#preset', 'custom');
+    await options.fill('#base-url', `${main.url}/v1`);
+    await options.fill('#model', 'main-model');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').getByText('Saved.').waitFor({ timeout: 15_000 });
+    await options.close();
   });
 
   afterAll(async () => {
@@ -110,14 +119,6 @@ describe('other voices in Chromium', () => {
   };
 
   it('asks both servers at once and labels every sample with its voice; an unpermitted one fails alone', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
-    await options.selectOption('#preset', 'custom');
-    await options.fill('#base-url', `${main.url}/v1`);
-    await options.fill('#model', 'main-model');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
-    await options.close();
     // 127.0.0.1 is permitted (saved above); "localhost" is another host, never granted.
     const localhost = `http://localhost:${other.port}/v1`;
     await setOtherVoices('always', [
@@ -230,5 +231,68 @@ describe('other voices in Chromium', () => {
       ['v-budget', 2, 2],
     ]);
     await page.close();
+  });
+
+  it('a run resumed after the worker is stopped keeps each sample’s voice and asks only for the rest', async () => {
+    // The main server slow, one request at a time; the other quick: its samples arrive first.
+    main.delayMs = 1500;
+    other.delayMs = 50;
+    const worker = await browser.currentWorker();
+    await worker.evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as {
+        settings: { backend: Record<string, unknown> };
+      };
+      settings.backend = { ...settings.backend, concurrency: 1, model: 'main-model-resume' };
+      await chrome.storage.local.set({ settings });
+    });
+    await setOtherVoices('always', [
+      { id: 'v-resume', baseUrl: `${other.url}/v1`, model: 'resume-model', samples: 2 },
+    ]);
+    main.resetStats();
+    other.resetStats();
+
+    const page = await browser.context.newPage();
+    const url = fixtures.url(
+      '/sites/mistral/conversation.html?crosscheck-site=mistral&stream=1&tick=10',
+    );
+    await page.goto(url);
+    // Both of the other voice's samples and one of the main voice's are in.
+    await waitForState(page, (s) => s.run?.phase === 'sampling' && (s.run.done ?? 0) >= 3);
+
+    // Stopped as Chrome stops an idle worker, from a page of the extension that runs no script.
+    const latest = new Map<string, string>();
+    const quiet = await browser.context.newPage();
+    await quiet.goto(`chrome-extension://${browser.extensionId}/icons/icon-16.png`);
+    const cdp = await browser.context.newCDPSession(quiet);
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const version of event.versions) latest.set(version.versionId, version.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => [...latest.values()].includes('running')).toBe(true);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect
+      .poll(() => [...latest.values()].every((status) => status === 'stopped'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    const otherAskedBeforeStop = other.requests.length;
+    expect(otherAskedBeforeStop).toBe(2);
+
+    await waitForState(page, (s) => s.run?.phase === 'done' || s.run?.phase === 'error');
+    const run = await runFor(url);
+    if (run?.phase !== 'done') throw new Error(`run: ${JSON.stringify(run)}`);
+    // The resumed run did not ask the other voice again, and still says who said what.
+    expect(other.requests).toHaveLength(2);
+    expect(run.report.samples).toHaveLength(6);
+    expect(run.sources!.filter((s) => s.id === 'v-resume')).toHaveLength(2);
+    expect(run.sources!.filter((s) => s.id === 'main')).toHaveLength(4);
+    run.report.samples.forEach((text, i) => {
+      if (run.sources![i]!.id === 'v-resume') expect(OTHER_SAYS).toContain(text);
+      else expect(BROOKLYN_PASSAGE.samples).toContain(text);
+    });
+    expect(run.sources!.find((s) => s.id === 'v-resume')?.label).toBe('resume-model');
+    main.delayMs = 400;
+    other.delayMs = 400;
+    await Promise.all([page.close(), quiet.close()]);
   });
 });
