@@ -61,7 +61,7 @@ interface RunContext {
 }
 
 /** Samples kept by an interrupted run, with their voices (all the main one's in old records). */
-export function resumedSamples(
+function resumedSamples(
   samples: readonly string[],
   sources?: readonly SampleSource[],
 ): SourcedSample[] {
