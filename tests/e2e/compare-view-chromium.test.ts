@@ -1,13 +1,11 @@
 /**
- * The compare view in the built extension in real Chromium: a real run against a scripted
- * OpenAI-compatible server on 127.0.0.1, then the answer beside one sample — opened from the bar
- * by keyboard, on the sample that disagrees most, switched with the arrow keys, still open and
- * working after the page re-renders the answer, closed with Escape with focus back on its button
- * — and each sample labelled with its source in the compare view, the card and the summary.
- *
- * Sources: until the background fills `sources` (other voices), the test seeds them the way the
- * background will send them: the run's own 'done' status, with `sources` added, sent to the tab
- * as a `bg/run` message from the service worker. Screenshots: test-artifacts/compare-chromium-*.png.
+ * The compare view in the built extension in real Chromium: a real run against two scripted
+ * OpenAI-compatible servers on 127.0.0.1 that answer differently (the main backend, configured
+ * through the options page, and one other voice), then the answer beside one sample — opened
+ * from the bar by keyboard, on the sample that disagrees most, switched with the arrow keys,
+ * still open and working after the page re-renders the answer, closed with Escape with focus
+ * back on its button — and each sample labelled with the source the run recorded, in the compare
+ * view, the card and the summary. Screenshots: test-artifacts/compare-chromium-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +13,16 @@ import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
 import { mostDisagreeingSample } from '../../src/shared/report-reading.ts';
 import type { RunStatus } from '../../src/shared/run-status.ts';
-import type { SampleSource } from '../../src/shared/sources.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
+
+/** The other voice's answers: it disagrees about the opening year. */
+const OTHER_SAYS = [
+  'The Brooklyn Bridge opened in 1885 and was designed by John A. Roebling.',
+  'It opened in 1885; Washington Roebling completed it after his father died.',
+];
 
 interface ContentState {
   run: { phase: string } | null;
@@ -54,11 +57,15 @@ describe('the compare view in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: FixtureServer;
   let llm: LlmServer;
+  let other: LlmServer;
 
   beforeAll(async () => {
     mkdirSync('test-artifacts', { recursive: true });
     server = await startFixtureServer();
     llm = await startLlmServer({ passages: [BROOKLYN_PASSAGE] });
+    other = await startLlmServer({
+      passages: [{ person: 'Brooklyn Bridge', keywords: ['brooklyn'], samples: OTHER_SAYS }],
+    });
     browser = await launchWithExtension('dist/test/chrome');
     // What a user does in the options page: pick a custom server, enter it, Save.
     const options = await browser.context.newPage();
@@ -69,12 +76,28 @@ describe('the compare view in Chromium', () => {
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await options.close();
+    // One other voice, stored as the options page stores it: 2 samples from the other server.
+    await browser.worker.evaluate(async (baseUrl) => {
+      const { settings } = (await chrome.storage.local.get('settings')) as {
+        settings: Record<string, unknown> & { backend: Record<string, unknown> };
+      };
+      settings.otherVoicesMode = 'always';
+      settings.otherVoices = [
+        {
+          id: 'v-other',
+          samples: 2,
+          backend: { ...settings.backend, baseUrl, model: 'other-model' },
+        },
+      ];
+      await chrome.storage.local.set({ settings });
+    }, `${other.url}/v1`);
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
     await llm?.stop();
+    await other?.stop();
   });
 
   it('opens, switches samples, survives a re-render, closes with Escape, and labels sources', async () => {
@@ -88,41 +111,25 @@ describe('the compare view in Chromium', () => {
     );
     expect(done.run?.phase).toBe('done');
 
-    // The run as the background keeps it, then the same run with sources, as the background
-    // sends it once other voices answer: the first half from the main voice, the rest from another.
-    const seeded = await browser.worker.evaluate(async (pageUrl) => {
+    // The run as the background keeps it: who said each sample comes from the run itself.
+    const run = await browser.worker.evaluate(async (pageUrl) => {
       const { tabs } = (await chrome.storage.session.get('tabs')) as {
-        tabs: Record<
-          string,
-          { tabId: number; url: string; run: RunStatus; capture: { conversationId: string } }
-        >;
+        tabs: Record<string, { url: string; run: RunStatus }>;
       };
-      const record = Object.values(tabs).find((t) => t.url === pageUrl)!;
-      const run = record.run as Extract<RunStatus, { phase: 'done' }>;
-      const half = Math.ceil(run.report.samples.length / 2);
-      const sources: SampleSource[] = run.report.samples.map((_, i) =>
-        i < half ? { id: 'main', label: 'recorded-model' } : { id: 'v-2', label: 'gpt-4o-mini' },
-      );
-      await chrome.tabs.sendMessage(record.tabId, {
-        crosscheck: 1,
-        type: 'bg/run',
-        payload: {
-          conversationId: record.capture.conversationId,
-          run: { ...run, sources },
-        },
-      });
-      return { report: run.report, sources };
+      return Object.values(tabs).find((t) => t.url === pageUrl)!.run;
     }, url);
-    const report: AnalysisReport = seeded.report;
-    const labels = seeded.sources.map((s, i) => `Sample ${i + 1} · ${s.label}`);
+    if (run.phase !== 'done') throw new Error(`run: ${JSON.stringify(run)}`);
+    const report: AnalysisReport = run.report;
+    expect(report.samples).toHaveLength(6);
+    expect(new Set(run.sources?.map((s) => s.label))).toEqual(
+      new Set(['recorded-model', 'other-model']),
+    );
+    expect(other.requests.length).toBeGreaterThan(0);
+    const labels = run.sources!.map((s, i) => `Sample ${i + 1} · ${s.label}`);
 
     const overlay = page.locator('crosscheck-overlay');
-    await expect
-      .poll(() => overlay.locator('.cc-source-reading').count(), { timeout: 10_000 })
-      .toBe(1);
-    await expect(overlay.locator('.cc-source-reading').textContent()).resolves.toMatch(
-      /model|agree/,
-    );
+    // The summary says whether the disagreement is within one model or between models.
+    await expect(overlay.locator('.cc-source-reading').textContent()).resolves.toMatch(/model/);
 
     // Opened from the bar by keyboard; focus moves to its heading.
     await overlay.locator('.cc-compare-toggle').focus();
