@@ -541,6 +541,8 @@ describe('overlay in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await activeInOverlay(page)).toMatch(/^button:Crosscheck settings/);
     await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Compare/);
+    await page.keyboard.press('Tab');
     expect(await activeInOverlay(page)).toMatch(/^button:Details/);
     const ring = await page.evaluate(() => {
       const el = document.querySelector('crosscheck-overlay')!.shadowRoot!.activeElement!;
