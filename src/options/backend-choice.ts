@@ -1,0 +1,26 @@
+/**
+ * The backend choices the options page offers, shared by the main backend's form and each other
+ * voice's: the preset list in the order people should meet it, and a fresh form for one preset.
+ */
+import { PRESETS, settingsFromPreset } from '../sampling/presets.ts';
+import type { BackendSettings } from '../shared/backend.ts';
+
+export const CUSTOM_PRESET = 'custom';
+
+/** Settings for a choice in the preset list; "custom" is an OpenAI-compatible server of your own. */
+export function backendForPreset(id: string): BackendSettings {
+  if (id === CUSTOM_PRESET) {
+    return settingsFromPreset('openai', { presetId: CUSTOM_PRESET, baseUrl: '', model: '' });
+  }
+  return settingsFromPreset(id);
+}
+
+/** Whether a form differs from what is stored (a key typed but not saved counts). */
+export function isDirty(draft: unknown, saved: unknown): boolean {
+  return saved === null || JSON.stringify(draft) !== JSON.stringify(saved);
+}
+
+/** Zero-key choices lead: the browser's own model, then servers on this computer, then cloud. */
+export const IN_BROWSER = PRESETS.filter((p) => p.kind === 'chrome-builtin');
+export const ON_COMPUTER = PRESETS.filter((p) => p.local && p.kind !== 'chrome-builtin');
+export const CLOUD = PRESETS.filter((p) => !p.local);
