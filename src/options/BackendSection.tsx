@@ -19,10 +19,11 @@ export function BackendSection(props: { saved: BackendSettings | null }) {
     await updateSettings({ backend });
   });
 
-  // When storage changes elsewhere (another options tab), follow it unless mid-edit.
+  // When the backend changes in storage (another options tab), follow it unless mid-save; a write
+  // of other settings (a voice, the embedding model) leaves unsaved edits as they are.
   useEffect(() => {
     if (props.saved && !actions.busy) setDraft(props.saved);
-  }, [props.saved]);
+  }, [JSON.stringify(props.saved)]);
 
   // Nothing saved yet: start from the browser's own model where it has one (no key, no server).
   useEffect(() => {

@@ -4,6 +4,7 @@
  */
 import { PRESETS, settingsFromPreset } from '../sampling/presets.ts';
 import type { BackendSettings } from '../shared/backend.ts';
+import { checkBackend } from '../shared/settings-schema.ts';
 
 export const CUSTOM_PRESET = 'custom';
 
@@ -24,3 +25,26 @@ export function isDirty(draft: unknown, saved: unknown): boolean {
 export const IN_BROWSER = PRESETS.filter((p) => p.kind === 'chrome-builtin');
 export const ON_COMPUTER = PRESETS.filter((p) => p.local && p.kind !== 'chrome-builtin');
 export const CLOUD = PRESETS.filter((p) => !p.local);
+
+const FIELD_LABELS: Record<string, string> = {
+  baseUrl: 'Address (base URL)',
+  model: 'Model',
+  apiKey: 'API key',
+  temperature: 'Temperature',
+  maxTokens: 'Longest answer (tokens)',
+  concurrency: 'Requests at once',
+  timeoutMs: 'the time limit',
+};
+
+/**
+ * Why the stored settings would not take this form, in the words of its labels, or null. The
+ * settings migration drops a backend it cannot use, so saving one would lose it without a word.
+ */
+export function backendProblem(draft: BackendSettings): string | null {
+  const reason = checkBackend(draft, 'backend');
+  if (!reason) return null;
+  return reason.replace(
+    /^backend\.(\w+)/,
+    (_, field: string) => `“${FIELD_LABELS[field] ?? field}”`,
+  );
+}

@@ -9,6 +9,7 @@ import { errorMessage } from '../shared/messages.ts';
 import type { BackendSettings, ConnectionResult } from '../shared/backend.ts';
 import type { Notice } from './Notice.tsx';
 import { requestReach } from './host-permission.ts';
+import { backendProblem } from './backend-choice.ts';
 
 const NOT_PERMITTED =
   'Saved, but without permission to reach this address Crosscheck cannot ask it for answers. Save again and allow access.';
@@ -28,6 +29,11 @@ export function useBackendActions(
   const [busy, setBusy] = useState(false);
 
   async function save(draft: BackendSettings): Promise<void> {
+    const problem = backendProblem(draft);
+    if (problem) {
+      setNotice({ kind: 'error', text: `Not saved: ${problem}.` });
+      return;
+    }
     setNotice(null);
     // First, before any other await: the browser only prompts inside the click.
     const reach = await requestReach(draft);
