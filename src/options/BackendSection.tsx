@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { updateSettings } from '../shared/settings-store.ts';
 import type { BackendSettings } from '../shared/backend.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
-import { backendForPreset, isDirty } from './backend-choice.ts';
+import { backendForPreset, isDirty, stableJson } from './backend-choice.ts';
 import { BackendFields, BackendHints } from './BackendFields.tsx';
 import { NoticeView } from './Notice.tsx';
 import { useBackendActions } from './useBackendActions.ts';
@@ -23,7 +23,7 @@ export function BackendSection(props: { saved: BackendSettings | null }) {
   // of other settings (a voice, the embedding model) leaves unsaved edits as they are.
   useEffect(() => {
     if (props.saved && !actions.busy) setDraft(props.saved);
-  }, [JSON.stringify(props.saved)]);
+  }, [stableJson(props.saved)]);
 
   // Nothing saved yet: start from the browser's own model where it has one (no key, no server).
   useEffect(() => {

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/messages.ts';
 import { SAMPLE_COUNT_MAX } from '../shared/settings-schema.ts';
 import type { OtherVoice } from '../shared/sources.ts';
-import { isDirty } from './backend-choice.ts';
+import { isDirty, stableJson } from './backend-choice.ts';
 import { BackendFields, BackendHints } from './BackendFields.tsx';
 import { NoticeView } from './Notice.tsx';
 import { useBackendActions } from './useBackendActions.ts';
@@ -36,7 +36,7 @@ export function VoiceForm(props: {
   // unless mid-save; a write of other settings leaves the form as it is.
   useEffect(() => {
     if (props.saved && !actions.busy) setDraft(props.saved);
-  }, [JSON.stringify(props.saved)]);
+  }, [stableJson(props.saved)]);
 
   useEffect(() => {
     if (props.focusOnMount) formRef.current?.querySelector('select')?.focus();

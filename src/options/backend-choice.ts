@@ -16,9 +16,21 @@ export function backendForPreset(id: string): BackendSettings {
   return settingsFromPreset(id);
 }
 
+/**
+ * JSON with object keys sorted: Chrome's storage hands objects back with their keys in alphabetical
+ * order, so a form compared with what it just saved must not depend on key order.
+ */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /** Whether a form differs from what is stored (a key typed but not saved counts). */
 export function isDirty(draft: unknown, saved: unknown): boolean {
-  return saved === null || JSON.stringify(draft) !== JSON.stringify(saved);
+  return saved === null || stableJson(draft) !== stableJson(saved);
 }
 
 /** Zero-key choices lead: the browser's own model, then servers on this computer, then cloud. */
