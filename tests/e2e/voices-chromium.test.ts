@@ -282,6 +282,16 @@ describe('Other voices in Chromium', () => {
       .toEqual(['second-model']);
     expect(await voices.getByRole('form').count()).toBe(1);
     expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Add a voice');
+
+    // At most four: then "Add a voice" is off and says why. An unsaved voice goes without a trace.
+    const add = voices.getByRole('button', { name: 'Add a voice' });
+    for (let i = 0; i < 3; i++) await add.click();
+    expect(await voices.getByRole('form').count()).toBe(4);
+    expect(await add.isDisabled()).toBe(true);
+    expect(await options.locator('#voices-add-hint').textContent()).toBe('At most 4 other voices.');
+    await voices.getByRole('button', { name: 'Remove voice 4' }).click();
+    expect(await add.isDisabled()).toBe(false);
+    expect((await stored()).otherVoices).toHaveLength(1);
     await options.close();
   });
 
