@@ -262,7 +262,7 @@ describe('Other voices in Chromium', () => {
     await expect
       .poll(() => lines.allTextContents(), { timeout: 15_000 })
       .toEqual([
-        'main-model: 4 of 4 samples, 1,500 tokens used, free (runs locally).',
+        'main-model (main): 4 of 4 samples, 1,500 tokens used, free (runs locally).',
         'second-model: 2 of 2 samples, 720 tokens used, free (runs locally).',
         'third-model: not asked: the answer looked consistent.',
       ]);

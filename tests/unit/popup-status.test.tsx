@@ -160,7 +160,7 @@ describe('popup status', () => {
       (li) => li.textContent,
     );
     expect(lines).toEqual([
-      'gpt-4o-mini: 4 of 4 samples, 1,234 tokens used, about $0.00029 at OpenAI gpt-4o-mini prices of 2025-01.',
+      'gpt-4o-mini (main): 4 of 4 samples, 1,234 tokens used, about $0.00029 at OpenAI gpt-4o-mini prices of 2025-01.',
       'llama3.2: 1 of 2 samples, 666 tokens used, free (runs locally).',
       'claude-3-5-haiku: not asked: the answer looked consistent.',
     ]);
