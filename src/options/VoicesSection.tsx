@@ -3,7 +3,7 @@
  * catch what one model repeats with confidence. Up to MAX_OTHER_VOICES, each its own form
  * (VoiceForm); and when they are asked: always, or only when the answer looks uncertain.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/messages.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 import { MAX_OTHER_VOICES, type OtherVoice, type OtherVoicesMode } from '../shared/sources.ts';
@@ -32,6 +32,10 @@ export function VoicesSection(props: { saved: OtherVoice[]; mode: OtherVoicesMod
   const addButton = useRef<HTMLButtonElement>(null);
   const savedIds = new Set(props.saved.map((v) => v.id));
   const voices = [...props.saved, ...added.filter((v) => !savedIds.has(v.id))];
+  // Once stored, a voice is no longer "added here": removed in another tab, it stays removed.
+  useEffect(() => {
+    setAdded((list) => list.filter((v) => !savedIds.has(v.id)));
+  }, [props.saved]);
   const full = voices.length >= MAX_OTHER_VOICES;
 
   const remove = async (voice: OtherVoice) => {
