@@ -190,6 +190,19 @@ describe('Other voices in Chromium', () => {
     // The main stepper is the one it always was.
     await popup.getByRole('button', { name: 'More extra answers' }).click();
     await expect.poll(async () => (await stored()).sampleCount).toBe(5);
+    // By keyboard: Tab goes from the main stepper on to the first voice's, and Space presses.
+    await popup.locator('#sample-count').focus();
+    const focusedName = () =>
+      popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    await popup.keyboard.press('Tab');
+    expect(await focusedName()).toBe('More extra answers');
+    await popup.keyboard.press('Tab');
+    expect(await focusedName()).toBe('Fewer answers from second-model');
+    await popup.keyboard.press('Space');
+    await expect
+      .poll(async () => (await stored()).otherVoices.map((v) => v.samples))
+      .toEqual([1, 1]);
+    await popup.screenshot({ path: `${ART}/voices-popup-keyboard-focus.png` });
     await screenshots(popup, 'voices-popup-steppers');
     await popup.close();
   });
