@@ -1,319 +1,269 @@
 /**
- * Other voices in real Chromium, set up as a user would: the main backend and two other voices
- * (on two local servers) through the options page, by mouse and by keyboard; what is stored; the
- * popup's stepper per source; and its cost line per source after a run. Screenshots, light and
- * dark, wide and narrow: test-artifacts/voices-*.png.
+ * Other voices in the built extension in real Chromium, through the run controller: the main
+ * backend is configured through the options page, two other voices are stored in the settings
+ * (their options UI is tested with the options page), and a chat fixture's answer is checked.
+ * Two test LLM servers on 127.0.0.1 answer differently. Checked: both are asked at once, the
+ * finished run says who said each sample and what each voice used, a voice on an address the
+ * extension may not contact fails alone and is named, a reload shows the stored result with its
+ * sources, and budget mode asks the other server only after the main one.
  */
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
-import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
 import type { RunStatus } from '../../src/shared/run-status.ts';
-import type { Settings } from '../../src/shared/settings-schema.ts';
-import report from '../fixtures/overlay/report.json';
+import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { startLlmServer, type LlmServer, type RecordedRequest } from '../helpers/llm-server.ts';
+import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
 
-const ART = 'test-artifacts';
+/** The other server's answers: it disagrees about the opening year. */
+const OTHER_SAYS = [
+  'The Brooklyn Bridge opened in 1885 and was designed by John A. Roebling.',
+  'It opened in 1885; Washington Roebling completed it after his father died.',
+];
 
-describe('Other voices in Chromium', () => {
+interface ContentState {
+  run: { phase: string; done?: number; total?: number } | null;
+}
+
+async function waitForState(
+  page: Page,
+  match: (s: ContentState) => boolean,
+  timeoutMs = 90_000,
+): Promise<ContentState> {
+  const until = Date.now() + timeoutMs;
+  let last: ContentState | null = null;
+  while (Date.now() < until) {
+    const raw = await page.getAttribute('html', 'data-crosscheck-test');
+    last = raw === null ? null : (JSON.parse(raw) as ContentState);
+    if (last && match(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`content state never matched; last: ${JSON.stringify(last)}`);
+}
+
+function reportedUsage(requests: readonly RecordedRequest[]) {
+  let inputTokens = 0;
+  let outputTokens = 0;
+  for (const { reply } of requests) {
+    const usage = (reply as { usage: { prompt_tokens: number; completion_tokens: number } }).usage;
+    inputTokens += usage.prompt_tokens;
+    outputTokens += usage.completion_tokens;
+  }
+  return { inputTokens, outputTokens };
+}
+
+describe('other voices in Chromium', () => {
   let browser: ExtensionBrowser;
-  let first: LlmServer;
-  let second: LlmServer;
+  let fixtures: FixtureServer;
+  let main: LlmServer;
+  let other: LlmServer;
 
   beforeAll(async () => {
-    mkdirSync(ART, { recursive: true });
-    first = await startLlmServer();
-    second = await startLlmServer();
+    fixtures = await startFixtureServer();
+    main = await startLlmServer({ delayMs: 400, passages: [BROOKLYN_PASSAGE] });
+    other = await startLlmServer({
+      delayMs: 400,
+      passages: [{ person: 'Brooklyn Bridge', keywords: ['brooklyn'], samples: OTHER_SAYS }],
+    });
     browser = await launchWithExtension('dist/test/chrome');
+    // The main backend, as a user sets it: through the options page, which asks for 127.0.0.1.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+    await options.selectOption('#preset', 'custom');
+    await options.fill('#base-url', `${main.url}/v1`);
+    await options.fill('#model', 'main-model');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').getByText('Saved.').waitFor({ timeout: 15_000 });
+    await options.close();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await first?.stop();
-    await second?.stop();
+    await fixtures?.close();
+    await main?.stop();
+    await other?.stop();
   });
 
-  // The worker is restarted midway: always ask the current one.
-  const stored = async (): Promise<Settings> =>
-    (await browser.currentWorker()).evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      return settings as Settings;
-    });
-
-  const openOptions = async (width: number): Promise<Page> => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
-    return page;
+  /** The finished run of the tab showing `url`, from the background's session storage. */
+  const runFor = async (url: string): Promise<RunStatus | undefined> => {
+    const worker = await browser.currentWorker();
+    return worker.evaluate(async (u) => {
+      const { tabs } = (await chrome.storage.session.get('tabs')) as {
+        tabs?: Record<string, { url: string; run: unknown }>;
+      };
+      return Object.values(tabs ?? {}).find((t) => t.url === u)?.run as never;
+    }, url);
   };
 
-  /** Both themes of the same page, whole. */
-  const screenshots = async (page: Page, name: string): Promise<void> => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await page.screenshot({ path: `${ART}/${name}-${colorScheme}.png`, fullPage: true });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  };
-
-  it('configures the main backend and two voices through the options page', async () => {
-    const options = await openOptions(1000);
-    // Main backend, as before.
-    await options.selectOption('#preset', 'custom');
-    await options.fill('#base-url', `${first.url}/v1`);
-    await options.fill('#model', 'main-model');
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    const main = options.getByRole('region', { name: 'Main backend' });
-    await expect.poll(() => main.getByRole('status').textContent()).toBe('Saved.');
-    // What was just saved is not "unsaved" (storage hands it back with its keys reordered).
-    await expect
-      .poll(() => main.getByTestId('save-state').textContent())
-      .toBe('No unsaved changes.');
-
-    // With one backend: no voices, and a sentence on what one is for.
-    const voices = options.getByRole('region', { name: 'Other voices' });
-    expect(await voices.textContent()).toContain('repeats with confidence');
-    expect(await voices.textContent()).toContain('None yet: only the main backend answers.');
-    expect(await voices.getByRole('radio').count()).toBe(0);
-    await screenshots(options, 'voices-options-none');
-
-    // Voice 1 by mouse, on the second server; focus lands in the new voice's first field.
-    await voices.getByRole('button', { name: 'Add a voice' }).click();
-    const one = voices.getByRole('form', { name: 'Voice 1' });
-    await expect
-      .poll(() => options.evaluate(() => document.activeElement?.closest('form')?.textContent))
-      .toContain('Voice 1');
-    await one.getByLabel('Service').selectOption('custom');
-    await one.getByLabel('Address (base URL)').fill(`${second.url}/v1`);
-    await one.getByLabel('Model', { exact: true }).fill('second-model');
-    await one.getByLabel('API key (optional)').fill('sk-voice-one');
-    await one.getByLabel('Samples per answer').fill('3');
-    expect(await one.getByTestId('save-state').textContent()).toContain('Not saved yet');
-    await one.getByRole('button', { name: 'Save voice' }).click();
-    await expect.poll(() => one.getByRole('status').textContent()).toBe('Saved.');
-    await expect
-      .poll(() => one.getByTestId('save-state').textContent())
-      .toBe('No unsaved changes.');
-    await one.getByRole('button', { name: 'Test connection' }).click();
-    await expect
-      .poll(() => one.getByRole('status').textContent(), { timeout: 15_000 })
-      .toMatch(/^Connected: .* answered in \d+ ms\.$/);
-    expect(second.requests.length).toBeGreaterThan(0);
-
-    // Voice 2 by keyboard: Enter on "Add a voice", then Tab from field to field in order.
-    await voices.getByRole('button', { name: 'Add a voice' }).focus();
-    await options.keyboard.press('Enter');
-    const two = voices.getByRole('form', { name: 'Voice 2' });
-    await expect
-      .poll(() => options.evaluate(() => document.activeElement?.id ?? ''))
-      .toMatch(/-preset$/);
-    await two.getByLabel('Service').selectOption('custom');
-    const focused = () =>
-      options.evaluate(() => {
-        const el = document.activeElement as HTMLInputElement | null;
-        return el?.labels?.[0]?.textContent ?? el?.textContent ?? '';
-      });
-    await options.keyboard.press('Tab');
-    expect(await focused()).toBe('Address (base URL)');
-    await options.keyboard.type(`${first.url}/v1`);
-    await options.keyboard.press('Tab');
-    expect(await focused()).toBe('Model');
-    await options.keyboard.type('third-model');
-    await options.keyboard.press('Tab');
-    expect(await focused()).toBe('API key (optional)');
-    await options.keyboard.press('Tab');
-    expect(await focused()).toBe('Show');
-    await options.keyboard.press('Tab');
-    expect(await focused()).toMatch(/^Advanced/);
-    await options.keyboard.press('Tab');
-    expect(await focused()).toBe('Samples per answer');
-    await options.keyboard.press('Control+A');
-    await options.keyboard.type('0');
-    await options.screenshot({ path: `${ART}/voices-options-keyboard-focus.png` });
-    await options.keyboard.press('Enter');
-    await expect.poll(() => two.getByRole('status').textContent()).toBe('Saved.');
-
-    // When they are asked: only when the answer looks uncertain.
-    await voices.getByRole('radio', { name: /Only when the answer looks uncertain/ }).check();
-    await expect.poll(async () => (await stored()).otherVoicesMode).toBe('when-uncertain');
-
-    const settings = await stored();
-    expect(settings.backend).toMatchObject({ baseUrl: `${first.url}/v1`, model: 'main-model' });
-    expect(settings.otherVoices).toHaveLength(2);
-    expect(settings.otherVoices[0]).toMatchObject({
-      samples: 3,
-      backend: {
-        presetId: 'custom',
-        baseUrl: `${second.url}/v1`,
-        model: 'second-model',
-        apiKey: 'sk-voice-one',
-      },
-    });
-    expect(settings.otherVoices[1]).toMatchObject({
-      samples: 0,
-      backend: { presetId: 'custom', baseUrl: `${first.url}/v1`, model: 'third-model' },
-    });
-    expect(settings.otherVoices[0]!.id).not.toBe(settings.otherVoices[1]!.id);
-
-    // A fresh page shows them saved, with no unsaved changes.
-    await options.reload();
-    expect(await voices.getByRole('form').count()).toBe(2);
-    for (const form of await voices.getByRole('form').all())
-      expect(await form.getByTestId('save-state').textContent()).toBe('No unsaved changes.');
-    expect(await two.getByLabel('Samples per answer').inputValue()).toBe('0');
-    await screenshots(options, 'voices-options-wide');
-    await options.setViewportSize({ width: 400, height: 900 });
-    await screenshots(options, 'voices-options-narrow');
-    await options.close();
-  });
-
-  it('the popup has a stepper per source, labelled by model', async () => {
-    const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 340, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
-    const labels = popup.getByTestId('source-label');
-    await expect
-      .poll(() => labels.allTextContents())
-      .toEqual(['main-model (main)', 'second-model', 'third-model']);
-    expect(await popup.locator('.budget-note').textContent()).toBe(
-      'Other voices are asked only when the answer looks uncertain.',
-    );
-    // The silent voice can be turned on here; it goes no lower than 0, the main one no lower than 1.
-    expect(
-      await popup.getByRole('button', { name: 'Fewer answers from third-model' }).isDisabled(),
-    ).toBe(true);
-    await popup.getByRole('button', { name: 'More answers from third-model' }).click();
-    await popup.getByRole('button', { name: 'Fewer answers from second-model' }).click();
-    await expect
-      .poll(async () => (await stored()).otherVoices.map((v) => v.samples))
-      .toEqual([2, 1]);
-    // The main stepper is the one it always was.
-    await popup.getByRole('button', { name: 'More extra answers' }).click();
-    await expect.poll(async () => (await stored()).sampleCount).toBe(5);
-    // By keyboard: Tab goes from the main stepper on to the first voice's, and Space presses.
-    await popup.locator('#sample-count').focus();
-    const focusedName = () =>
-      popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
-    await popup.keyboard.press('Tab');
-    expect(await focusedName()).toBe('More extra answers');
-    await popup.keyboard.press('Tab');
-    expect(await focusedName()).toBe('Fewer answers from second-model');
-    await popup.keyboard.press('Space');
-    await expect
-      .poll(async () => (await stored()).otherVoices.map((v) => v.samples))
-      .toEqual([1, 1]);
-    await popup.screenshot({ path: `${ART}/voices-popup-keyboard-focus.png` });
-    await screenshots(popup, 'voices-popup-steppers');
-    await popup.close();
-  });
-
-  it('the popup shows what each source cost after a run, main first', async () => {
-    const voices = (await stored()).otherVoices;
-    const main = { id: 'main', label: 'main-model' };
-    const second = { id: voices[0]!.id, label: 'second-model' };
-    const third = { id: voices[1]!.id, label: 'third-model' };
-    const run: RunStatus = {
-      phase: 'done',
-      report: report as unknown as Extract<RunStatus, { phase: 'done' }>['report'],
-      fromCache: false,
-      failures: [],
-      usage: { inputTokens: 1800, outputTokens: 420 },
-      cost: { kind: 'free' },
-      sources: [main, main, main, main, second, second],
-      spend: [
-        {
-          source: main,
-          received: 4,
-          asked: 4,
-          usage: { inputTokens: 1200, outputTokens: 300 },
-          cost: { kind: 'free' },
-        },
-        {
-          source: second,
-          received: 2,
-          asked: 2,
-          usage: { inputTokens: 600, outputTokens: 120 },
-          cost: { kind: 'free' },
-        },
-        {
-          source: third,
-          received: 0,
-          asked: 0,
-          usage: null,
-          cost: null,
-          note: 'not asked: the answer looked consistent',
-        },
-      ],
-    };
-    // A finished run as the background keeps it (storage.session), read by a fresh worker.
-    const tabId = 424242;
-    await browser.worker.evaluate(
-      async ({ tabId, run }) => {
-        const { tabs } = await chrome.storage.session.get('tabs');
-        const record = {
-          tabId,
-          site: 'chatgpt',
-          url: 'https://chatgpt.com/c/seeded',
-          health: null,
-          capture: null,
-          run,
-          runId: 1,
-          samples: [],
+  /** Other voices as the options page stores them: full backend settings, a key, a count. */
+  const setOtherVoices = async (
+    mode: 'always' | 'when-uncertain',
+    voices: { id: string; baseUrl: string; model: string; samples: number }[],
+  ) => {
+    const worker = await browser.currentWorker();
+    await worker.evaluate(
+      async ({ mode, voices }) => {
+        const { settings } = (await chrome.storage.local.get('settings')) as {
+          settings: Record<string, unknown> & { backend: Record<string, unknown> };
         };
-        await chrome.storage.session.set({ tabs: { ...(tabs ?? {}), [tabId]: record } });
+        settings.otherVoicesMode = mode;
+        settings.otherVoices = voices.map((v) => ({
+          id: v.id,
+          samples: v.samples,
+          backend: { ...settings.backend, baseUrl: v.baseUrl, model: v.model, apiKey: 'sk-other' },
+        }));
+        await chrome.storage.local.set({ settings });
       },
-      { tabId, run },
+      { mode, voices },
     );
-    await restartWorker();
+  };
 
-    const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 340, height: 700 });
-    await popup.goto(
-      `chrome-extension://${browser.extensionId}/src/popup/index.html?tabId=${tabId}`,
+  it('asks both servers at once and labels every sample with its voice; an unpermitted one fails alone', async () => {
+    // 127.0.0.1 is permitted (saved above); "localhost" is another host, never granted.
+    const localhost = `http://localhost:${other.port}/v1`;
+    await setOtherVoices('always', [
+      { id: 'v-other', baseUrl: `${other.url}/v1`, model: 'other-model', samples: 2 },
+      { id: 'v-unpermitted', baseUrl: localhost, model: 'third-model', samples: 1 },
+    ]);
+
+    let overlapped = false;
+    const watch = setInterval(() => {
+      if (main.inFlight > 0 && other.inFlight > 0) overlapped = true;
+    }, 2);
+    const page = await browser.context.newPage();
+    const url = fixtures.url(
+      '/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&tick=10',
     );
-    const lines = popup.getByTestId('source-cost');
-    await expect
-      .poll(() => lines.allTextContents(), { timeout: 15_000 })
-      .toEqual([
-        'main-model (main): 4 of 4 samples, 1,500 tokens used, free (runs locally).',
-        'second-model: 2 of 2 samples, 720 tokens used, free (runs locally).',
-        'third-model: not asked: the answer looked consistent.',
-      ]);
-    expect(await popup.getByTestId('run-cost').textContent()).toBe(
-      'In all: 2,220 tokens used, free (runs locally).',
+    await page.goto(url);
+    await waitForState(page, (s) => s.run?.phase === 'done').finally(() => clearInterval(watch));
+    expect(overlapped).toBe(true);
+
+    const run = await runFor(url);
+    if (run?.phase !== 'done') throw new Error(`run: ${JSON.stringify(run)}`);
+    expect(run.sources).toHaveLength(run.report.samples.length);
+    expect(run.report.samples).toHaveLength(6);
+    run.report.samples.forEach((text, i) => {
+      const source = run.sources![i]!;
+      if (source.id === 'main') expect(BROOKLYN_PASSAGE.samples).toContain(text);
+      else expect(OTHER_SAYS).toContain(text);
+    });
+    expect(new Set(run.sources!.map((s) => JSON.stringify(s)))).toEqual(
+      new Set([
+        JSON.stringify({ id: 'main', label: 'main-model' }),
+        JSON.stringify({ id: 'v-other', label: 'other-model' }),
+      ]),
     );
-    await screenshots(popup, 'voices-popup-cost');
-    await popup.close();
+    // The unpermitted voice: one failure, named, no request anywhere.
+    expect(run.failures).toEqual([
+      {
+        index: 6,
+        message: `Crosscheck may not contact localhost:${other.port} yet: open Crosscheck’s options and press Save to allow it.`,
+        source: { id: 'v-unpermitted', label: 'third-model' },
+      },
+    ]);
+    expect(run.notes).toContain(
+      `third-model returned no samples: Crosscheck may not contact localhost:${other.port} yet: open Crosscheck’s options and press Save to allow it.`,
+    );
+    expect(other.requests.every((r) => r.model === 'other-model')).toBe(true);
+
+    // Spend per voice, main first, as the servers reported it; the total is their sum.
+    const [mainSpend, otherSpend, unpermitted] = run.spend!;
+    expect(mainSpend).toMatchObject({ received: 4, asked: 4, usage: reportedUsage(main.requests) });
+    expect(otherSpend).toMatchObject({
+      received: 2,
+      asked: 2,
+      usage: reportedUsage(other.requests),
+    });
+    expect(unpermitted).toMatchObject({ received: 0, asked: 1, source: { id: 'v-unpermitted' } });
+    // Custom servers on this computer are free.
+    expect(mainSpend!.cost).toEqual({ kind: 'free' });
+    expect(run.usage?.outputTokens).toBe(
+      reportedUsage(main.requests).outputTokens + reportedUsage(other.requests).outputTokens,
+    );
+    // No key reaches the page's status.
+    expect(JSON.stringify(run)).not.toContain('sk-other');
+
+    // A reload shows the stored result, sources and spend included, without asking anyone.
+    main.resetStats();
+    other.resetStats();
+    await page.goto(fixtures.url('/sites/chatgpt/conversation.html?crosscheck-site=chatgpt'));
+    await waitForState(page, (s) => s.run?.phase === 'done');
+    const again = await runFor(page.url());
+    if (again?.phase !== 'done') throw new Error(`run: ${JSON.stringify(again)}`);
+    expect(again.fromCache).toBe(true);
+    expect(again.sources).toEqual(run.sources);
+    expect(again.spend).toEqual(run.spend);
+    expect(main.requests.length + other.requests.length).toBe(0);
+    await page.close();
   });
 
-  it('removing a voice forgets it, and focus returns to "Add a voice"', async () => {
-    const options = await openOptions(1000);
-    const voices = options.getByRole('region', { name: 'Other voices' });
-    await voices.getByRole('button', { name: 'Remove voice 2' }).click();
-    await expect
-      .poll(async () => (await stored()).otherVoices.map((v) => v.backend.model))
-      .toEqual(['second-model']);
-    expect(await voices.getByRole('form').count()).toBe(1);
-    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Add a voice');
-
-    // At most four: then "Add a voice" is off and says why. An unsaved voice goes without a trace.
-    const add = voices.getByRole('button', { name: 'Add a voice' });
-    for (let i = 0; i < 3; i++) await add.click();
-    expect(await voices.getByRole('form').count()).toBe(4);
-    expect(await add.isDisabled()).toBe(true);
-    expect(await options.locator('#voices-add-hint').textContent()).toBe('At most 4 other voices.');
-    await voices.getByRole('button', { name: 'Remove voice 4' }).click();
-    expect(await add.isDisabled()).toBe(false);
-    expect((await stored()).otherVoices).toHaveLength(1);
-    await options.close();
+  it('budget mode asks the other server only after the main one, with the total growing', async () => {
+    main.resetStats();
+    other.resetStats();
+    // New model names: nothing stored or cached answers for them.
+    await setOtherVoices('when-uncertain', [
+      { id: 'v-budget', baseUrl: `${other.url}/v1`, model: 'budget-model', samples: 2 },
+    ]);
+    const page = await browser.context.newPage();
+    const url = fixtures.url(
+      '/sites/claude/conversation.html?crosscheck-site=claude&stream=1&tick=10',
+    );
+    await page.goto(url);
+    const totals = new Set<number>();
+    const until = Date.now() + 90_000;
+    for (;;) {
+      const state = await waitForState(page, () => true);
+      if (state.run?.phase === 'sampling' && state.run.total) totals.add(state.run.total);
+      if (state.run?.phase === 'done' || Date.now() > until) break;
+      await page.waitForTimeout(20);
+    }
+    const run = await runFor(url);
+    if (run?.phase !== 'done') throw new Error(`run: ${JSON.stringify(run)}`);
+    // The fixture's answer ends with a claim no sample makes: uncertain, so the other is asked.
+    expect(other.requests.length).toBeGreaterThan(0);
+    const lastMain = Math.max(...main.requests.map((r) => r.receivedAt + 400));
+    expect(Math.min(...other.requests.map((r) => r.receivedAt))).toBeGreaterThanOrEqual(lastMain);
+    expect([...totals]).toContain(4);
+    expect([...totals]).toContain(6);
+    expect(run.sources!.slice(4).every((s) => s.id === 'v-budget')).toBe(true);
+    expect(run.spend!.map((s) => [s.source.id, s.asked, s.received])).toEqual([
+      ['main', 4, 4],
+      ['v-budget', 2, 2],
+    ]);
+    await page.close();
   });
 
-  /** Stops the service worker as Chrome does when it idles; the next message starts it afresh. */
-  async function restartWorker(): Promise<void> {
+  it('a run resumed after the worker is stopped keeps each sample’s voice and asks only for the rest', async () => {
+    // The main server slow, one request at a time; the other quick: its samples arrive first.
+    main.delayMs = 1500;
+    other.delayMs = 50;
+    const worker = await browser.currentWorker();
+    await worker.evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as {
+        settings: { backend: Record<string, unknown> };
+      };
+      settings.backend = { ...settings.backend, concurrency: 1, model: 'main-model-resume' };
+      await chrome.storage.local.set({ settings });
+    });
+    await setOtherVoices('always', [
+      { id: 'v-resume', baseUrl: `${other.url}/v1`, model: 'resume-model', samples: 2 },
+    ]);
+    main.resetStats();
+    other.resetStats();
+
+    const page = await browser.context.newPage();
+    const url = fixtures.url(
+      '/sites/mistral/conversation.html?crosscheck-site=mistral&stream=1&tick=10',
+    );
+    await page.goto(url);
+    // Both of the other voice's samples and one of the main voice's are in.
+    await waitForState(page, (s) => s.run?.phase === 'sampling' && (s.run.done ?? 0) >= 3);
+
+    // Stopped as Chrome stops an idle worker, from a page of the extension that runs no script.
+    const latest = new Map<string, string>();
     const quiet = await browser.context.newPage();
     await quiet.goto(`chrome-extension://${browser.extensionId}/icons/icon-16.png`);
     const cdp = await browser.context.newCDPSession(quiet);
-    const latest = new Map<string, string>();
     cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
       for (const version of event.versions) latest.set(version.versionId, version.runningStatus);
     });
@@ -325,6 +275,24 @@ describe('Other voices in Chromium', () => {
         timeout: 10_000,
       })
       .toBe(true);
-    await quiet.close();
-  }
+    const otherAskedBeforeStop = other.requests.length;
+    expect(otherAskedBeforeStop).toBe(2);
+
+    await waitForState(page, (s) => s.run?.phase === 'done' || s.run?.phase === 'error');
+    const run = await runFor(url);
+    if (run?.phase !== 'done') throw new Error(`run: ${JSON.stringify(run)}`);
+    // The resumed run did not ask the other voice again, and still says who said what.
+    expect(other.requests).toHaveLength(2);
+    expect(run.report.samples).toHaveLength(6);
+    expect(run.sources!.filter((s) => s.id === 'v-resume')).toHaveLength(2);
+    expect(run.sources!.filter((s) => s.id === 'main')).toHaveLength(4);
+    run.report.samples.forEach((text, i) => {
+      if (run.sources![i]!.id === 'v-resume') expect(OTHER_SAYS).toContain(text);
+      else expect(BROOKLYN_PASSAGE.samples).toContain(text);
+    });
+    expect(run.sources!.find((s) => s.id === 'v-resume')?.label).toBe('resume-model');
+    main.delayMs = 400;
+    other.delayMs = 400;
+    await Promise.all([page.close(), quiet.close()]);
+  });
 });
