@@ -64,6 +64,11 @@ export function StatusPanel(props: {
       {run.phase === 'sampling' && (
         <progress max={run.total} value={run.done} aria-label="Samples received" />
       )}
+      {run.phase === 'sampling' && run.note && (
+        <p class="small muted" data-testid="run-note">
+          {run.note}
+        </p>
+      )}
       {run.phase === 'done' && (
         <p class="small" data-testid="run-summary">
           {reading ? `${reading.sentence}: ${reading.verdict}.` : (run.report.notice ?? '')}{' '}

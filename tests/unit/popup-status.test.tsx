@@ -50,6 +50,12 @@ describe('popup status', () => {
     expect(handlers.onOpenSettings).toHaveBeenCalled();
   });
 
+  it('says why more samples are being asked in budget mode', () => {
+    const note = 'Asking gpt-4o-mini too: some sentences look uncertain.';
+    show({ run: { phase: 'sampling', done: 4, total: 6, failures: [], note } });
+    expect(host.querySelector('[data-testid=run-note]')?.textContent).toBe(note);
+  });
+
   it('shows progress in the bar’s words, with Cancel', () => {
     show({ run: { phase: 'sampling', done: 1, total: 4, failures: [] } });
     expect(statusText()).toBe('Received 1 of 4 samples…');
