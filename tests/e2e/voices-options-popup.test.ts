@@ -1,14 +1,17 @@
 /**
- * Other voices' settings in real Chromium, set up as a user would: the main backend and two other voices
- * (on two local servers) through the options page, by mouse and by keyboard; what is stored; the
- * popup's stepper per source; and its cost line per source after a run. Screenshots, light and
- * dark, wide and narrow: test-artifacts/voices-*.png.
+ * Other voices' settings in real Chromium, set up as a user would: the main backend and two other
+ * voices (on two local servers) through the options page, by mouse and by keyboard; what is
+ * stored; the popup's stepper per source; and its cost line per source after a run (seeded, with
+ * a voice budget mode did not ask; then a real run on a chat fixture, matching the tokens the
+ * servers reported). Screenshots, light and dark, wide and narrow: test-artifacts/voices-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
-import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { startLlmServer, type LlmServer, type RecordedRequest } from '../helpers/llm-server.ts';
+import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
 import type { RunStatus } from '../../src/shared/run-status.ts';
 import type { Settings } from '../../src/shared/settings-schema.ts';
 import report from '../fixtures/overlay/report.json';
@@ -19,16 +22,19 @@ describe('Other voices in Chromium', () => {
   let browser: ExtensionBrowser;
   let first: LlmServer;
   let second: LlmServer;
+  let fixtures: FixtureServer;
 
   beforeAll(async () => {
     mkdirSync(ART, { recursive: true });
-    first = await startLlmServer();
-    second = await startLlmServer();
+    fixtures = await startFixtureServer();
+    first = await startLlmServer({ passages: [BROOKLYN_PASSAGE] });
+    second = await startLlmServer({ passages: [BROOKLYN_PASSAGE] });
     browser = await launchWithExtension('dist/test/chrome');
   });
 
   afterAll(async () => {
     await browser?.close();
+    await fixtures?.close();
     await first?.stop();
     await second?.stop();
   });
@@ -306,6 +312,65 @@ describe('Other voices in Chromium', () => {
     expect(await add.isDisabled()).toBe(false);
     expect((await stored()).otherVoices).toHaveLength(1);
     await options.close();
+  });
+
+  it('after a real run on a chat page, the popup shows the tokens each server reported', async () => {
+    const options = await openOptions(1000);
+    const voices = options.getByRole('region', { name: 'Other voices' });
+    await voices.getByRole('radio', { name: /^Always/ }).check();
+    await expect.poll(async () => (await stored()).otherVoicesMode).toBe('always');
+    await options.close();
+    first.resetStats();
+    second.resetStats();
+
+    const page = await browser.context.newPage();
+    const url = fixtures.url(
+      '/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&tick=10',
+    );
+    await page.goto(url);
+    const phase = async () => {
+      const raw = await page.getAttribute('html', 'data-crosscheck-test');
+      return raw === null ? null : (JSON.parse(raw) as { run?: { phase: string } }).run?.phase;
+    };
+    await expect.poll(phase, { timeout: 90_000, interval: 250 }).toBe('done');
+    const tabId = await (
+      await browser.currentWorker()
+    ).evaluate(async (u) => {
+      const { tabs } = (await chrome.storage.session.get('tabs')) as {
+        tabs: Record<string, { tabId: number; url: string }>;
+      };
+      return Object.values(tabs).find((t) => t.url === u)!.tabId;
+    }, url);
+
+    const reported = (requests: RecordedRequest[]) =>
+      requests.reduce((sum, r) => {
+        const usage = (r.reply as { usage: { prompt_tokens: number; completion_tokens: number } })
+          .usage;
+        return sum + usage.prompt_tokens + usage.completion_tokens;
+      }, 0);
+    const mainTokens = reported(first.requests);
+    const voiceTokens = reported(second.requests);
+    expect(mainTokens).toBeGreaterThan(0);
+    expect(voiceTokens).toBeGreaterThan(0);
+
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 340, height: 700 });
+    await popup.goto(
+      `chrome-extension://${browser.extensionId}/src/popup/index.html?tabId=${tabId}`,
+    );
+    const n = (tokens: number) => tokens.toLocaleString('en');
+    await expect
+      .poll(() => popup.getByTestId('source-cost').allTextContents())
+      .toEqual([
+        `main-model (main): 5 of 5 samples, ${n(mainTokens)} tokens used, free (runs locally).`,
+        `second-model: 1 of 1 sample, ${n(voiceTokens)} tokens used, free (runs locally).`,
+      ]);
+    expect(await popup.getByTestId('run-cost').textContent()).toBe(
+      `In all: ${n(mainTokens + voiceTokens)} tokens used, free (runs locally).`,
+    );
+    await screenshots(popup, 'voices-popup-real-run');
+    await popup.close();
+    await page.close();
   });
 
   /** Stops the service worker as Chrome does when it idles; the next message starts it afresh. */
