@@ -4,7 +4,7 @@
  * the ids (and so the labels) of several forms on one page apart.
  */
 import { useState } from 'preact/hooks';
-import { OLLAMA_ORIGINS_SETTING, presetById } from '../sampling/presets.ts';
+import { OLLAMA_ORIGINS_SETTING, presetById } from '../shared/presets.ts';
 import { TIMEOUT_SETTING_LABEL } from '../sampling/errors.ts';
 import { BACKEND_KINDS, type BackendSettings } from '../shared/backend.ts';
 import {

@@ -2,7 +2,7 @@
  * The backend choices the options page offers, shared by the main backend's form and each other
  * voice's: the preset list in the order people should meet it, and a fresh form for one preset.
  */
-import { PRESETS, settingsFromPreset } from '../sampling/presets.ts';
+import { PRESETS, settingsFromPreset } from '../shared/presets.ts';
 import type { BackendSettings } from '../shared/backend.ts';
 import { checkBackend } from '../shared/settings-schema.ts';
 

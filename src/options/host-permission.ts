@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { BACKEND_KINDS, type BackendSettings } from '../shared/backend.ts';
-import { originPatternFor } from '../sampling/presets.ts';
+import { originPatternFor } from '../shared/presets.ts';
 
 export type Reach = 'not-needed' | 'granted' | 'denied' | 'invalid-address';
 

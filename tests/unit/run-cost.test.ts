@@ -12,7 +12,7 @@ import {
   presetById,
   PRICES_AS_OF,
   settingsFromPreset,
-} from '../../src/sampling/presets.ts';
+} from '../../src/shared/presets.ts';
 import { forgetLearnedBatching } from '../../src/sampling/sampler.ts';
 import { dollarsFor, formatDollars, spendText } from '../../src/shared/run-cost.ts';
 import { MAIN_VOICE_ID } from '../../src/shared/sources.ts';

@@ -1,10 +1,10 @@
 /**
- * Source names for people: the model's name, the host too where two sources share a model, a
- * number where even that is the same; never the key.
+ * Source names as the popup reads them from settings: the same labels the background gives the
+ * samples (one definition), the main backend first; never the key.
  */
 import { describe, expect, it } from 'vitest';
 import { sourceLabels } from '../../src/shared/source-labels.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import type { OtherVoice } from '../../src/shared/sources.ts';
 
 const openai = settingsFromPreset('openai', { model: 'gpt-4o-mini', apiKey: 'sk-secret' });
@@ -24,15 +24,15 @@ describe('sourceLabels', () => {
     ]);
   });
 
-  it('adds the host where two sources share a model, and a number where that is the same too', () => {
+  it('adds the service and host where two sources share a model, and a number where that is the same too', () => {
     const labels = sourceLabels(ollama('llama3.2'), [
       voice('v-1', ollama('llama3.2', 'http://192.168.1.5:11434/v1')),
       voice('v-2'),
     ]);
     expect(labels.map((l) => l.label)).toEqual([
-      'llama3.2 (127.0.0.1:11434) #1',
-      'llama3.2 (192.168.1.5:11434)',
-      'llama3.2 (127.0.0.1:11434) #2',
+      'llama3.2 (Ollama, 127.0.0.1:11434) #1',
+      'llama3.2 (Ollama, 192.168.1.5:11434)',
+      'llama3.2 (Ollama, 127.0.0.1:11434) #2',
     ]);
   });
 
