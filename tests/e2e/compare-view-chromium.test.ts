@@ -5,7 +5,7 @@
  * from the bar by keyboard, on the sample that disagrees most, switched with the arrow keys,
  * still open and working after the page re-renders the answer, closed with Escape with focus
  * back on its button — and each sample labelled with the source the run recorded, in the compare
- * view, the card and the summary. Screenshots: test-artifacts/compare-chromium-*.png.
+ * view, the card and the summary. Screenshots: test-artifacts/compare-chromium-*.png (the view, and the card).
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -201,6 +201,7 @@ describe('the compare view in Chromium', () => {
     const tags = overlay.locator('#cc-card .cc-evidence .cc-sample-tag');
     await expect.poll(() => tags.count()).toBe(report.samples.length);
     expect((await tags.allTextContents()).sort()).toEqual([...labels].sort());
+    await page.screenshot({ path: 'test-artifacts/compare-chromium-card.png' });
     await page.close();
   });
 });
