@@ -198,6 +198,25 @@ describe('sources', () => {
     expect(root.getElementById('cc-compare')).toBeNull();
     expect(root.activeElement).toBe(toggle);
   });
+
+  it('closes the compare view when a new run starts, and does not reopen it by itself', async () => {
+    mount(false);
+    const done = {
+      phase: 'done' as const,
+      report: freshReport(),
+      fromCache: false,
+      failures: [],
+      usage: null,
+      sources,
+    };
+    act(() => handle.setState(done));
+    await click(button('Compare'));
+    expect(root.getElementById('cc-compare')).not.toBeNull();
+    act(() => handle.setState({ phase: 'sampling', done: 1, total: 5, failures: [] }));
+    act(() => handle.setState({ ...done, report: freshReport() }));
+    expect(root.getElementById('cc-compare')).toBeNull();
+    expect(button('Compare')?.getAttribute('aria-expanded')).toBe('false');
+  });
 });
 
 describe('page and model text', () => {

@@ -6,7 +6,7 @@
  * Actions never dead-end: while a run is under way the bar offers Cancel; when an error can only
  * be fixed in the settings, "Open settings" is the primary action.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OverlayState } from './state.ts';
 import { agreement, coverageNote, flags, headline, shownCounts } from './summarise.ts';
 import { needsSettings } from '../../shared/run-status.ts';
@@ -49,6 +49,13 @@ export function SummaryBar(props: SummaryProps) {
   const [comparing, setComparing] = useState(false);
   const [compareSample, setCompareSample] = useState<number | null>(null);
   const compareButton = useRef<HTMLButtonElement>(null);
+  // A new run closes the view: the next result is another set of samples, and opening by itself
+  // would take the reader's focus.
+  useEffect(() => {
+    if (state.phase === 'done') return;
+    setComparing(false);
+    setCompareSample(null);
+  }, [state.phase]);
   const busy = state.phase === 'sampling' || state.phase === 'analyzing';
   const done = state.phase === 'done' ? state : null;
   const fixInSettings =
