@@ -5,12 +5,14 @@
  *   npx tsx bench/quality/train-severity.ts            # cross-validated figures only
  *   npx tsx bench/quality/train-severity.ts --write    # also refit on all rows, write weights
  * Rows: WikiBio sentences with 5 and with 20 samples (label: minor or major inaccurate),
- * ChatProtect pairs (label: strong) and the SummEdits summary sentences that differ from the
- * original (label: inconsistent pair). Each set, and each label within it, weighs the same in the
- * fit (see fit). The sensitivity
+ * ChatProtect pairs (label: strong) and the SummEdits summary sentences (label: the pair is
+ * inconsistent and the sentence differs from the original; a sentence copied verbatim is right).
+ * Each set, and each label within it, weighs the same in the fit (see fit). The sensitivity
  * thresholds are set from the out-of-fold severities: "balanced" is the lowest severity at which
- * at most 12% of WikiBio's accurate sentences (5 samples) and of SummEdits' consistent pairs are
- * flagged; "fewer" 6%, "more" 25%, and the faint "uncertain" level from 40%. The weights file records the data files' sha256.
+ * at most 12% of WikiBio's accurate sentences (5 samples) are flagged, "fewer" 6%, "more" 25%,
+ * and the faint "uncertain" level from 40%; the one-sample regime is shifted so that balanced
+ * also flags at most 12% of SummEdits' consistent pairs (see singleOffset). The weights file
+ * records the data files' sha256.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
