@@ -9,9 +9,9 @@
  * inconsistent and the sentence differs from the original; a sentence copied verbatim is right).
  * Each set, and each label within it, weighs the same in the fit (see fit). The sensitivity
  * thresholds are set from the out-of-fold severities: "balanced" is the lowest severity at which
- * at most 12% of WikiBio's accurate sentences (5 samples) are flagged, "fewer" 6%, "more" 25%,
+ * at most 13% of WikiBio's accurate sentences (5 samples) are flagged, "fewer" 6%, "more" 25%,
  * and the faint "uncertain" level from 40%; the one-sample regime is shifted so that balanced
- * also flags at most 12% of SummEdits' consistent pairs (see singleOffset). The weights file
+ * also flags at most 13% of SummEdits' consistent pairs (see singleOffset). The weights file
  * records the data files' sha256.
  */
 import { createHash } from 'node:crypto';
@@ -57,7 +57,7 @@ const FOLDS = 5;
 const RIDGE = 1e-3;
 const FALSE_FLAG_LIMITS: Record<Sensitivity | 'uncertain', number> = {
   fewer: 0.06,
-  balanced: 0.12,
+  balanced: 0.13,
   more: 0.25,
   uncertain: 0.4,
 };
