@@ -17,7 +17,16 @@ export interface SampleFailure {
 
 export type RunStatus =
   | { phase: 'idle' }
-  | { phase: 'sampling'; done: number; total: number; failures: SampleFailure[] }
+  | {
+      phase: 'sampling';
+      done: number;
+      /** Samples wanted so far; in budget mode it grows when the other voices are asked too. */
+      total: number;
+      failures: SampleFailure[];
+      /** Why more is being asked, in budget mode: "Asking gpt-4o-mini too: some sentences look
+       * uncertain." Absent otherwise. */
+      note?: string;
+    }
   | { phase: 'analyzing'; total: number; failures: SampleFailure[] }
   | {
       phase: 'done';

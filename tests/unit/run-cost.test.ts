@@ -15,6 +15,7 @@ import {
 } from '../../src/sampling/presets.ts';
 import { forgetLearnedBatching } from '../../src/sampling/sampler.ts';
 import { dollarsFor, formatDollars, spendText } from '../../src/shared/run-cost.ts';
+import { MAIN_VOICE_ID } from '../../src/shared/sources.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
 
@@ -124,8 +125,7 @@ describe('cost of a real run', () => {
         turns: [{ role: 'user', text: 'When did the Brooklyn Bridge open?' }],
         answer: 'The Brooklyn Bridge opened in 1883.',
       },
-      backend,
-      total: 3,
+      voices: [{ source: { id: MAIN_VOICE_ID, label: 'gpt-4o-mini' }, backend, samples: 3 }],
       embedder: bagOfWordsEmbedder(),
       signal: new AbortController().signal,
       onProgress: () => undefined,
