@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import type { Embedder } from '../core/embedder.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
 import { redactSecrets } from '../sampling/errors.ts';
-import { originPatternFor, settingsFromPreset } from '../sampling/presets.ts';
+import { originPatternFor, settingsFromPreset } from '../shared/presets.ts';
 import { SampleCache } from '../sampling/cache.ts';
 import { BACKEND_KINDS, type BackendSettings } from '../shared/backend.ts';
 import type { Capture } from '../shared/conversation.ts';

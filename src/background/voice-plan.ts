@@ -4,7 +4,7 @@
  * so people can tell them apart. And the key that says which voices made a stored result, so a
  * result is reused only for the same voices.
  */
-import { voiceLabels } from '../sampling/voice-labels.ts';
+import { voiceLabels } from '../shared/source-labels.ts';
 import type { BackendSettings } from '../shared/backend.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import { MAIN_VOICE_ID, type OtherVoice } from '../shared/sources.ts';

@@ -8,7 +8,7 @@ import { checkAnswer, type CheckInput } from '../../src/background/check-answer.
 import { MAX_ANSWER_CHARS, MAX_SAMPLE_CHARS } from '../../src/background/text-caps.ts';
 import type { Embedder } from '../../src/core/embedder.ts';
 import { ConcurrencyLimiter } from '../../src/sampling/limiter.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import { forgetLearnedBatching } from '../../src/sampling/sampler.ts';
 import { LOCAL_CONTEXT_CHARS } from '../../src/sampling/turns.ts';
 import type { BackendSettings } from '../../src/shared/backend.ts';

@@ -20,7 +20,7 @@ import { createAnalysis } from '../../src/core/analysis.ts';
 import type { AnalysisReport } from '../../src/core/types.ts';
 import type { Capture } from '../../src/shared/conversation.ts';
 import { voicesKey } from '../../src/background/voice-plan.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import type { OtherVoicesMode } from '../../src/shared/sources.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
 

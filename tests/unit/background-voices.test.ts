@@ -17,7 +17,7 @@ import { planVoices } from '../../src/background/voice-plan.ts';
 import { DEFAULT_RETRY_POLICY } from '../../src/sampling/backoff.ts';
 import { costOfRun } from '../../src/sampling/cost.ts';
 import { ConcurrencyLimiter } from '../../src/sampling/limiter.ts';
-import { presetById, settingsFromPreset } from '../../src/sampling/presets.ts';
+import { presetById, settingsFromPreset } from '../../src/shared/presets.ts';
 import { forgetLearnedBatching } from '../../src/sampling/sampler.ts';
 import type { BackendSettings } from '../../src/shared/backend.ts';
 import { dollarsFor } from '../../src/shared/run-cost.ts';

@@ -7,12 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../src/background/check-answer.ts';
 import { costOfRun } from '../../src/sampling/cost.ts';
 import { ConcurrencyLimiter } from '../../src/sampling/limiter.ts';
-import {
-  PRESETS,
-  presetById,
-  PRICES_AS_OF,
-  settingsFromPreset,
-} from '../../src/sampling/presets.ts';
+import { PRESETS, presetById, PRICES_AS_OF, settingsFromPreset } from '../../src/shared/presets.ts';
 import { forgetLearnedBatching } from '../../src/sampling/sampler.ts';
 import { dollarsFor, formatDollars, spendText } from '../../src/shared/run-cost.ts';
 import { MAIN_VOICE_ID } from '../../src/shared/sources.ts';

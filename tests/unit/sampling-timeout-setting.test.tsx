@@ -10,7 +10,7 @@ import { act } from 'preact/test-utils';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TIMEOUT_SETTING_LABEL } from '../../src/sampling/errors.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import { collectSamples, sample } from '../../src/sampling/sampler.ts';
 import type { BackendSection as BackendSectionType } from '../../src/options/BackendSection.tsx';
 import type { BackendSettings } from '../../src/sampling/types.ts';

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planVoices } from '../../src/background/voice-plan.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
-import { voiceLabels } from '../../src/sampling/voice-labels.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
+import { voiceLabels } from '../../src/shared/source-labels.ts';
 import type { BackendSettings } from '../../src/shared/backend.ts';
 
 const voice = (id: string, backend: BackendSettings) => ({ id, backend });

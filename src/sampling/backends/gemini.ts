@@ -7,7 +7,7 @@
 import { SamplingError } from '../errors.ts';
 import { malformedError } from '../http-errors.ts';
 import { type HttpDeps, endpointUrl, postJson, tokenCount } from '../http.ts';
-import { maxPerCallFor } from '../presets.ts';
+import { maxPerCallFor } from '../../shared/presets.ts';
 import { normalizeTurns } from '../turns.ts';
 import type {
   Backend,

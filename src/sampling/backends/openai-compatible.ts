@@ -8,7 +8,7 @@
 import type { Turn } from '../../shared/conversation.ts';
 import { errorFromHttpResponse, malformedError } from '../http-errors.ts';
 import { type HttpDeps, endpointUrl, postJson, tokenCount } from '../http.ts';
-import { maxPerCallFor, presetById } from '../presets.ts';
+import { maxPerCallFor, presetById } from '../../shared/presets.ts';
 import { normalizeTurns } from '../turns.ts';
 import type {
   Backend,

@@ -4,9 +4,9 @@
  * then its host, then a number. Built from settings, never from a key, so a label may be shown
  * anywhere.
  */
-import { BACKEND_KINDS, type BackendSettings } from '../shared/backend.ts';
-import type { SampleSource } from '../shared/sources.ts';
+import { BACKEND_KINDS, type BackendSettings } from './backend.ts';
 import { presetById } from './presets.ts';
+import { MAIN_VOICE_ID, type OtherVoice, type SampleSource } from './sources.ts';
 
 type LabelledBackend = Pick<BackendSettings, 'kind' | 'presetId' | 'baseUrl' | 'model'>;
 
@@ -72,4 +72,15 @@ export function voiceLabels(voices: readonly VoiceIdentity[]): SampleSource[] {
     return `${label} #${n}`;
   });
   return voices.map((v, i) => ({ id: v.id, label: labels[i]! }));
+}
+
+/** The sources as settings name them: the main backend first (when one is set), then each voice. */
+export function sourceLabels(
+  main: BackendSettings | null,
+  voices: readonly OtherVoice[],
+): SampleSource[] {
+  return voiceLabels([
+    ...(main ? [{ id: MAIN_VOICE_ID, backend: main }] : []),
+    ...voices.map((voice) => ({ id: voice.id, backend: voice.backend })),
+  ]);
 }
