@@ -21,20 +21,23 @@ export const SEVERITY_MODEL = {
     'antonymShare',
     'siblingShare',
     'synonymShare',
+    'swapShare',
+    'singleSwap',
     'scoreSquared',
     'scoreTimesAnswer',
   ],
   weights: [
-    0.577333, 0.55812, 1.292665, -0.099507, -0.702483, 0.00005, -0.490675, -1.235396, -0.353217,
-    1.762872, 0.018115, -4.005183, 0.992887, 0.381427, -0.012966, -0.283688, 1.246241, 0.984489,
+    1.273391, 0.307856, 1.294121, -0.137934, -0.735481, 0.297225, -0.420706, -1.617962, -0.402826,
+    1.508509, -0.226021, -3.289741, 0.917947, 0.432432, -0.046797, 0.372508, 0.60256, 1.081423,
+    0.84352, 0.677793,
   ],
-  bias: -0.225637,
+  bias: 0.116188,
   thresholds: {
-    fewer: 0.79,
+    fewer: 0.795,
     balanced: 0.66,
     more: 0.52,
   },
-  uncertainFrom: 0.41,
+  uncertainFrom: 0.39,
   data: {
     'wikibio/wikibio-dev.json.gz':
       '28c9d9e214ccdddd6c59faab680fb072d63f287b1412d298a7977446e5d2ece0',
