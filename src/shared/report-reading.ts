@@ -456,7 +456,8 @@ export interface CompareRow {
   /**
    * The kind of disagreement to mark the row with, the inline highlights' kinds: what this
    * sample's counterpart shows (its conflict, else the flag's shown kind when it says otherwise),
-   * 'unsupported' when it does not back the sentence; null when it backs it or is not compared.
+   * 'unsupported' when it backs only part of it; null when it backs it, says nothing about it, or
+   * is not compared.
    */
   kind: SentenceType | null;
   /** The sentence's flag at the reader's sensitivity (its underline on the page), if any. */
@@ -476,7 +477,8 @@ function rowKind(
   finding: SentenceFinding,
   sensitivity: Sensitivity,
 ): SentenceType | null {
-  if (!stance || stance === 'agrees') return null;
+  // A sample that backs the sentence, or says nothing about it, marks nothing.
+  if (!stance || stance === 'agrees' || stance === 'silent') return null;
   if (evidence?.conflict) return evidence.conflict;
   if (stance === 'differs') {
     const shown = shownType(finding, sensitivity);

@@ -199,6 +199,35 @@ describe('sources', () => {
     expect(root.activeElement).toBe(toggle);
   });
 
+  it('marks each answer sentence as the compared sample judges it: strong, faint or not at all', async () => {
+    mount(false);
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+        sources,
+      }),
+    );
+    await click(button('Compare'));
+    const seen = new Set<string>();
+    for (const choice of [...root.querySelectorAll<HTMLElement>('.cc-compare-choice')]) {
+      await click(choice);
+      for (const row of root.querySelectorAll<HTMLElement>('.cc-compare-row')) {
+        const stance = row.dataset.stance!;
+        seen.add(stance);
+        const mark = row.querySelector('.cc-compare-answer .cc-kind');
+        if (stance === 'differs') expect(mark?.classList.contains('cc-kind-faint')).toBe(false);
+        else if (stance === 'partly') expect(mark?.classList.contains('cc-kind-faint')).toBe(true);
+        else expect(mark).toBeNull();
+      }
+    }
+    expect(seen).toContain('differs');
+    expect(seen).toContain('silent');
+  });
+
   it('closes the compare view when a new run starts, and does not reopen it by itself', async () => {
     mount(false);
     const done = {

@@ -40,6 +40,18 @@ function SampleCell({ row }: { row: CompareRow }) {
   return <DiffText parts={counterpartParts(row.evidence)} variant="mark" />;
 }
 
+/**
+ * The answer sentence marked as this sample judges it: the kind's underline where the sample says
+ * otherwise, a faint one where it backs only part of it, none where it backs it or is silent (not
+ * repeating a detail is weaker evidence than stating a different one).
+ */
+function answerMark(row: CompareRow): string | undefined {
+  if (!row.kind) return undefined;
+  return row.stance === 'partly'
+    ? `cc-kind cc-kind-${row.kind} cc-kind-faint`
+    : `cc-kind cc-kind-${row.kind}`;
+}
+
 function RowTag({ row }: { row: CompareRow }) {
   if (!row.stance) return null;
   return (
@@ -168,9 +180,7 @@ export function CompareView(props: CompareViewProps) {
               data-kind={row.kind ?? 'none'}
             >
               <td class="cc-compare-answer" data-label="Your answer">
-                <span class={row.kind ? `cc-kind cc-kind-${row.kind}` : undefined}>
-                  {row.answer}
-                </span>
+                <span class={answerMark(row)}>{row.answer}</span>
               </td>
               <td class="cc-compare-sample" data-label={name}>
                 <RowTag row={row} />

@@ -10,13 +10,19 @@ import { INCONSISTENCY_TYPES } from '../../core/types.ts';
 
 /**
  * Per kind: its swatch (a stretch of underline) and `.cc-kind-<kind>`, text marked as the page's
- * highlight marks it (the faint tint and the underline), for the compare view.
+ * highlight marks it (the faint tint and the underline), for the compare view; `.cc-kind-faint`
+ * marks it as the page marks an "uncertain" sentence (the colour at low strength, thin, no tint).
  */
 function typeRules(): string {
   return INCONSISTENCY_TYPES.map((type) => {
     const s = TYPE_STYLES[type];
     const underline = `text-decoration: underline ${s.underline} var(--cc-${type}) ${s.thickness};`;
-    return `.cc-swatch-${type} { ${underline} }\n.cc-kind-${type} { background: var(--cc-${type}-tint); ${underline} }`;
+    const faint = `text-decoration: underline ${s.underline} color-mix(in srgb, var(--cc-${type}) 45%, transparent) 1px;`;
+    return [
+      `.cc-swatch-${type} { ${underline} }`,
+      `.cc-kind-${type} { background: var(--cc-${type}-tint); ${underline} }`,
+      `.cc-kind-${type}.cc-kind-faint { background: none; ${faint} }`,
+    ].join('\n');
   }).join('\n');
 }
 
