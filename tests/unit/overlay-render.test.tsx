@@ -536,6 +536,11 @@ describe('summary', () => {
     expect(button('Re-run')).toBeUndefined();
     // Without a cancel handler there is no Cancel button; see the next test for one.
     expect(button('Cancel')).toBeUndefined();
+    expect(root.querySelector('.cc-status-note')).toBeNull();
+    // Budget mode calls in the other voices: the total grows and the bar says why.
+    const note = 'Asking llama3.2 too: some sentences look uncertain.';
+    act(() => handle.setState({ phase: 'sampling', done: 4, total: 6, failures: [], note }));
+    expect(root.querySelector('.cc-status-note')?.textContent).toBe(note);
     act(() => handle.setState({ phase: 'analyzing', total: 5, failures: [] }));
     expect(root.textContent).toContain('Analysing…');
     act(() => handle.setState({ phase: 'idle' }));
