@@ -6,7 +6,8 @@
  * when other voices answered too).
  */
 import type { Sensitivity } from '../core/types.ts';
-import { agreement, shownFlags, sourceReading } from '../shared/report-reading.ts';
+import { agreement, shownFlags } from '../shared/report-reading.ts';
+import { sourceReading } from '../shared/source-reading.ts';
 import { spendText } from '../shared/run-cost.ts';
 import { sourceSpendText, totalSpendText } from '../shared/source-spend.ts';
 import { describeRun, needsSettings, type TabStatus } from '../shared/run-status.ts';

@@ -6,7 +6,6 @@
  */
 import { isBoilerplate } from '../core/boilerplate.ts';
 import { DEFAULT_SENSITIVITY, sentenceLevel } from '../core/severity.ts';
-import { segment } from '../core/segment.ts';
 import type {
   AnalysisReport,
   InconsistencyType,
@@ -16,7 +15,6 @@ import type {
   Sensitivity,
   SeverityLevel,
 } from '../core/types.ts';
-import { MAIN_VOICE_ID, type SampleSource } from './sources.ts';
 
 export type SentenceType = Exclude<InconsistencyType, 'omission'>;
 
@@ -134,7 +132,7 @@ export function strongestFirst(flags: readonly Flag[]): Flag[] {
 }
 
 /** The judged sentences that make a claim (disclaimers and hedges left out). */
-function judgedClaims(report: AnalysisReport): SentenceFinding[] {
+export function judgedClaims(report: AnalysisReport): SentenceFinding[] {
   return report.sentences.filter((s) => s.segment.judged && !isBoilerplate(s.segment.text));
 }
 
@@ -148,7 +146,7 @@ export function samplesAgreeing(report: AnalysisReport): number {
 }
 
 /** Per sample, whether it agrees with the answer (as `samplesAgreeing` counts it). */
-function agreeingSamples(report: AnalysisReport): boolean[] {
+export function agreeingSamples(report: AnalysisReport): boolean[] {
   const judged = judgedClaims(report);
   return report.samples.map((_, sample) => {
     if (judged.length === 0) return true;
@@ -161,7 +159,7 @@ function agreeingSamples(report: AnalysisReport): boolean[] {
 }
 
 /** A sample's evidence that states something different: differing words found, or a conflict named. */
-function saysOtherwise(e: SampleEvidence): boolean {
+export function saysOtherwise(e: SampleEvidence): boolean {
   const named = e.conflict && e.conflict !== 'unsupported';
   return !e.supports && (!!named || e.sampleSpans.length > 0);
 }
@@ -264,278 +262,4 @@ export function stanceOf(evidence: SampleEvidence | undefined, sentence: string)
   let shared = 0;
   for (const w of words) if (said.has(w)) shared++;
   return shared * 4 >= words.size ? 'partly' : 'silent';
-}
-
-// ---- Sources: who said each sample ("other voices") ----
-
-/**
- * Who said each sample, when that is worth saying: null for results without sources (stored
- * before there were several voices), with sources that do not match the samples, or with every
- * sample from the main voice — then nothing is said about sources at all.
- */
-export function shownSources(
-  report: AnalysisReport,
-  sources: readonly SampleSource[] | undefined,
-): readonly SampleSource[] | null {
-  if (!sources || sources.length !== report.samples.length || sources.length === 0) return null;
-  return sources.every((s) => s.id === MAIN_VOICE_ID) ? null : sources;
-}
-
-/** "Sample 2", or "Sample 2 · gpt-4o-mini" when sources are shown. */
-export function sampleName(sample: number, sources: readonly SampleSource[] | null): string {
-  const label = sources?.[sample]?.label;
-  return label ? `Sample ${sample + 1} · ${label}` : `Sample ${sample + 1}`;
-}
-
-interface SourceGroup {
-  source: SampleSource;
-  /** Samples from it, and how many of those do not agree with the answer. */
-  samples: number;
-  disagreeing: number;
-}
-
-/** Samples grouped by source, in the order the sources first appear. */
-function bySource(
-  sources: readonly SampleSource[],
-  counted: (sample: number) => boolean,
-): SourceGroup[] {
-  const groups = new Map<string, SourceGroup>();
-  sources.forEach((source, sample) => {
-    const group = groups.get(source.id) ?? { source, samples: 0, disagreeing: 0 };
-    group.samples++;
-    if (counted(sample)) group.disagreeing++;
-    groups.set(source.id, group);
-  });
-  return [...groups.values()];
-}
-
-/** "both samples from X", "the one sample from X", "all 3 samples from X", "2 of 3 samples from X". */
-function samplesFrom(k: number, n: number, label: string): string {
-  if (k === n) {
-    if (n === 1) return `the one sample from ${label}`;
-    return n === 2 ? `both samples from ${label}` : `all ${n} samples from ${label}`;
-  }
-  return `${k} of ${n} samples from ${label}`;
-}
-
-function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/**
- * Where the disagreement lies: 'none' (every source's samples agree with the answer), 'within'
- * (only some samples of one model disagree), 'between' (one model's samples all disagree while
- * the others agree) or 'both' (samples of several models disagree).
- */
-export type DisagreementSplit = 'none' | 'within' | 'between' | 'both';
-
-export interface SourceReading {
-  split: DisagreementSplit;
-  /** One sentence for the summary, e.g. "Between models: both samples from gpt-4o-mini disagree; llama3.2 agrees." */
-  sentence: string;
-}
-
-/**
- * Whether a disagreement is within one model or between models, read from the same per-sample
- * agreement the headline counts. Null when sources are not shown or only one source answered.
- */
-export function sourceReading(
-  report: AnalysisReport,
-  sources: readonly SampleSource[] | undefined,
-): SourceReading | null {
-  const shown = shownSources(report, sources);
-  if (!shown || !agreement(report)) return null;
-  const agrees = agreeingSamples(report);
-  const groups = bySource(shown, (sample) => !agrees[sample]);
-  if (groups.length < 2) return null;
-  const against = groups.filter((g) => g.disagreeing > 0);
-  const agreeing = groups.filter((g) => g.disagreeing === 0).map((g) => g.source.label);
-  const agreeClause =
-    agreeing.length === 0
-      ? ''
-      : `; ${joinAnd(agreeing)} ${agreeing.length === 1 ? 'agrees' : 'agree'}`;
-  if (against.length === 0) {
-    const all = groups.length === 2 ? 'both' : `all ${groups.length}`;
-    return {
-      split: 'none',
-      sentence: `No disagreement between models: ${all} agree (${joinAnd(groups.map((g) => g.source.label))}).`,
-    };
-  }
-  if (against.length === 1) {
-    const g = against[0]!;
-    const whole = g.disagreeing === g.samples;
-    const verb = g.disagreeing === 1 ? 'disagrees' : 'disagree';
-    const what = `${samplesFrom(g.disagreeing, g.samples, g.source.label)} ${verb}`;
-    return whole
-      ? {
-          split: 'between',
-          sentence: `${groups.length === 2 ? 'The other model disagrees' : 'Between models'}: ${what}${agreeClause}.`,
-        }
-      : { split: 'within', sentence: `Within one model: ${what}${agreeClause}.` };
-  }
-  const [first, ...rest] = against;
-  const parts = [
-    samplesFrom(first!.disagreeing, first!.samples, first!.source.label),
-    ...rest.map((g) => `${g.disagreeing} from ${g.source.label}`),
-  ];
-  return {
-    split: 'both',
-    sentence: `Within and between models: ${joinAnd(parts)} disagree${agreeClause}.`,
-  };
-}
-
-/**
- * The sources in the consensus pick's group, e.g. "your answer, 2 samples from llama3.2 and 1
- * from gpt-4o-mini"; null when sources are not shown.
- */
-export function winningGroupSources(
-  report: AnalysisReport,
-  sources: readonly SampleSource[] | undefined,
-): string | null {
-  const shown = shownSources(report, sources);
-  const { consensus } = report;
-  const group = consensus.groups.find((g) => g.includes(consensus.index));
-  if (!shown || !group) return null;
-  const members = group.filter((i) => i > 0 && i <= shown.length).map((i) => i - 1);
-  const counts = bySource(
-    members.map((sample) => shown[sample]!),
-    () => false,
-  );
-  const parts = counts.map((g, i) =>
-    i === 0
-      ? `${g.samples} ${g.samples === 1 ? 'sample' : 'samples'} from ${g.source.label}`
-      : `${g.samples} from ${g.source.label}`,
-  );
-  if (group.includes(0)) parts.unshift('your answer');
-  return parts.length === 0 ? null : joinAnd(parts);
-}
-
-// ---- The compare view: the answer beside one sample ----
-
-/**
- * How much a sample disagrees with the answer: over the judged claims, 2 for each it says
- * otherwise, 1 for each it does not back.
- */
-export function sampleDisagreement(report: AnalysisReport, sample: number): number {
-  let total = 0;
-  for (const finding of judgedClaims(report)) {
-    const e = finding.evidence.find((x) => x.sample === sample);
-    if (!e) total += 1;
-    else if (saysOtherwise(e)) total += 2;
-    else if (!e.supports) total += 1;
-  }
-  return total;
-}
-
-/** The sample the compare view opens with: the one that disagrees most (the first on a tie). */
-export function mostDisagreeingSample(report: AnalysisReport): number | null {
-  let best: number | null = null;
-  let bestScore = -1;
-  for (let sample = 0; sample < report.samples.length; sample++) {
-    const score = sampleDisagreement(report, sample);
-    if (score > bestScore) {
-      best = sample;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-export interface CompareRow {
-  /** Index into `report.sentences`. */
-  index: number;
-  /** The answer's sentence as a reader sees it (a table row's cells without the pipes). */
-  answer: string;
-  /** Whether the sentence is judged (code, headings and lead-ins are shown but not compared). */
-  judged: boolean;
-  /** The sample's counterpart sentence, or null when it has none. */
-  counterpart: string | null;
-  evidence: SampleEvidence | null;
-  stance: Stance | null;
-  /**
-   * The kind of disagreement to mark the row with, the inline highlights' kinds: what this
-   * sample's counterpart shows (its conflict, else the flag's shown kind when it says otherwise),
-   * 'unsupported' when it backs only part of it; null when it backs it, says nothing about it, or
-   * is not compared.
-   */
-  kind: SentenceType | null;
-  /** The sentence's flag at the reader's sensitivity (its underline on the page), if any. */
-  flag: Flag | null;
-}
-
-export interface Comparison {
-  sample: number;
-  rows: CompareRow[];
-  /** Sentences of the sample that are no answer sentence's counterpart: what only it says. */
-  onlyInSample: string[];
-}
-
-function rowKind(
-  evidence: SampleEvidence | null,
-  stance: Stance | null,
-  finding: SentenceFinding,
-  sensitivity: Sensitivity,
-): SentenceType | null {
-  // A sample that backs the sentence, or says nothing about it, marks nothing.
-  if (!stance || stance === 'agrees' || stance === 'silent') return null;
-  if (evidence?.conflict) return evidence.conflict;
-  if (stance === 'differs') {
-    const shown = shownType(finding, sensitivity);
-    if (shown) return shown;
-    return finding.type && finding.type !== 'omission' ? finding.type : 'unsupported';
-  }
-  return 'unsupported';
-}
-
-const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-/** "| 1869 | Construction begins |" → "1869 · Construction begins". */
-function tableRowText(text: string): string {
-  const cells = text
-    .trim()
-    .replace(/^\||\|$/g, '')
-    .split('|')
-    .map((cell) => cell.trim())
-    .filter((cell) => cell !== '');
-  return cells.length > 0 ? cells.join(' · ') : text;
-}
-
-/**
- * The answer beside one sample, sentence by sentence: each answer sentence with that sample's
- * counterpart from the report's per-sentence evidence, its stance and the kind to mark it with;
- * then what the sample says that matches no answer sentence.
- */
-export function compareRows(
-  report: AnalysisReport,
-  sample: number,
-  sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
-): Comparison {
-  const flags = new Map(shownFlags(report, sensitivity).map((f) => [f.index, f]));
-  const used = new Set<string>();
-  const rows = report.sentences.map((finding, index): CompareRow => {
-    const evidence = finding.evidence.find((e) => e.sample === sample) ?? null;
-    const judged = finding.segment.judged && !isBoilerplate(finding.segment.text);
-    const counterpart = evidence?.counterpart?.trim() ? evidence.counterpart : null;
-    if (counterpart) used.add(normalise(counterpart));
-    const stance = judged ? stanceOf(evidence ?? undefined, finding.segment.text) : null;
-    return {
-      index,
-      answer:
-        finding.segment.kind === 'table-row'
-          ? tableRowText(finding.segment.text)
-          : finding.segment.text,
-      judged,
-      counterpart,
-      evidence,
-      stance,
-      kind: judged ? rowKind(evidence, stance, finding, sensitivity) : null,
-      flag: flags.get(index) ?? null,
-    };
-  });
-  const text = report.samples[sample] ?? '';
-  const onlyInSample = segment(text)
-    .map((s) => s.text)
-    .filter((t) => t.trim() !== '' && !used.has(normalise(t)));
-  return { sample, rows, onlyInSample };
 }

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
-import { mostDisagreeingSample } from '../../src/shared/report-reading.ts';
+import { mostDisagreeingSample } from '../../src/shared/comparison.ts';
 import type { RunStatus } from '../../src/shared/run-status.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { StatusPanel } from '../../src/popup/StatusPanel.tsx';
-import { sourceReading } from '../../src/shared/report-reading.ts';
+import { sourceReading } from '../../src/shared/source-reading.ts';
 import type { RunStatus, TabStatus } from '../../src/shared/run-status.ts';
 import type { AnalysisReport } from '../../src/core/types.ts';
 import fixture from '../fixtures/overlay/report.json';

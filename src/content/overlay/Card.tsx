@@ -12,7 +12,8 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AnalysisReport } from '../../core/types.ts';
-import { sampleName, type SentenceType } from '../../shared/report-reading.ts';
+import { type SentenceType } from '../../shared/report-reading.ts';
+import { sampleName } from '../../shared/source-reading.ts';
 import type { SampleSource } from '../../shared/sources.ts';
 import { DiffText } from './DiffText.tsx';
 import { readCard, STANCE_LABEL } from './evidence.ts';

@@ -9,12 +9,8 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { AnalysisReport, Sensitivity } from '../../core/types.ts';
 import type { SampleSource } from '../../shared/sources.ts';
-import {
-  compareRows,
-  mostDisagreeingSample,
-  sampleName,
-  type CompareRow,
-} from '../../shared/report-reading.ts';
+import { compareRows, mostDisagreeingSample, type CompareRow } from '../../shared/comparison.ts';
+import { sampleName } from '../../shared/source-reading.ts';
 import { DiffText } from './DiffText.tsx';
 import { counterpartParts, STANCE_LABEL } from './evidence.ts';
 import { CloseIcon } from './icons.tsx';

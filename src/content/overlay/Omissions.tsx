@@ -3,7 +3,7 @@
  * request, each sample's own wording.
  */
 import type { AnalysisReport } from '../../core/types.ts';
-import { sampleName } from '../../shared/report-reading.ts';
+import { sampleName } from '../../shared/source-reading.ts';
 import type { SampleSource } from '../../shared/sources.ts';
 import { Disclosure } from './Disclosure.tsx';
 import { ofSamples, shownOmissions } from './summarise.ts';

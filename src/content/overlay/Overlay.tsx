@@ -6,7 +6,8 @@ import type { CardTarget, OverlayState } from './state.ts';
 import { SummaryBar } from './SummaryBar.tsx';
 import { Card } from './Card.tsx';
 import type { Box } from './placement.ts';
-import { shownFlags, shownSources, type SentenceType } from '../../shared/report-reading.ts';
+import { shownFlags, type SentenceType } from '../../shared/report-reading.ts';
+import { shownSources } from '../../shared/source-reading.ts';
 
 export interface OverlayProps {
   state: OverlayState;

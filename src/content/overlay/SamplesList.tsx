@@ -2,7 +2,7 @@
  * "Read all samples": every sample's full text, so the user can judge for themselves.
  */
 import type { AnalysisReport } from '../../core/types.ts';
-import { sampleName } from '../../shared/report-reading.ts';
+import { sampleName } from '../../shared/source-reading.ts';
 import type { SampleSource } from '../../shared/sources.ts';
 import { Disclosure } from './Disclosure.tsx';
 

@@ -10,11 +10,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OverlayState } from './state.ts';
 import { agreement, coverageNote, flags, headline, shownCounts } from './summarise.ts';
 import { needsSettings } from '../../shared/run-status.ts';
-import {
-  sourceReading,
-  winningGroupSources,
-  type SentenceType,
-} from '../../shared/report-reading.ts';
+import { type SentenceType } from '../../shared/report-reading.ts';
+import { sourceReading, winningGroupSources } from '../../shared/source-reading.ts';
 import type { SampleSource } from '../../shared/sources.ts';
 import { CompareView, COMPARE_ID } from './CompareView.tsx';
 import { GearIcon, Logo, RerunIcon, Chevron } from './icons.tsx';

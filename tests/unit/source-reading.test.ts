@@ -5,17 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisReport } from '../../src/core/types.ts';
+import { agreement, samplesAgreeing } from '../../src/shared/report-reading.ts';
 import {
-  agreement,
   compareRows,
   mostDisagreeingSample,
   sampleDisagreement,
+} from '../../src/shared/comparison.ts';
+import {
   sampleName,
-  samplesAgreeing,
   shownSources,
   sourceReading,
   winningGroupSources,
-} from '../../src/shared/report-reading.ts';
+} from '../../src/shared/source-reading.ts';
 import { MAIN_VOICE_ID, type SampleSource } from '../../src/shared/sources.ts';
 import fixture from '../fixtures/overlay/report.json';
 
