@@ -10,13 +10,7 @@ import { type HttpDeps, endpointUrl, postJson } from '../http.ts';
 import { maxPerCallFor } from '../../shared/presets.ts';
 import { callResult, inIndexOrder, knownUsage, tokenCount } from '../reply-parts.ts';
 import { normalizeTurns } from '../turns.ts';
-import type {
-  Backend,
-  BackendCall,
-  BackendCallResult,
-  BackendSettings,
-  TokenUsage,
-} from '../types.ts';
+import type { Backend, BackendCall, BackendCallResult, BackendSettings } from '../types.ts';
 
 interface GenerateReply {
   candidates?: unknown;
@@ -96,7 +90,7 @@ function candidateText(candidate: Candidate | null | undefined): string {
     .join('');
 }
 
-function parseUsage(meta: GenerateReply['usageMetadata']): TokenUsage | undefined {
+function parseUsage(meta: GenerateReply['usageMetadata']) {
   if (!meta || typeof meta !== 'object') return undefined;
   const candidates = tokenCount(meta.candidatesTokenCount);
   const thoughts = tokenCount(meta.thoughtsTokenCount);

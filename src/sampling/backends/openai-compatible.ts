@@ -11,13 +11,7 @@ import { type HttpDeps, endpointUrl, postJson } from '../http.ts';
 import { maxPerCallFor, presetById } from '../../shared/presets.ts';
 import { callResult, inIndexOrder, knownUsage, tokenCount } from '../reply-parts.ts';
 import { normalizeTurns } from '../turns.ts';
-import type {
-  Backend,
-  BackendCall,
-  BackendCallResult,
-  BackendSettings,
-  TokenUsage,
-} from '../types.ts';
+import type { Backend, BackendCall, BackendCallResult, BackendSettings } from '../types.ts';
 
 interface ChatCompletion {
   choices?: unknown;
@@ -120,7 +114,7 @@ export function stripThinking(text: string): string {
   return text.replace(/^\s*<think>[\s\S]*?<\/think>\s*/, '');
 }
 
-function parseUsage(usage: ChatCompletion['usage']): TokenUsage | undefined {
+function parseUsage(usage: ChatCompletion['usage']) {
   if (!usage || typeof usage !== 'object') return undefined;
   return knownUsage({
     inputTokens: tokenCount(usage.prompt_tokens),
