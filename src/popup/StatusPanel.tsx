@@ -7,6 +7,7 @@
  */
 import type { Sensitivity } from '../core/types.ts';
 import { agreement, shownFlags } from '../shared/report-reading.ts';
+import { sourceReading } from '../shared/source-reading.ts';
 import { spendText } from '../shared/run-cost.ts';
 import { sourceSpendText, totalSpendText } from '../shared/source-spend.ts';
 import { describeRun, needsSettings, type TabStatus } from '../shared/run-status.ts';
@@ -53,6 +54,8 @@ export function StatusPanel(props: {
   const fixInSettings = run.phase === 'error' && needsSettings(run.message);
   const reading = run.phase === 'done' ? agreement(run.report) : null;
   const flagCount = run.phase === 'done' ? shownFlags(run.report, props.sensitivity).length : 0;
+  // Within one model or between models, as the page's bar says it; null with one source.
+  const voices = run.phase === 'done' ? sourceReading(run.report, run.sources) : null;
   const spend = run.phase === 'done' ? spendText(run.usage, run.cost ?? null) : '';
   // Per source once there are several (main first); the total stays, after them.
   const perSource = run.phase === 'done' && (run.spend?.length ?? 0) > 1 ? run.spend! : null;
@@ -81,6 +84,11 @@ export function StatusPanel(props: {
               {spend}
             </span>
           )}
+        </p>
+      )}
+      {voices && (
+        <p class="small" data-testid="run-voices">
+          {voices.sentence}
         </p>
       )}
       {perSource && (

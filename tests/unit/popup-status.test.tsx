@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { StatusPanel } from '../../src/popup/StatusPanel.tsx';
+import { sourceReading } from '../../src/shared/source-reading.ts';
 import type { RunStatus, TabStatus } from '../../src/shared/run-status.ts';
 import type { AnalysisReport } from '../../src/core/types.ts';
 import fixture from '../fixtures/overlay/report.json';
@@ -175,6 +176,11 @@ describe('popup status', () => {
       'In all: 1,900 tokens used, about $0.00029 at OpenAI gpt-4o-mini prices of 2025-01.',
     );
     expect(host.querySelector('[data-testid=run-summary]')?.textContent).not.toContain('tokens');
+    // Whether the disagreement is within one model or between models, as the bar says it.
+    expect(host.querySelector('[data-testid=run-voices]')?.textContent).toBe(
+      sourceReading(report, [main, main, main, main, llama])?.sentence,
+    );
+    expect(host.querySelector('[data-testid=run-voices]')?.textContent).toMatch(/model/);
     // A failed sample says which source it came from.
     expect(host.querySelector('ul.error')?.textContent).toBe(
       'Sample 6 (llama3.2): The server is busy (503).',
