@@ -311,14 +311,16 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     `/**
- * Learned weights of the severity model (src/core/severity.ts). Written by
- * \`npx tsx bench/quality/train-severity.ts --write\` from the development splits whose sha256
- * are below; do not edit by hand.
+ * Learned weights of the severity model (src/core/severity.ts), one per input that
+ * SEVERITY_FEATURES names. Written by \`npx tsx bench/quality/train-severity.ts --write\` from the
+ * development splits whose sha256 are below; do not edit by hand.
  */
 export const SEVERITY_MODEL = ${JSON.stringify(
       {
-        features: SEVERITY_FEATURES,
-        weights: model.weights.map(round),
+        // Keyed by name, so the order lives in severity.ts alone.
+        weights: Object.fromEntries(
+          SEVERITY_FEATURES.map((name, i) => [name, round(model.weights[i]!)]),
+        ),
         bias: round(model.bias),
         thresholds,
         uncertainFrom: uncertain,

@@ -1,36 +1,31 @@
 /**
- * Learned weights of the severity model (src/core/severity.ts). Written by
- * `npx tsx bench/quality/train-severity.ts --write` from the development splits whose sha256
- * are below; do not edit by hand.
+ * Learned weights of the severity model (src/core/severity.ts), one per input that
+ * SEVERITY_FEATURES names. Written by `npx tsx bench/quality/train-severity.ts --write` from the
+ * development splits whose sha256 are below; do not edit by hand.
  */
 export const SEVERITY_MODEL = {
-  features: [
-    'score',
-    'answerScore',
-    'conflictShare',
-    'addedShare',
-    'absentShare',
-    'partialAbsentShare',
-    'supportShare',
-    'maxSupport',
-    'meanSimilarity',
-    'single',
-    'invSqrtSamples',
-    'singleScore',
-    'singleConflict',
-    'antonymShare',
-    'siblingShare',
-    'synonymShare',
-    'swapShare',
-    'singleSwap',
-    'scoreSquared',
-    'scoreTimesAnswer',
-  ],
-  weights: [
-    1.273391, 0.307856, 1.294121, -0.137934, -0.735481, 0.297225, -0.420706, -1.617962, -0.402826,
-    1.508509, -0.226021, -3.289741, 0.917947, 0.432432, -0.046797, 0.372508, 0.60256, 1.081423,
-    0.84352, 0.677793,
-  ],
+  weights: {
+    score: 1.273391,
+    answerScore: 0.307856,
+    conflictShare: 1.294121,
+    addedShare: -0.137934,
+    absentShare: -0.735481,
+    partialAbsentShare: 0.297225,
+    supportShare: -0.420706,
+    maxSupport: -1.617962,
+    meanSimilarity: -0.402826,
+    single: 1.508509,
+    invSqrtSamples: -0.226021,
+    singleScore: -3.289741,
+    singleConflict: 0.917947,
+    antonymShare: 0.432432,
+    siblingShare: -0.046797,
+    synonymShare: 0.372508,
+    swapShare: 0.60256,
+    singleSwap: 1.081423,
+    scoreSquared: 0.84352,
+    scoreTimesAnswer: 0.677793,
+  },
   bias: 0.116188,
   thresholds: {
     fewer: 0.795,

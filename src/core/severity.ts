@@ -11,7 +11,7 @@
 import { SEVERITY_MODEL } from './severity-weights.ts';
 import type { Sensitivity, SentenceFinding, SeverityLevel } from './types.ts';
 
-/** Names of the model's inputs, in order; the weights file must list the same. */
+/** Names of the model's inputs, in order; the weights file has one weight per name. */
 export const SEVERITY_FEATURES = [
   'score',
   'answerScore',
@@ -76,13 +76,15 @@ export function severityFeatures(finding: SentenceFinding, answerScore: number):
   ];
 }
 
+/** The weights in SEVERITY_FEATURES' order; a feature without a weight does not compile. */
+const WEIGHTS: readonly number[] = SEVERITY_FEATURES.map((name) => SEVERITY_MODEL.weights[name]);
+
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** The model's probability for a feature vector. */
 export function severityOfFeatures(features: readonly number[]): number {
-  const { weights, bias } = SEVERITY_MODEL;
-  let z = bias;
-  for (let i = 0; i < features.length; i++) z += (weights[i] ?? 0) * features[i]!;
+  let z = SEVERITY_MODEL.bias;
+  for (let i = 0; i < features.length; i++) z += (WEIGHTS[i] ?? 0) * features[i]!;
   return sigmoid(z);
 }
 

@@ -12,6 +12,7 @@ import { BackendFields, BackendHints } from './BackendFields.tsx';
 import { NoticeView } from './Notice.tsx';
 import { useBackendActions } from './useBackendActions.ts';
 import { useLeaveWarning } from './useLeaveWarning.ts';
+import { SaveState } from './SaveState.tsx';
 
 export function BackendSection(props: { saved: BackendSettings | null }) {
   const [draft, setDraft] = useState<BackendSettings>(props.saved ?? backendForPreset('ollama'));
@@ -58,13 +59,11 @@ export function BackendSection(props: { saved: BackendSettings | null }) {
           onChange={setDraft}
           onPresetChange={() => actions.setNotice(null)}
         />
-        <p class="save-state small" data-testid="save-state" data-dirty={dirty}>
-          {props.saved === null
-            ? 'Not saved yet: Crosscheck asks no backend until you press Save.'
-            : dirty
-              ? 'Unsaved changes.'
-              : 'No unsaved changes.'}
-        </p>
+        <SaveState
+          saved={props.saved !== null}
+          dirty={dirty}
+          neverSaved="Not saved yet: Crosscheck asks no backend until you press Save."
+        />
         <div class="actions">
           <button type="submit" class="button primary" disabled={actions.busy}>
             Save

@@ -13,6 +13,7 @@ import { NoticeView } from './Notice.tsx';
 import { useBackendActions } from './useBackendActions.ts';
 import { useLeaveWarning } from './useLeaveWarning.ts';
 import { storeVoice } from './voices.ts';
+import { SaveState } from './SaveState.tsx';
 
 export function VoiceForm(props: {
   /** 1-based, for its heading. */
@@ -88,13 +89,11 @@ export function VoiceForm(props: {
           0 keeps this voice configured but silent.
         </p>
       </div>
-      <p class="save-state small" data-testid="save-state" data-dirty={dirty}>
-        {props.saved === null
-          ? 'Not saved yet: this voice answers once you press Save voice.'
-          : dirty
-            ? 'Unsaved changes.'
-            : 'No unsaved changes.'}
-      </p>
+      <SaveState
+        saved={props.saved !== null}
+        dirty={dirty}
+        neverSaved="Not saved yet: this voice answers once you press Save voice."
+      />
       <div class="actions">
         <button type="submit" class="button primary" disabled={busy}>
           Save voice

@@ -10,6 +10,7 @@ import { MAX_OTHER_VOICES, type OtherVoice, type OtherVoicesMode } from '../shar
 import { NoticeView, type Notice } from './Notice.tsx';
 import { VoiceForm } from './VoiceForm.tsx';
 import { forgetVoice, newVoice } from './voices.ts';
+import { ChoiceCard } from './ChoiceCard.tsx';
 
 const MODES: { value: OtherVoicesMode; label: string; hint: string }[] = [
   {
@@ -93,22 +94,19 @@ export function VoicesSection(props: { saved: OtherVoice[]; mode: OtherVoicesMod
         </span>
       </div>
       {voices.length > 0 && (
-        <fieldset class="voices-mode">
+        <fieldset class="choices voices-mode">
           <legend>When to ask the other voices</legend>
           {MODES.map((mode) => (
-            <label key={mode.value} class="mode-option">
-              <input
-                type="radio"
-                name="voices-mode"
-                value={mode.value}
-                checked={props.mode === mode.value}
-                onChange={() => chooseMode(mode.value)}
-              />
-              <span>
-                <span class="block">{mode.label}</span>
-                <span class="small muted block">{mode.hint}</span>
-              </span>
-            </label>
+            <ChoiceCard
+              key={mode.value}
+              name="voices-mode"
+              value={mode.value}
+              checked={props.mode === mode.value}
+              onChoose={() => chooseMode(mode.value)}
+            >
+              <span class="block">{mode.label}</span>
+              <span class="small muted block">{mode.hint}</span>
+            </ChoiceCard>
           ))}
           <NoticeView notice={notice} />
         </fieldset>

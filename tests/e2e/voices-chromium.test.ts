@@ -13,6 +13,8 @@ import type { RunStatus } from '../../src/shared/run-status.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer, type LlmServer, type RecordedRequest } from '../helpers/llm-server.ts';
+import { waitForContentState } from '../helpers/content-state.ts';
+import { stopServiceWorker } from '../helpers/stop-service-worker.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
 
 /** The other server's answers: it disagrees about the opening year. */
@@ -25,21 +27,8 @@ interface ContentState {
   run: { phase: string; done?: number; total?: number } | null;
 }
 
-async function waitForState(
-  page: Page,
-  match: (s: ContentState) => boolean,
-  timeoutMs = 90_000,
-): Promise<ContentState> {
-  const until = Date.now() + timeoutMs;
-  let last: ContentState | null = null;
-  while (Date.now() < until) {
-    const raw = await page.getAttribute('html', 'data-crosscheck-test');
-    last = raw === null ? null : (JSON.parse(raw) as ContentState);
-    if (last && match(last)) return last;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`content state never matched; last: ${JSON.stringify(last)}`);
-}
+const waitForState = (page: Page, match: (s: ContentState) => boolean, timeoutMs?: number) =>
+  waitForContentState(page, match, timeoutMs);
 
 function reportedUsage(requests: readonly RecordedRequest[]) {
   let inputTokens = 0;
@@ -259,22 +248,8 @@ describe('other voices in Chromium', () => {
     // Both of the other voice's samples and one of the main voice's are in.
     await waitForState(page, (s) => s.run?.phase === 'sampling' && (s.run.done ?? 0) >= 3);
 
-    // Stopped as Chrome stops an idle worker, from a page of the extension that runs no script.
-    const latest = new Map<string, string>();
-    const quiet = await browser.context.newPage();
-    await quiet.goto(`chrome-extension://${browser.extensionId}/icons/icon-16.png`);
-    const cdp = await browser.context.newCDPSession(quiet);
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const version of event.versions) latest.set(version.versionId, version.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
-    await expect.poll(() => [...latest.values()].includes('running')).toBe(true);
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect
-      .poll(() => [...latest.values()].every((status) => status === 'stopped'), {
-        timeout: 10_000,
-      })
-      .toBe(true);
+    // Stopped as Chrome stops an idle worker.
+    const stopped = await stopServiceWorker(browser);
     const otherAskedBeforeStop = other.requests.length;
     expect(otherAskedBeforeStop).toBe(2);
 
@@ -293,6 +268,6 @@ describe('other voices in Chromium', () => {
     expect(run.sources!.find((s) => s.id === 'v-resume')?.label).toBe('resume-model');
     main.delayMs = 400;
     other.delayMs = 400;
-    await Promise.all([page.close(), quiet.close()]);
+    await Promise.all([page.close(), stopped.close()]);
   });
 });

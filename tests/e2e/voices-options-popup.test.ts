@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer, type LlmServer, type RecordedRequest } from '../helpers/llm-server.ts';
+import { stopServiceWorker } from '../helpers/stop-service-worker.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
 import type { RunStatus } from '../../src/shared/run-status.ts';
 import type { Settings } from '../../src/shared/settings-schema.ts';
@@ -375,21 +376,6 @@ describe('Other voices in Chromium', () => {
 
   /** Stops the service worker as Chrome does when it idles; the next message starts it afresh. */
   async function restartWorker(): Promise<void> {
-    const quiet = await browser.context.newPage();
-    await quiet.goto(`chrome-extension://${browser.extensionId}/icons/icon-16.png`);
-    const cdp = await browser.context.newCDPSession(quiet);
-    const latest = new Map<string, string>();
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const version of event.versions) latest.set(version.versionId, version.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
-    await expect.poll(() => [...latest.values()].includes('running')).toBe(true);
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect
-      .poll(() => [...latest.values()].every((status) => status === 'stopped'), {
-        timeout: 10_000,
-      })
-      .toBe(true);
-    await quiet.close();
+    await (await stopServiceWorker(browser)).close();
   }
 });

@@ -10,45 +10,20 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VoicesSection as VoicesSectionType } from '../../src/options/VoicesSection.tsx';
 import type { Settings } from '../../src/shared/settings-schema.ts';
 import type { OtherVoice } from '../../src/shared/sources.ts';
+import { fakeExtensionApi } from '../helpers/fake-extension-api.ts';
 
-/** What the options page uses of the extension API: storage.local and permissions. */
-const stored: Record<string, unknown> = {};
-const asked: string[][] = [];
-let grant = true;
-const browserApi = {
-  runtime: { id: 'crosscheck-test' },
-  permissions: {
-    request: ({ origins }: { origins: string[] }) => {
-      asked.push(origins);
-      return Promise.resolve(grant);
-    },
-  },
-  storage: {
-    local: {
-      get: (key: string) => Promise.resolve(key in stored ? { [key]: stored[key] } : {}),
-      set: (items: Record<string, unknown>) => {
-        Object.assign(stored, structuredClone(items));
-        return Promise.resolve();
-      },
-    },
-  },
-};
+const extension = fakeExtensionApi();
+const { stored, asked } = extension;
 
 let VoicesSection: typeof VoicesSectionType;
 beforeAll(async () => {
-  // The polyfill insists on an extension context (chrome.runtime.id), then uses `browser` as is.
-  Object.assign(globalThis, {
-    chrome: { runtime: { id: browserApi.runtime.id } },
-    browser: browserApi,
-  });
+  extension.install();
   ({ VoicesSection } = await import('../../src/options/VoicesSection.tsx'));
 });
 
 let host: HTMLElement;
 beforeEach(() => {
-  for (const key of Object.keys(stored)) delete stored[key];
-  asked.length = 0;
-  grant = true;
+  extension.reset();
   host = document.createElement('div');
   document.body.append(host);
 });
@@ -104,7 +79,7 @@ describe('other voices in the options page', () => {
   });
 
   it('says so when permission is refused, and keeps what was typed', async () => {
-    grant = false;
+    extension.grant = false;
     await mount();
     await addVoice('https://llm.example.org/v1');
     expect(await saveVoice()).toMatch(/^Saved, but without permission to reach this address/);
