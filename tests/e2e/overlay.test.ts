@@ -683,7 +683,8 @@ describe('overlay in Chromium', () => {
       const kinds = await overlay
         .locator('.cc-compare-row')
         .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.kind));
-      expect(kinds).toEqual(['number', 'none', 'none', 'entity', 'contradiction', 'unsupported']);
+      // The last sentence the sample does not mention: no mark (absence is not a conflict).
+      expect(kinds).toEqual(['number', 'none', 'none', 'entity', 'contradiction', 'none']);
       // The answer's sentence carries the same underline as the page's highlight of that kind.
       const underline = await overlay
         .locator('.cc-compare-row[data-kind="number"] .cc-kind')
