@@ -20,6 +20,8 @@ export default defineConfig({
           // The CLI tests run the built dist/cli/crosscheck.js, as users do: build it first.
           globalSetup: ['tests/unit/build-cli.setup.ts'],
           environment: 'node',
+          // The overlay's stylesheet is imported `?inline`: give tests the real text, not ''.
+          css: { include: [/\.css(\?|$)/] },
           testTimeout: 60_000,
         },
       },

@@ -10,7 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { ConcurrencyLimiter } from '../src/sampling/limiter.ts';
 import { collectSamples, forgetLearnedBatching, sample } from '../src/sampling/sampler.ts';
-import { settingsFromPreset } from '../src/sampling/presets.ts';
+import { settingsFromPreset } from '../src/shared/presets.ts';
 import type { BackendSettings } from '../src/sampling/types.ts';
 import { startLlmServer } from '../tests/helpers/llm-server.ts';
 

@@ -5,12 +5,14 @@
  *   npx tsx bench/quality/train-severity.ts            # cross-validated figures only
  *   npx tsx bench/quality/train-severity.ts --write    # also refit on all rows, write weights
  * Rows: WikiBio sentences with 5 and with 20 samples (label: minor or major inaccurate),
- * ChatProtect pairs (label: strong) and the SummEdits summary sentences that differ from the
- * original (label: inconsistent pair). Each set, and each label within it, weighs the same in the
- * fit (see fit). The sensitivity
+ * ChatProtect pairs (label: strong) and the SummEdits summary sentences (label: the pair is
+ * inconsistent and the sentence differs from the original; a sentence copied verbatim is right).
+ * Each set, and each label within it, weighs the same in the fit (see fit). The sensitivity
  * thresholds are set from the out-of-fold severities: "balanced" is the lowest severity at which
- * at most 12% of WikiBio's accurate sentences (5 samples) and of SummEdits' consistent pairs are
- * flagged; "fewer" 6%, "more" 25%, and the faint "uncertain" level from 40%. The weights file records the data files' sha256.
+ * at most 13% of WikiBio's accurate sentences (5 samples) are flagged, "fewer" 6%, "more" 25%,
+ * and the faint "uncertain" level from 40%; the one-sample regime is shifted so that balanced
+ * also flags at most 13% of SummEdits' consistent pairs (see singleOffset). The weights file
+ * records the data files' sha256.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +40,8 @@ interface Item {
   y: 0 | 1;
   /** Whether the row is fitted on (SummEdits sentences copied verbatim are only predicted). */
   train: boolean;
+  /** SummEdits: the pair's label (1 = inconsistent), for the pair figures. */
+  pairY?: 0 | 1;
   /** WikiBio label, for the major / accurate figures. */
   annotation?: string;
   /** The finding's conflict type is contradiction, number or entity (ChatProtect's hit). */
@@ -53,7 +57,7 @@ const FOLDS = 5;
 const RIDGE = 1e-3;
 const FALSE_FLAG_LIMITS: Record<Sensitivity | 'uncertain', number> = {
   fewer: 0.06,
-  balanced: 0.12,
+  balanced: 0.13,
   more: 0.25,
   uncertain: 0.4,
 };
@@ -123,9 +127,10 @@ async function collect(): Promise<Item[]> {
           report.sentences.map((f) => ({
             set: 'summedits' as const,
             group: g,
-            y,
-            // Only the sentences the edit can be in carry the pair's label.
-            train: !p.original_summary.includes(f.segment.text),
+            // A sentence copied verbatim from the original is right even in an edited summary.
+            y: p.original_summary.includes(f.segment.text) ? 0 : y,
+            pairY: y,
+            train: true,
           })),
         ),
       );
@@ -168,7 +173,7 @@ function figuresAt(items: readonly Item[], p: readonly number[], t: number): Fig
   for (const i of idx.filter((i) => items[i]!.set === 'summedits')) {
     const prev = pairFlags.get(items[i]!.group);
     pairFlags.set(items[i]!.group, {
-      y: items[i]!.y,
+      y: items[i]!.pairY ?? items[i]!.y,
       flagged: (prev?.flagged ?? false) || p[i]! >= t,
     });
   }
@@ -188,16 +193,52 @@ function figuresAt(items: readonly Item[], p: readonly number[], t: number): Fig
   };
 }
 
+const SINGLE = SEVERITY_FEATURES.indexOf('single');
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/** The lowest severity, on a grid of 0.005, at which `bad` of the flags stays within `limit`. */
+function lowestWithin(limit: number, bad: (f: Figures) => number, fig: (t: number) => Figures) {
+  let t = 0.995;
+  for (let k = 199; k >= 2; k--) {
+    if (bad(fig(k / 200)) > limit) break;
+    t = k / 200;
+  }
+  return t;
+}
+
+/**
+ * One sample and several are different regimes, and the fit's even prior need not put them on
+ * one scale: the same threshold flagged 12% of WikiBio's accurate sentences (several samples)
+ * but 2% of SummEdits' consistent pairs (one sample). This is the shift of the one-sample logit
+ * (added to the weight of 'single') that makes the balanced threshold flag the same share of
+ * right answers in both regimes.
+ */
+function singleOffset(items: readonly Item[], p: readonly number[]): number {
+  const fig = (t: number) => figuresAt(items, p, t);
+  const limit = FALSE_FLAG_LIMITS.balanced;
+  const multi = lowestWithin(limit, (f) => f.accurateFlagged, fig);
+  const single = lowestWithin(limit, (f) => f.summeditsConsistent, fig);
+  return logit(multi) - logit(single);
+}
+
+function shifted(items: readonly Item[], p: readonly number[], offset: number): number[] {
+  return p.map((q, n) =>
+    items[n]!.x[SINGLE] === 1 ? 1 / (1 + Math.exp(-(logit(q) + offset))) : q,
+  );
+}
+
+/**
+ * Thresholds from WikiBio's accurate sentences with 5 samples; after the shift the balanced one
+ * also holds SummEdits' consistent pairs to the same share.
+ */
 function chooseThresholds(items: readonly Item[], p: readonly number[]) {
   const out = {} as Record<Sensitivity | 'uncertain', number>;
   for (const [s, limit] of Object.entries(FALSE_FLAG_LIMITS) as [keyof typeof out, number][]) {
-    let t = 0.99;
-    for (let c = 0.99; c >= 0.05; c -= 0.01) {
-      const f = figuresAt(items, p, c);
-      if (f.accurateFlagged > limit || f.summeditsConsistent > limit) break;
-      t = c;
-    }
-    out[s] = Math.round(t * 100) / 100;
+    out[s] = lowestWithin(
+      limit,
+      (f) => f.accurateFlagged,
+      (t) => figuresAt(items, p, t),
+    );
   }
   return out;
 }
@@ -211,14 +252,17 @@ function sha256(relative: string): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { write: { type: 'boolean', default: false } } });
   const items = await collect();
-  const oof = new Array<number>(items.length).fill(0);
+  const oofRaw = new Array<number>(items.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
     const model = fit(items.filter((i) => i.group % FOLDS !== k));
     items.forEach((i, n) => {
-      if (i.group % FOLDS === k) oof[n] = predict(model, i.x);
+      if (i.group % FOLDS === k) oofRaw[n] = predict(model, i.x);
     });
   }
+  const offset = singleOffset(items, oofRaw);
+  const oof = shifted(items, oofRaw, offset);
   const { uncertain, ...thresholds } = chooseThresholds(items, oof);
+  console.log(`one-sample logit shift: ${offset.toFixed(3)}`);
   const rows: string[][] = [];
   for (const set of ['wikibio5', 'wikibio20'] as const) {
     const sel = items.flatMap((i, n) => (i.set === set ? [n] : []));
@@ -257,6 +301,7 @@ async function main(): Promise<void> {
 
   if (!values.write) return;
   const model = fit(items);
+  model.weights[SINGLE]! += offset;
   const data = Object.fromEntries(Object.values(FILES).map((f) => [f, sha256(f)]));
   const file = resolve(
     dirname(fileURLToPath(import.meta.url)),
@@ -266,14 +311,16 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     `/**
- * Learned weights of the severity model (src/core/severity.ts). Written by
- * \`npx tsx bench/quality/train-severity.ts --write\` from the development splits whose sha256
- * are below; do not edit by hand.
+ * Learned weights of the severity model (src/core/severity.ts), one per input that
+ * SEVERITY_FEATURES names. Written by \`npx tsx bench/quality/train-severity.ts --write\` from the
+ * development splits whose sha256 are below; do not edit by hand.
  */
 export const SEVERITY_MODEL = ${JSON.stringify(
       {
-        features: SEVERITY_FEATURES,
-        weights: model.weights.map(round),
+        // Keyed by name, so the order lives in severity.ts alone.
+        weights: Object.fromEntries(
+          SEVERITY_FEATURES.map((name, i) => [name, round(model.weights[i]!)]),
+        ),
         bias: round(model.bias),
         thresholds,
         uncertainFrom: uncertain,

@@ -9,6 +9,7 @@ import type { AnalysisReport, SampleEvidence, Segment, SentenceFinding } from '.
 import type { Capture } from '../shared/conversation.ts';
 import type { TokenUsage } from '../shared/backend.ts';
 import type { RunCost } from '../shared/run-cost.ts';
+import type { SampleSource, SourceSpend } from '../shared/sources.ts';
 
 const INDEX_KEY = 'results:index';
 export const MAX_RESULTS = 200;
@@ -25,6 +26,52 @@ export interface StoredResult {
   savedAt: number;
   /** What the result says about its inputs, e.g. that the answer was cut (text-caps.ts). */
   notes?: string[];
+  /** Which other voices made it (voice-plan.ts voicesKey); absent or '' for the main one alone. */
+  voicesKey?: string;
+  /** Who said each sample, parallel to `report.samples` (absent in older results). */
+  sources?: SampleSource[];
+  /** Per-voice spend, main first (absent in older results). */
+  spend?: SourceSpend[];
+}
+
+/** What a stored result must have been made with to be shown again. */
+export interface ResultWanted {
+  /** Samples wanted from the main voice. */
+  sampleCount: number;
+  /** voicesKey() of the settings now. */
+  voicesKey: string;
+}
+
+/** Sources as stored: each distinct source once, then one small number per sample. */
+export interface PackedSources {
+  list: SampleSource[];
+  of: number[];
+}
+
+export function packSources(sources: readonly SampleSource[]): PackedSources {
+  const list: SampleSource[] = [];
+  const of = sources.map((source) => {
+    const at = list.findIndex((s) => s.id === source.id && s.label === source.label);
+    if (at >= 0) return at;
+    list.push({ id: source.id, label: source.label });
+    return list.length - 1;
+  });
+  return { list, of };
+}
+
+export function unpackSources(packed: PackedSources): SampleSource[] {
+  return packed.of.flatMap((i) => (packed.list[i] ? [{ ...packed.list[i] }] : []));
+}
+
+/**
+ * Whether a stored result answers for the settings now: made with the same other voices, and
+ * with all the main voice's samples. Another voice that failed does not make it stale: its
+ * notes say so, and asking again would pay the main voice again for the same failure.
+ */
+function reusable(stored: StoredResult, wanted: ResultWanted): boolean {
+  if ((stored.voicesKey ?? '') !== wanted.voicesKey) return false;
+  const received = stored.spend?.[0]?.received ?? stored.sampleCount;
+  return received >= wanted.sampleCount;
 }
 
 /** The part of a storage area the store uses: storage.local (passed in, so this module runs in Node). */
@@ -144,14 +191,23 @@ export class ResultStore {
     private readonly maxResults = MAX_RESULTS,
   ) {}
 
-  /** The stored result for this exact answer with at least `sampleCount` samples, if any. */
-  async find(capture: Capture, sampleCount: number): Promise<StoredResult | null> {
+  /**
+   * The stored result for this exact answer, made with the same other voices and at least
+   * `sampleCount` samples of the main voice, if any.
+   */
+  async find(capture: Capture, wanted: ResultWanted): Promise<StoredResult | null> {
     const key = keyFor(capture);
-    const stored = (await this.area.get(key))[key] as StoredResult | undefined;
+    const stored = (await this.area.get(key))[key] as
+      (Omit<StoredResult, 'sources'> & { sources?: PackedSources }) | undefined;
     if (!stored || stored.answerHash !== answerHash(capture.answer)) return null;
-    if (stored.sampleCount < sampleCount) return null;
-    // Results stored before packing read the same: nothing in them is left out.
-    return { ...stored, report: unpackReport(stored.report as PackedReport) };
+    const { sources, ...rest } = stored;
+    const result: StoredResult = {
+      ...rest,
+      // Results stored before packing read the same: nothing in them is left out.
+      report: unpackReport(stored.report as PackedReport),
+      ...(sources ? { sources: unpackSources(sources) } : {}),
+    };
+    return reusable(result, wanted) ? result : null;
   }
 
   /**
@@ -181,7 +237,12 @@ export class ResultStore {
   }
 
   private async write(key: string, result: StoredResult): Promise<void> {
-    const value = { ...result, report: packReport(result.report) };
+    const { sources, ...rest } = result;
+    const value = {
+      ...rest,
+      report: packReport(result.report),
+      ...(sources ? { sources: packSources(sources) } : {}),
+    };
     const bytes = storedBytes(key, value);
     if (bytes > this.budgetBytes) {
       throw new Error(`This result (${bytes} bytes) is larger than the space kept for results.`);

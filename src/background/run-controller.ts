@@ -8,21 +8,22 @@ import browser from 'webextension-polyfill';
 import type { Embedder } from '../core/embedder.ts';
 import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts';
 import { redactSecrets } from '../sampling/errors.ts';
-import { originPatternFor, settingsFromPreset } from '../sampling/presets.ts';
+import { originPatternFor, settingsFromPreset } from '../shared/presets.ts';
 import { SampleCache } from '../sampling/cache.ts';
-import { costOfRun } from '../sampling/cost.ts';
 import { BACKEND_KINDS, type BackendSettings } from '../shared/backend.ts';
 import type { Capture } from '../shared/conversation.ts';
 import { errorMessage, type CaptureTrigger } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
 import type { RunStatus } from '../shared/run-status.ts';
 import type { Settings } from '../shared/settings-schema.ts';
+import { MAIN_VOICE_ID, type SampleSource } from '../shared/sources.ts';
 import { badgeFor } from './badge.ts';
-import { checkAnswer } from './check-answer.ts';
+import { checkAnswer, type SourcedSample } from './check-answer.ts';
 import { showBadge } from './toolbar-badge.ts';
 import { holdAlive } from './keep-alive.ts';
 import { answerHash, ResultStore } from './result-store.ts';
 import type { TabStore } from './tab-store.ts';
+import { planVoices, voicesKey } from './voice-plan.ts';
 
 export interface RunServices {
   /** Where embeddings are computed: the offscreen document (Chrome) or this page (Firefox). */
@@ -44,8 +45,30 @@ export interface RunLifecycle {
 
 export interface StartOptions {
   trigger: CaptureTrigger;
-  /** Samples already received by an interrupted run of the same answer. */
-  resumeWith?: string[];
+  /** Samples already received by an interrupted run of the same answer, with their voices. */
+  resumeWith?: SourcedSample[];
+}
+
+/** What one run's sampling needs to know: its tab, settings, cancellation and status. */
+interface RunContext {
+  tabId: number;
+  runId: number;
+  capture: Capture;
+  settings: Settings;
+  options: StartOptions;
+  signal: AbortSignal;
+  publish: (run: RunStatus) => Promise<void>;
+}
+
+/** Samples kept by an interrupted run, with their voices (all the main one's in old records). */
+function resumedSamples(
+  samples: readonly string[],
+  sources?: readonly SampleSource[],
+): SourcedSample[] {
+  return samples.map((text, i) => ({
+    text,
+    source: sources?.[i] ?? { id: MAIN_VOICE_ID, label: '' },
+  }));
 }
 
 /** The user's backend, or Chrome's built-in model when none is chosen and it is available. */
@@ -58,14 +81,26 @@ async function chooseBackend(settings: Settings): Promise<BackendSettings> {
   return settingsFromPreset('chrome-builtin');
 }
 
-async function ensureHostPermission(backend: BackendSettings): Promise<void> {
-  if (!BACKEND_KINDS[backend.kind].http) return;
-  const origin = originPatternFor(backend.baseUrl);
-  if (!(await browser.permissions.contains({ origins: [origin] }))) {
-    throw new Error(
-      `Crosscheck may not contact ${new URL(backend.baseUrl).host} yet: open Crosscheck’s options and press Save to allow it.`,
-    );
+/** Why Crosscheck may not contact the backend (no host permission), or null when it may. */
+async function permissionProblem(backend: BackendSettings): Promise<string | null> {
+  if (!BACKEND_KINDS[backend.kind].http) return null;
+  let host: string;
+  let origin: string;
+  try {
+    host = new URL(backend.baseUrl).host;
+    origin = originPatternFor(backend.baseUrl);
+  } catch {
+    // The sampler says what is wrong with the address.
+    return null;
   }
+  return (await browser.permissions.contains({ origins: [origin] }))
+    ? null
+    : `Crosscheck may not contact ${host} yet: open Crosscheck’s options and press Save to allow it.`;
+}
+
+async function ensureHostPermission(backend: BackendSettings): Promise<void> {
+  const problem = await permissionProblem(backend);
+  if (problem) throw new Error(problem);
 }
 
 export class RunController {
@@ -97,7 +132,6 @@ export class RunController {
     this.active.set(tabId, controller);
     this.lifecycle?.onBusy();
     const { signal } = controller;
-    const total = settings.sampleCount;
     const releaseEmbedder = this.services.holdEmbedder?.();
     const release = holdAlive();
     let runId = -1;
@@ -118,11 +152,15 @@ export class RunController {
         ...r,
         capture,
         runId: r.runId + 1,
-        samples: options.resumeWith ?? [],
+        samples: (options.resumeWith ?? []).map((s) => s.text),
+        sources: (options.resumeWith ?? []).map((s) => s.source),
       }));
       runId = record.runId;
 
-      const stored = await this.results.find(capture, total);
+      const stored = await this.results.find(capture, {
+        sampleCount: settings.sampleCount,
+        voicesKey: voicesKey(settings),
+      });
       if (stored && options.trigger !== 'user') {
         await publish({
           phase: 'done',
@@ -132,6 +170,8 @@ export class RunController {
           usage: stored.usage,
           cost: stored.cost ?? null,
           notes: stored.notes ?? [],
+          ...(stored.sources ? { sources: stored.sources } : {}),
+          ...(stored.spend ? { spend: stored.spend } : {}),
         });
         return;
       }
@@ -139,10 +179,13 @@ export class RunController {
         await publish({ phase: 'idle' });
         return;
       }
-      await this.sampleAndAnalyze(tabId, runId, capture, settings, options, signal, publish);
+      await this.sampleAndAnalyze({ tabId, runId, capture, settings, options, signal, publish });
     } catch (error) {
-      // Whatever failed, the message is shown and stored: never with the key in it.
-      const message = redactSecrets(errorMessage(error), [settings.backend?.apiKey ?? '']);
+      // Whatever failed, the message is shown and stored: never with any key in it.
+      const message = redactSecrets(errorMessage(error), [
+        settings.backend?.apiKey ?? '',
+        ...settings.otherVoices.map((v) => v.backend.apiKey),
+      ]);
       if (!signal.aborted) await publish({ phase: 'error', message });
     } finally {
       release();
@@ -152,40 +195,55 @@ export class RunController {
     }
   }
 
-  private async sampleAndAnalyze(
-    tabId: number,
-    runId: number,
-    capture: Capture,
-    settings: Settings,
-    options: StartOptions,
-    signal: AbortSignal,
-    publish: (run: RunStatus) => Promise<void>,
-  ): Promise<void> {
-    const total = settings.sampleCount;
-    const backend = await chooseBackend(settings);
-    await ensureHostPermission(backend);
-    const resumed = (options.resumeWith ?? []).slice(0, total);
+  private async sampleAndAnalyze(run: RunContext): Promise<void> {
+    const { tabId, runId, capture, settings, options, signal, publish } = run;
+    const main = await chooseBackend(settings);
+    // The main voice's failures end the run as they always did; another voice's only fail it.
+    await ensureHostPermission(main);
+    const plan = await planVoices(settings, main, permissionProblem);
+    // Budget mode asks the main voice first: the total grows if the others are asked too.
+    let total = plan.askOthersWhenUncertain
+      ? plan.voices[0]!.samples
+      : plan.voices.reduce((sum, v) => sum + v.samples, 0);
+    const resumed = options.resumeWith ?? [];
     await publish({ phase: 'sampling', done: resumed.length, total, failures: [] });
 
     const outcome = await checkAnswer({
       capture,
-      backend,
-      total,
+      ...plan,
       embedder: this.services.embedderFor?.(settings) ?? this.services.embedder,
       resumeWith: resumed,
       cache: options.trigger === 'user' ? undefined : this.cache,
       signal,
-      onProgress: async ({ received, failures }) => {
+      onProgress: async (progress) => {
+        const { received, sources, failures, note } = progress;
+        total = progress.total;
         // Kept so that a worker stopped mid-run resumes by asking only for the rest.
-        await this.tabs.update(tabId, (r) => (r.runId === runId ? { ...r, samples: received } : r));
-        await publish({ phase: 'sampling', done: received.length, total, failures });
+        await this.tabs.update(tabId, (r) =>
+          r.runId === runId ? { ...r, samples: received, sources } : r,
+        );
+        await publish({
+          phase: 'sampling',
+          done: received.length,
+          total,
+          failures,
+          ...(note ? { note } : {}),
+        });
       },
       onAnalyzing: (failures) => publish({ phase: 'analyzing', total, failures }),
     });
     if (!outcome || signal.aborted) return;
-    const { report, failures, usage } = outcome;
-    const cost = costOfRun(backend, usage);
-    const done = { phase: 'done', report, fromCache: false, failures, usage, cost } as const;
+    const { report, failures, usage, cost, sources, spend } = outcome;
+    const done = {
+      phase: 'done',
+      report,
+      fromCache: false,
+      failures,
+      usage,
+      cost,
+      sources,
+      spend,
+    } as const;
     // Highlights first: the store write (tens of ms for a long report) must not delay them.
     await publish({ ...done, notes: outcome.notes });
     try {
@@ -197,6 +255,9 @@ export class RunController {
         cost,
         savedAt: Date.now(),
         notes: outcome.notes,
+        voicesKey: voicesKey(settings),
+        sources,
+        spend,
       });
     } catch (error) {
       // The check is finished and paid for: it stays shown, and says only that it was not kept.
@@ -247,7 +308,7 @@ export class RunController {
       }
       void this.start(record.tabId, record.capture, await load(), {
         trigger: 'new-answer',
-        resumeWith: record.samples,
+        resumeWith: resumedSamples(record.samples, record.sources),
       });
     }
   }

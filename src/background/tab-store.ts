@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { Capture } from '../shared/conversation.ts';
 import type { RunStatus, SiteHealth } from '../shared/run-status.ts';
+import type { SampleSource } from '../shared/sources.ts';
 
 export interface TabRecord {
   tabId: number;
@@ -21,6 +22,9 @@ export interface TabRecord {
    * resume by asking only for the rest.
    */
   samples: string[];
+  /** Who said each of `samples`, parallel to it; absent in records of earlier versions (then
+   * all came from the main voice). */
+  sources?: SampleSource[];
 }
 
 const KEY = 'tabs';

@@ -1,40 +1,38 @@
 /**
- * Learned weights of the severity model (src/core/severity.ts). Written by
- * `npx tsx bench/quality/train-severity.ts --write` from the development splits whose sha256
- * are below; do not edit by hand.
+ * Learned weights of the severity model (src/core/severity.ts), one per input that
+ * SEVERITY_FEATURES names. Written by `npx tsx bench/quality/train-severity.ts --write` from the
+ * development splits whose sha256 are below; do not edit by hand.
  */
 export const SEVERITY_MODEL = {
-  features: [
-    'score',
-    'answerScore',
-    'conflictShare',
-    'addedShare',
-    'absentShare',
-    'partialAbsentShare',
-    'supportShare',
-    'maxSupport',
-    'meanSimilarity',
-    'single',
-    'invSqrtSamples',
-    'singleScore',
-    'singleConflict',
-    'antonymShare',
-    'siblingShare',
-    'synonymShare',
-    'scoreSquared',
-    'scoreTimesAnswer',
-  ],
-  weights: [
-    0.577333, 0.55812, 1.292665, -0.099507, -0.702483, 0.00005, -0.490675, -1.235396, -0.353217,
-    1.762872, 0.018115, -4.005183, 0.992887, 0.381427, -0.012966, -0.283688, 1.246241, 0.984489,
-  ],
-  bias: -0.225637,
+  weights: {
+    score: 1.273391,
+    answerScore: 0.307856,
+    conflictShare: 1.294121,
+    addedShare: -0.137934,
+    absentShare: -0.735481,
+    partialAbsentShare: 0.297225,
+    supportShare: -0.420706,
+    maxSupport: -1.617962,
+    meanSimilarity: -0.402826,
+    single: 1.508509,
+    invSqrtSamples: -0.226021,
+    singleScore: -3.289741,
+    singleConflict: 0.917947,
+    antonymShare: 0.432432,
+    siblingShare: -0.046797,
+    synonymShare: 0.372508,
+    swapShare: 0.60256,
+    singleSwap: 1.081423,
+    scoreSquared: 0.84352,
+    scoreTimesAnswer: 0.677793,
+  },
+  bias: 0.116188,
   thresholds: {
-    fewer: 0.79,
+    fewer: 0.795,
     balanced: 0.66,
     more: 0.52,
   },
-  uncertainFrom: 0.41,
+  uncertainFrom: 0.39,
   data: {
     'wikibio/wikibio-dev.json.gz':
       '28c9d9e214ccdddd6c59faab680fb072d63f287b1412d298a7977446e5d2ece0',

@@ -11,7 +11,7 @@
 import { SEVERITY_MODEL } from './severity-weights.ts';
 import type { Sensitivity, SentenceFinding, SeverityLevel } from './types.ts';
 
-/** Names of the model's inputs, in order; the weights file must list the same. */
+/** Names of the model's inputs, in order; the weights file has one weight per name. */
 export const SEVERITY_FEATURES = [
   'score',
   'answerScore',
@@ -29,6 +29,8 @@ export const SEVERITY_FEATURES = [
   'antonymShare',
   'siblingShare',
   'synonymShare',
+  'swapShare',
+  'singleSwap',
   'scoreSquared',
   'scoreTimesAnswer',
 ] as const;
@@ -66,19 +68,23 @@ export function severityFeatures(finding: SentenceFinding, answerScore: number):
     share((e) => e.change === 'antonym'),
     share((e) => e.change === 'sibling'),
     share((e) => e.change === 'synonym'),
+    share((e) => e.change === 'swap'),
+    single * share((e) => e.change === 'swap' || e.change === 'sibling'),
     // A little curvature: the score's top and the answer's context matter more than linearly.
     finding.score ** 2,
     finding.score * answerScore,
   ];
 }
 
+/** The weights in SEVERITY_FEATURES' order; a feature without a weight does not compile. */
+const WEIGHTS: readonly number[] = SEVERITY_FEATURES.map((name) => SEVERITY_MODEL.weights[name]);
+
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** The model's probability for a feature vector. */
 export function severityOfFeatures(features: readonly number[]): number {
-  const { weights, bias } = SEVERITY_MODEL;
-  let z = bias;
-  for (let i = 0; i < features.length; i++) z += (weights[i] ?? 0) * features[i]!;
+  let z = SEVERITY_MODEL.bias;
+  for (let i = 0; i < features.length; i++) z += (WEIGHTS[i] ?? 0) * features[i]!;
   return sigmoid(z);
 }
 
@@ -143,12 +149,17 @@ export function gradeSentences(sentences: readonly SentenceFinding[]): SentenceF
 /** Tie order between conflict types: the more specific and more serious first. */
 const TYPE_ORDER = ['contradiction', 'number', 'entity'] as const;
 
-/** The conflict type most samples show, else "unsupported". */
+/**
+ * The conflict type most samples show, else "unsupported". A word swapped in an otherwise
+ * identical counterpart (change "swap") is a different thing in the same place: an entity.
+ */
 export function conflictType(finding: SentenceFinding): SentenceFinding['type'] {
   let best: SentenceFinding['type'] = 'unsupported';
   let bestCount = 0;
+  const typeOf = (e: SentenceFinding['evidence'][number]) =>
+    e.conflict ?? (e.change === 'swap' ? 'entity' : null);
   for (const type of TYPE_ORDER) {
-    const c = finding.evidence.filter((e) => e.conflict === type).length;
+    const c = finding.evidence.filter((e) => typeOf(e) === type).length;
     if (c > bestCount) {
       best = type;
       bestCount = c;

@@ -95,12 +95,18 @@ export function sampleSupport(
   }
   if (conflict) support *= params.conflictKeep;
 
+  // A word swapped, in one place, for one WordNet does not call its synonym: the rest is the
+  // same, but the sample does not back that word — nor the sentence, however much it shares.
+  const swap = !conflict && change?.change === 'swap' ? change : null;
   // Backing means this sample alone would leave the sentence under the flag threshold.
-  const supports = !conflict && 1 - support < params.threshold;
+  const supports = !conflict && !swap && 1 - support < params.threshold;
   let answerSpans: string[] = [];
   let sampleSpans: string[] = [];
   if (conflict) {
     ({ answerSpans, sampleSpans } = conflict);
+  } else if (swap) {
+    answerSpans = [swap.answerWord];
+    sampleSpans = [swap.sampleWord];
   } else if (!supports) {
     // What the sample never repeats: the unsupported details, numbers and names first.
     // Adjacent names are one span ("Hayden Christensen").

@@ -77,7 +77,8 @@ export interface SampleEvidence {
   change?: WordChange | null;
 }
 
-export type WordChange = 'antonym' | 'sibling' | 'synonym';
+/** "swap": a word replaced by one that is neither its synonym nor related in WordNet. */
+export type WordChange = 'antonym' | 'sibling' | 'synonym' | 'swap';
 
 /** How sure the analysis is that a sentence is wrong: "likely" gets a clear underline,
  * "uncertain" a faint one (see src/core/severity.ts). */

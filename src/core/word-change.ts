@@ -20,9 +20,14 @@ const NEARLY_SAME_COSINE = 0.8;
 /** At most this many words may differ on each side for it to be a "one-word" change. */
 const MAX_CHANGED = 2;
 
-const RANK: Record<WordChange, number> = { antonym: 3, sibling: 2, synonym: 1 };
+const RANK: Record<Exclude<WordChange, 'swap'>, number> = { antonym: 3, sibling: 2, synonym: 1 };
 
-/** The strongest WordNet relation between the words only one side has, or null. */
+/**
+ * The strongest WordNet relation between the words only one side has; "swap" when some word of
+ * the answer's has no synonym among the counterpart's (a word replaced by one WordNet does not
+ * call the same: "personalized" / "generic"); null when the sentences are not nearly the same or
+ * differ in more than MAX_CHANGED words on a side, or one side only adds words.
+ */
 export function changedWord(
   sentence: PreparedSentence,
   counterpart: PreparedSentence,
@@ -41,10 +46,13 @@ export function changedWord(
     return null;
   }
   let best: ChangedWord | null = null;
+  let explained = 0;
   for (const x of a) {
+    let synonym = false;
     for (const y of b) {
       const change = wordRelation(x, y);
-      if (change && (!best || RANK[change] > RANK[best.change])) {
+      if (change === 'synonym') synonym = true;
+      if (change && (!best || RANK[change] > RANK[best.change as Exclude<WordChange, 'swap'>])) {
         best = {
           change,
           answerWord: asWritten(sentence, x),
@@ -52,8 +60,30 @@ export function changedWord(
         };
       }
     }
+    if (synonym) explained++;
+  }
+  // Paraphrases swap each word for a synonym; a word left unexplained is a change of wording
+  // WordNet cannot vouch for — likelier a change of fact when it is the only change.
+  if (
+    (!best || best.change === 'synonym') &&
+    explained < a.length &&
+    oneSpot(sentence.words, theirs) &&
+    oneSpot(counterpart.words, mine)
+  ) {
+    const x = a.find((w) => !b.some((y) => wordRelation(w, y) === 'synonym'))!;
+    return {
+      change: 'swap',
+      answerWord: asWritten(sentence, x),
+      sampleWord: asWritten(counterpart, b[0]!),
+    };
   }
   return best;
+}
+
+/** Whether the words of `words` that `other` lacks stand together, in one place. */
+function oneSpot(words: readonly string[], other: ReadonlySet<string>): boolean {
+  const at = words.flatMap((w, i) => (other.has(wordNorm(w)) ? [] : [i]));
+  return at.length > 0 && at[at.length - 1]! - at[0]! + 1 === at.length;
 }
 
 /** A lower-cased word as the sentence writes it ("Explicit"), for spans shown on the page. */

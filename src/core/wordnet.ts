@@ -65,7 +65,7 @@ function lookup(word: string): Entry | undefined {
 const meets = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
 
 /** The relation between two different words, strongest first; null when WordNet has none. */
-export function wordRelation(a: string, b: string): WordChange | null {
+export function wordRelation(a: string, b: string): Exclude<WordChange, 'swap'> | null {
   if (a.toLowerCase() === b.toLowerCase()) return null;
   const x = lookup(a);
   const y = lookup(b);

@@ -20,6 +20,7 @@ import { sendToBackground } from '../shared/messaging.ts';
 import { MODEL_DOWNLOAD_KEY, type ModelDownloadState } from '../shared/model-download.ts';
 import type { EmbeddingModelChoice } from '../shared/settings-schema.ts';
 import { updateSettings } from '../shared/settings-store.ts';
+import { ChoiceCard } from './ChoiceCard.tsx';
 
 type Notice = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 
@@ -120,29 +121,26 @@ export function ModelSection(props: { saved: EmbeddingModelChoice }) {
         a larger one is downloaded from {hostLabel(host ?? HUB_HOST)} once, when you ask, and kept
         by the browser.
       </p>
-      <fieldset class="models">
+      <fieldset class="choices models">
         <legend class="visually-hidden">Model</legend>
         {models.map((m) => (
-          <label key={m.id} class="model-option">
-            <input
-              type="radio"
-              name="embedding-model"
-              value={m.id}
-              checked={m.id === selected}
-              onChange={() => {
-                setSelected(m.id);
-                setNotice(null);
-              }}
-            />
-            <span>
-              <strong>{m.label}</strong>
-              {m.id === props.saved.id && <span class="badge">in use</span>}
-              <span class="small muted block">
-                {m.languages} · {describeSize(m)} · {m.dimensions} dimensions
-              </span>
-              <span class="small muted block">{m.description}</span>
+          <ChoiceCard
+            key={m.id}
+            name="embedding-model"
+            value={m.id}
+            checked={m.id === selected}
+            onChoose={() => {
+              setSelected(m.id);
+              setNotice(null);
+            }}
+          >
+            <strong>{m.label}</strong>
+            {m.id === props.saved.id && <span class="badge">in use</span>}
+            <span class="small muted block">
+              {m.languages} · {describeSize(m)} · {m.dimensions} dimensions
             </span>
-          </label>
+            <span class="small muted block">{m.description}</span>
+          </ChoiceCard>
         ))}
       </fieldset>
 

@@ -1,5 +1,6 @@
 /**
- * The options page: where the user picks the backend that answers again and the embedding model.
+ * The options page: where the user picks the backend that answers again, the other voices that
+ * answer too, and the embedding model.
  * Each part is its own section component.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -7,6 +8,7 @@ import type { Settings } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
 import { BackendSection } from './BackendSection.tsx';
 import { ModelSection } from './ModelSection.tsx';
+import { VoicesSection } from './VoicesSection.tsx';
 
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -31,6 +33,7 @@ export function Options() {
       ) : (
         <>
           <BackendSection saved={settings.backend} />
+          <VoicesSection saved={settings.otherVoices} mode={settings.otherVoicesMode} />
           <ModelSection saved={settings.embeddingModel} />
         </>
       )}

@@ -1,19 +1,15 @@
 /**
- * The toolbar popup: master switch, switch for the current site, the sample count, how many
- * underlines (sensitivity), and what is happening on the current tab. Settings are written straight to storage (the popup is a trusted
- * context); the tab's status comes from the background and refreshes when it changes.
+ * The toolbar popup: master switch, switch for the current site, the sample count (per source
+ * when other voices are configured), how many underlines (sensitivity), and what is happening on
+ * the current tab. Settings are written straight to storage (the popup is a trusted context); the
+ * tab's status comes from the background and refreshes when it changes.
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../shared/messaging.ts';
 import { errorMessage } from '../shared/messages.ts';
 import type { TabStatus } from '../shared/run-status.ts';
-import {
-  SAMPLE_COUNT_MAX,
-  SAMPLE_COUNT_MIN,
-  clampSampleCount,
-  type Settings,
-} from '../shared/settings-schema.ts';
+import type { Settings } from '../shared/settings-schema.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { SITES } from '../shared/sites.ts';
 import { SENSITIVITIES } from '../core/severity.ts';
@@ -21,6 +17,7 @@ import type { Sensitivity } from '../core/types.ts';
 import { currentTabId } from './current-tab.ts';
 import { Switch } from './Switch.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
+import { SampleCounts } from './SampleCounts.tsx';
 
 const SENSITIVITY_LABELS: Record<Sensitivity, string> = {
   fewer: 'Fewer',
@@ -104,43 +101,7 @@ export function Popup() {
         />
       </section>
 
-      <section class="row">
-        <label class="grow" for="sample-count">
-          <div>Extra answers</div>
-          <div class="muted small">Asked for each reply; more is slower and costs more</div>
-        </label>
-        <div class="stepper" role="group" aria-label="Extra answers per reply">
-          <button
-            type="button"
-            class="button"
-            aria-label="Fewer extra answers"
-            disabled={settings.sampleCount <= SAMPLE_COUNT_MIN}
-            onClick={() => void save({ sampleCount: settings.sampleCount - 1 })}
-          >
-            −
-          </button>
-          <input
-            id="sample-count"
-            type="number"
-            inputMode="numeric"
-            min={SAMPLE_COUNT_MIN}
-            max={SAMPLE_COUNT_MAX}
-            value={settings.sampleCount}
-            onChange={(event) =>
-              void save({ sampleCount: clampSampleCount(event.currentTarget.value) })
-            }
-          />
-          <button
-            type="button"
-            class="button"
-            aria-label="More extra answers"
-            disabled={settings.sampleCount >= SAMPLE_COUNT_MAX}
-            onClick={() => void save({ sampleCount: settings.sampleCount + 1 })}
-          >
-            +
-          </button>
-        </div>
-      </section>
+      <SampleCounts settings={settings} save={(patch) => void save(patch)} />
 
       <section class="row">
         <div class="grow" id="sensitivity-label">

@@ -2,11 +2,14 @@
  * The current tab's run, with a way forward in every state: on a page Crosscheck does not run on,
  * where it does run; without a backend, "Open settings" first; while sampling, the progress in
  * the bar's words and Cancel; on an error only the settings can fix, "Open settings" first; when
- * done, the bar's agreement sentence and the number of flags.
+ * done, the bar's agreement sentence, the number of flags and what the samples cost (per source
+ * when other voices answered too).
  */
 import type { Sensitivity } from '../core/types.ts';
 import { agreement, shownFlags } from '../shared/report-reading.ts';
+import { sourceReading } from '../shared/source-reading.ts';
 import { spendText } from '../shared/run-cost.ts';
+import { sourceSpendText, totalSpendText } from '../shared/source-spend.ts';
 import { describeRun, needsSettings, type TabStatus } from '../shared/run-status.ts';
 
 export function StatusPanel(props: {
@@ -51,7 +54,11 @@ export function StatusPanel(props: {
   const fixInSettings = run.phase === 'error' && needsSettings(run.message);
   const reading = run.phase === 'done' ? agreement(run.report) : null;
   const flagCount = run.phase === 'done' ? shownFlags(run.report, props.sensitivity).length : 0;
+  // Within one model or between models, as the page's bar says it; null with one source.
+  const voices = run.phase === 'done' ? sourceReading(run.report, run.sources) : null;
   const spend = run.phase === 'done' ? spendText(run.usage, run.cost ?? null) : '';
+  // Per source once there are several (main first); the total stays, after them.
+  const perSource = run.phase === 'done' && (run.spend?.length ?? 0) > 1 ? run.spend! : null;
   return (
     <section class="status" aria-live="polite">
       <strong class="block" data-testid="run-status">
@@ -60,18 +67,42 @@ export function StatusPanel(props: {
       {run.phase === 'sampling' && (
         <progress max={run.total} value={run.done} aria-label="Samples received" />
       )}
+      {run.phase === 'sampling' && run.note && (
+        <p class="small muted" data-testid="run-note">
+          {run.note}
+        </p>
+      )}
       {run.phase === 'done' && (
         <p class="small" data-testid="run-summary">
           {reading ? `${reading.sentence}: ${reading.verdict}.` : (run.report.notice ?? '')}{' '}
           {flagCount === 0
             ? 'Nothing flagged.'
             : `${flagCount} ${flagCount === 1 ? 'sentence' : 'sentences'} to check.`}
-          {spend && (
+          {spend && !perSource && (
             <span class="muted" data-testid="run-cost">
               {' '}
               {spend}
             </span>
           )}
+        </p>
+      )}
+      {voices && (
+        <p class="small" data-testid="run-voices">
+          {voices.sentence}
+        </p>
+      )}
+      {perSource && (
+        <ul class="small muted spend" aria-label="What each source cost">
+          {perSource.map((source) => (
+            <li key={source.source.id} data-testid="source-cost">
+              {sourceSpendText(source)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {perSource && spend && (
+        <p class="small muted" data-testid="run-cost">
+          {totalSpendText(spend)}
         </p>
       )}
       {run.phase === 'done' &&
@@ -84,7 +115,8 @@ export function StatusPanel(props: {
         <ul class="small error">
           {run.failures.map((f) => (
             <li key={f.index}>
-              Sample {f.index + 1}: {f.message}
+              Sample {f.index + 1}
+              {f.source ? ` (${f.source.label})` : ''}: {f.message}
             </li>
           ))}
         </ul>

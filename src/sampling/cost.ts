@@ -4,7 +4,7 @@
  * from the preset's table when it lists the model, and null (tokens only) otherwise.
  */
 import { dollarsFor, type RunCost } from '../shared/run-cost.ts';
-import { presetById, PRICES_AS_OF } from './presets.ts';
+import { presetById, PRICES_AS_OF } from '../shared/presets.ts';
 import type { BackendSettings, TokenUsage } from './types.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -8,7 +8,7 @@
  */
 import { parseRetryAfter, retryDelayFromGoogleError } from './backoff.ts';
 import { SamplingError, redactSecrets } from './errors.ts';
-import { OLLAMA_FORBIDDEN_HINT, isOllama, presetById } from './presets.ts';
+import { OLLAMA_FORBIDDEN_HINT, isOllama, presetById } from '../shared/presets.ts';
 import type { BackendSettings } from './types.ts';
 
 /** What the mapping needs to know about where the request went (never logged with the key). */

@@ -51,11 +51,16 @@ export function endpointUrl(baseUrl: string, path: string): string {
   return parsed.href;
 }
 
+/** One JSON request: where, with which headers (beyond content-type), what, and its abort signal. */
+export interface JsonPost {
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+  signal: AbortSignal;
+}
+
 export async function postJson(
-  url: string,
-  headers: Record<string, string>,
-  body: unknown,
-  signal: AbortSignal,
+  { url, headers, body, signal }: JsonPost,
   ctx: ErrorContext,
   deps: HttpDeps = {},
 ): Promise<unknown> {
@@ -92,9 +97,4 @@ export async function postJson(
   } catch {
     throw malformedError(ctx, 'not JSON');
   }
-}
-
-/** Reads a non-negative integer token count, or undefined. */
-export function tokenCount(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }

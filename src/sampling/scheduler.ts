@@ -89,6 +89,28 @@ export function scheduleSamples(
   options: ScheduleOptions,
 ): AsyncIterable<SampleEvent> {
   validateRequest(request);
+  validateOptions(options);
+  const delivery = openDelivery(request.n, request.signal);
+  const context: BatchContext = {
+    delivery,
+    call: (count, job) => callOnce(backend, request, count, job, options),
+    retry: {
+      policy: options.policy ?? DEFAULT_RETRY_POLICY,
+      clock: options.clock ?? realClock,
+      random: options.random ?? Math.random,
+      run: delivery.signal,
+      onRetry: options.onRetry,
+    },
+    onBatchingUnsupported: options.onBatchingUnsupported,
+  };
+  if (!delivery.signal.aborted) {
+    const perCall = Math.min(backend.maxPerCall, options.maxPerCall ?? Infinity);
+    for (const indices of batches(request.n, perCall)) void runBatch(indices, context);
+  }
+  return delivery.channel;
+}
+
+function validateOptions(options: ScheduleOptions): void {
   if (!(options.timeoutMs > 0)) {
     throw new SamplingError({
       kind: 'bad-request',
@@ -96,14 +118,33 @@ export function scheduleSamples(
       retryable: false,
     });
   }
-  const { n } = request;
+}
 
+/** Where one run's events go, and how the run is cancelled. */
+interface Delivery {
+  channel: EventChannel<SampleEvent>;
+  /** Aborts when the caller aborts or leaves the `for await` loop. */
+  signal: AbortSignal;
+  /** Passes an event on unless its index was already delivered; ends the stream after the last. */
+  deliver(event: SampleEvent): void;
+  /** Calls `hook` when the run is cancelled; returns its removal. */
+  onCancel(hook: () => void): () => void;
+}
+
+/**
+ * The stream of a run of `n` samples: each index delivered once, and on cancellation every call
+ * aborted and every undelivered index reported as 'cancelled'.
+ */
+function openDelivery(n: number, caller: AbortSignal): Delivery {
   const run = new AbortController();
   const channel = new EventChannel<SampleEvent>(() => run.abort());
   const settled = new Set<number>();
+  // Calls hook into cancellation through this set rather than each adding an abort listener to
+  // one signal: Node warns (MaxListenersExceededWarning) past 10 listeners on an AbortSignal.
+  const cancelHooks = new Set<() => void>();
 
   const finish = (): void => {
-    request.signal.removeEventListener('abort', onCallerAbort);
+    caller.removeEventListener('abort', onCallerAbort);
     run.signal.removeEventListener('abort', onRunAbort);
     channel.end();
   };
@@ -114,69 +155,86 @@ export function scheduleSamples(
     if (settled.size === n) finish();
   };
   const onCallerAbort = (): void => run.abort();
-  // Jobs hook into cancellation through this set rather than each adding an abort listener to
-  // one signal: Node warns (MaxListenersExceededWarning) past 10 listeners on an AbortSignal.
-  const cancelHooks = new Set<() => void>();
   const onRunAbort = (): void => {
     for (const hook of [...cancelHooks]) hook();
     const error = cancelledError().toData();
     for (let index = 0; index < n; index += 1) deliver({ type: 'error', index, error });
     finish();
   };
-  request.signal.addEventListener('abort', onCallerAbort, { once: true });
+  caller.addEventListener('abort', onCallerAbort, { once: true });
   run.signal.addEventListener('abort', onRunAbort, { once: true });
+  if (caller.aborted) run.abort();
 
-  const retry: RetryContext = {
-    policy: options.policy ?? DEFAULT_RETRY_POLICY,
-    clock: options.clock ?? realClock,
-    random: options.random ?? Math.random,
-    run: run.signal,
-    onRetry: options.onRetry,
+  return {
+    channel,
+    signal: run.signal,
+    deliver,
+    onCancel(hook) {
+      cancelHooks.add(hook);
+      return () => cancelHooks.delete(hook);
+    },
   };
-  const call = (count: number, job: AbortSignal): Promise<BackendCallResult> =>
-    callOnce(backend, request, count, job, options);
+}
 
-  const runJob = async (indices: number[]): Promise<void> => {
-    const job = new AbortController();
-    const cancelJob = (): void => job.abort(cancelledError());
-    cancelHooks.add(cancelJob);
-    if (run.signal.aborted) cancelJob();
-    try {
-      const result = await withRetries(call, indices, job.signal, retry);
-      const texts = result.texts.slice(0, indices.length);
-      texts.forEach((text, i) => {
-        const event: SampleEvent = { type: 'sample', index: indices[i] as number, text };
-        if (i === 0 && result.usage) event.usage = result.usage;
-        if (result.model) event.model = result.model;
-        deliver(event);
-      });
-      // The server ignored `n` (or capped it): ask for the rest one by one.
-      if (texts.length < indices.length) options.onBatchingUnsupported?.();
-      for (const index of indices.slice(texts.length)) void runJob([index]);
-    } catch (thrown) {
-      if (run.signal.aborted) return; // onRunAbort already delivered 'cancelled' for these
-      const error =
-        thrown instanceof SamplingError ? thrown : new SamplingError(toSamplingErrorData(thrown));
-      if (indices.length > 1 && error.refusesBatching) {
-        // Batching refused (Groq: "n must be at most 1"; Gemini models without candidateCount).
-        // Any other 400 would fail the same way as single requests: reported as it is.
-        options.onBatchingUnsupported?.();
-        for (const index of indices) void runJob([index]);
-        return;
-      }
-      for (const index of indices) deliver({ type: 'error', index, error: error.toData() });
-    } finally {
-      cancelHooks.delete(cancelJob);
+/** What every batch of a run shares. */
+interface BatchContext {
+  delivery: Delivery;
+  /** One attempt at a call for `count` samples. */
+  call: (count: number, job: AbortSignal) => Promise<BackendCallResult>;
+  retry: RetryContext;
+  onBatchingUnsupported: (() => void) | undefined;
+}
+
+/**
+ * One call for the samples at `indices`, with retries. What a short reply leaves out, or what a
+ * refused batch asked for, is asked again one sample per call.
+ */
+async function runBatch(indices: number[], context: BatchContext): Promise<void> {
+  const { delivery } = context;
+  const job = new AbortController();
+  const cancelJob = (): void => job.abort(cancelledError());
+  const removeHook = delivery.onCancel(cancelJob);
+  if (delivery.signal.aborted) cancelJob();
+  try {
+    const result = await withRetries(context.call, indices, job.signal, context.retry);
+    const delivered = deliverTexts(indices, result, delivery.deliver);
+    // The server ignored `n` (or capped it): ask for the rest one by one.
+    if (delivered < indices.length) context.onBatchingUnsupported?.();
+    for (const index of indices.slice(delivered)) void runBatch([index], context);
+  } catch (thrown) {
+    if (delivery.signal.aborted) return; // the run's cancellation delivered 'cancelled' for these
+    const error = asSamplingError(thrown);
+    if (indices.length > 1 && error.refusesBatching) {
+      // Batching refused (Groq: "n must be at most 1"; Gemini models without candidateCount).
+      // Any other 400 would fail the same way as single requests: reported as it is.
+      context.onBatchingUnsupported?.();
+      for (const index of indices) void runBatch([index], context);
+      return;
     }
-  };
-
-  if (request.signal.aborted) {
-    run.abort();
-  } else {
-    const perCall = Math.min(backend.maxPerCall, options.maxPerCall ?? Infinity);
-    for (const indices of batches(n, perCall)) void runJob(indices);
+    for (const index of indices) delivery.deliver({ type: 'error', index, error: error.toData() });
+  } finally {
+    removeHook();
   }
-  return channel;
+}
+
+/** Delivers a call's texts to the indices it was for, usage on the first; returns how many. */
+function deliverTexts(
+  indices: number[],
+  result: BackendCallResult,
+  deliver: (event: SampleEvent) => void,
+): number {
+  const texts = result.texts.slice(0, indices.length);
+  texts.forEach((text, i) => {
+    const event: SampleEvent = { type: 'sample', index: indices[i] as number, text };
+    if (i === 0 && result.usage) event.usage = result.usage;
+    if (result.model) event.model = result.model;
+    deliver(event);
+  });
+  return texts.length;
+}
+
+function asSamplingError(thrown: unknown): SamplingError {
+  return thrown instanceof SamplingError ? thrown : new SamplingError(toSamplingErrorData(thrown));
 }
 
 /** Sample indices 0..n-1 cut into calls of at most `perCall` (at least 1) each. */
@@ -246,8 +304,7 @@ async function withRetries(
       return await call(indices.length, job);
     } catch (thrown) {
       if (run.aborted) throw cancelledError();
-      const error =
-        thrown instanceof SamplingError ? thrown : new SamplingError(toSamplingErrorData(thrown));
+      const error = asSamplingError(thrown);
       const decision = decideRetry(error, attempt, waitedMs, policy, random);
       if (!decision.retry) throw error;
       onRetry?.({ indices, attempt, delayMs: decision.delayMs, error: error.toData() });

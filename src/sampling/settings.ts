@@ -4,7 +4,7 @@
  */
 import { SamplingError } from './errors.ts';
 import { endpointUrl } from './http.ts';
-import { presetById } from './presets.ts';
+import { presetById } from '../shared/presets.ts';
 import { BACKEND_KINDS, isBackendKind } from '../shared/backend.ts';
 import type { BackendSettings } from './types.ts';
 

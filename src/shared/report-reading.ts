@@ -10,6 +10,7 @@ import type {
   AnalysisReport,
   InconsistencyType,
   Omission,
+  SampleEvidence,
   SentenceFinding,
   Sensitivity,
   SeverityLevel,
@@ -131,7 +132,7 @@ export function strongestFirst(flags: readonly Flag[]): Flag[] {
 }
 
 /** The judged sentences that make a claim (disclaimers and hedges left out). */
-function judgedClaims(report: AnalysisReport): SentenceFinding[] {
+export function judgedClaims(report: AnalysisReport): SentenceFinding[] {
   return report.sentences.filter((s) => s.segment.judged && !isBoilerplate(s.segment.text));
 }
 
@@ -141,17 +142,26 @@ function judgedClaims(report: AnalysisReport): SentenceFinding[] {
  * matches the highlights.
  */
 export function samplesAgreeing(report: AnalysisReport): number {
+  return agreeingSamples(report).filter(Boolean).length;
+}
+
+/** Per sample, whether it agrees with the answer (as `samplesAgreeing` counts it). */
+export function agreeingSamples(report: AnalysisReport): boolean[] {
   const judged = judgedClaims(report);
-  if (judged.length === 0) return report.samples.length;
-  let agreeing = 0;
-  for (let sample = 0; sample < report.samples.length; sample++) {
+  return report.samples.map((_, sample) => {
+    if (judged.length === 0) return true;
     let backed = 0;
     for (const finding of judged) {
       if (finding.evidence.some((e) => e.sample === sample && e.supports)) backed++;
     }
-    if (backed * 2 >= judged.length) agreeing++;
-  }
-  return agreeing;
+    return backed * 2 >= judged.length;
+  });
+}
+
+/** A sample's evidence that states something different: differing words found, or a conflict named. */
+export function saysOtherwise(e: SampleEvidence): boolean {
+  const named = e.conflict && e.conflict !== 'unsupported';
+  return !e.supports && (!!named || e.sampleSpans.length > 0);
 }
 
 /** How many samples contradict at least one judged sentence (a different fact, not a gap). */
@@ -159,11 +169,8 @@ function samplesContradicting(report: AnalysisReport): number {
   const judged = judgedClaims(report);
   const against = new Set<number>();
   for (const finding of judged) {
-    for (const e of finding.evidence) {
-      // As the card's "says otherwise": differing words found, or a conflict named.
-      const named = e.conflict && e.conflict !== 'unsupported';
-      if (!e.supports && (named || e.sampleSpans.length > 0)) against.add(e.sample);
-    }
+    // As the card's "says otherwise".
+    for (const e of finding.evidence) if (saysOtherwise(e)) against.add(e.sample);
   }
   return against.size;
 }
@@ -233,4 +240,26 @@ export function coverageNote(report: AnalysisReport): string | null {
   if (report.answer.length < 4000 || longest * 2 > report.answer.length) return null;
   const share = Math.max(1, Math.round((longest / report.answer.length) * 100));
   return `The samples are shorter than this answer (the longest is ${share}% of its length), so they mostly cover its beginning; later sentences have less to compare with.`;
+}
+
+/** What one sample says about one answer sentence, as the card and the compare view show it. */
+export type Stance = 'differs' | 'partly' | 'silent' | 'agrees';
+
+/**
+ * "Says otherwise" needs something said otherwise: differing words the core found, or a conflict
+ * it named. A sample that does not back the sentence but repeats a good part of its content
+ * words, naming nothing different, backs it in part; one whose nearest sentence shares little
+ * with it is about something else, so it makes no mention of the point.
+ */
+export function stanceOf(evidence: SampleEvidence | undefined, sentence: string): Stance {
+  if (!evidence || evidence.counterpart === null || evidence.counterpart.trim() === '')
+    return 'silent';
+  if (evidence.supports) return 'agrees';
+  if (saysOtherwise(evidence)) return 'differs';
+  const words = new Set(contentWords(sentence));
+  if (words.size === 0) return 'silent';
+  const said = new Set(contentWords(evidence.counterpart));
+  let shared = 0;
+  for (const w of words) if (said.has(w)) shared++;
+  return shared * 4 >= words.size ? 'partly' : 'silent';
 }

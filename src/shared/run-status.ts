@@ -5,16 +5,28 @@
 import type { AnalysisReport } from '../core/types.ts';
 import type { TokenUsage } from './backend.ts';
 import type { RunCost } from './run-cost.ts';
+import type { SampleSource, SourceSpend } from './sources.ts';
 
 export interface SampleFailure {
   /** 0-based sample slot. */
   index: number;
   message: string;
+  /** Which voice failed; absent in results stored before there were several. */
+  source?: SampleSource;
 }
 
 export type RunStatus =
   | { phase: 'idle' }
-  | { phase: 'sampling'; done: number; total: number; failures: SampleFailure[] }
+  | {
+      phase: 'sampling';
+      done: number;
+      /** Samples wanted so far; in budget mode it grows when the other voices are asked too. */
+      total: number;
+      failures: SampleFailure[];
+      /** Why more is being asked, in budget mode: "Asking gpt-4o-mini too: some sentences look
+       * uncertain." Absent otherwise. */
+      note?: string;
+    }
   | { phase: 'analyzing'; total: number; failures: SampleFailure[] }
   | {
       phase: 'done';
@@ -27,6 +39,11 @@ export type RunStatus =
       /** What the result says about its inputs or its keeping: a cut answer, a failed save.
        * Absent in results stored by earlier versions. */
       notes?: string[];
+      /** Who said each sample, parallel to `report.samples`; absent in results stored before
+       * there were several voices (then every sample came from the main voice). */
+      sources?: SampleSource[];
+      /** Per-voice requests, tokens and cost, main voice first; absent as `sources`. */
+      spend?: SourceSpend[];
     }
   | { phase: 'error'; message: string };
 

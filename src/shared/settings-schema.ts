@@ -6,6 +6,13 @@ import { BACKEND_KIND_IDS, type BackendSettings } from './backend.ts';
 import { BUNDLED_MODEL_ID, findModel } from './model-catalogue.ts';
 import { DEFAULT_SENSITIVITY, SENSITIVITIES } from '../core/severity.ts';
 import type { Sensitivity } from '../core/types.ts';
+import {
+  MAIN_VOICE_ID,
+  MAX_OTHER_VOICES,
+  OTHER_VOICES_MODES,
+  type OtherVoice,
+  type OtherVoicesMode,
+} from './sources.ts';
 import { int, isRecord, num, obj, oneOf, str } from './validate.ts';
 
 export const SETTINGS_VERSION = 1;
@@ -33,6 +40,10 @@ export interface Settings {
   embeddingModel: EmbeddingModelChoice;
   /** How many sentences get a clear underline: those "likely" wrong at this sensitivity. */
   sensitivity: Sensitivity;
+  /** Further backends or models that answer too (see shared/sources.ts); they hold keys. */
+  otherVoices: OtherVoice[];
+  /** Whether other voices are asked always or only about an uncertain answer (budget mode). */
+  otherVoicesMode: OtherVoicesMode;
 }
 
 export interface EmbeddingModelChoice {
@@ -55,6 +66,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   backend: null,
   embeddingModel: Object.freeze({ id: BUNDLED_MODEL_ID }),
   sensitivity: DEFAULT_SENSITIVITY,
+  otherVoices: Object.freeze([]) as unknown as OtherVoice[],
+  otherVoicesMode: 'always',
 });
 
 export const checkBackend = obj({
@@ -72,6 +85,30 @@ export const checkBackend = obj({
 /** A stored backend that lost a field (or was never valid) is dropped rather than half-used. */
 function migrateBackend(value: unknown): BackendSettings | null {
   return checkBackend(value) === null ? (value as BackendSettings) : null;
+}
+
+/** Valid voices only (a damaged one is dropped), unique ids, at most MAX_OTHER_VOICES. */
+function migrateOtherVoices(value: unknown): OtherVoice[] {
+  if (!Array.isArray(value)) return [];
+  const seen = new Set<string>([MAIN_VOICE_ID]);
+  const voices: OtherVoice[] = [];
+  for (const item of value) {
+    if (!isRecord(item) || typeof item.id !== 'string' || seen.has(item.id) || item.id === '')
+      continue;
+    const backend = migrateBackend(item.backend);
+    if (!backend) continue;
+    seen.add(item.id);
+    voices.push({ id: item.id, backend, samples: clampVoiceSamples(item.samples) });
+    if (voices.length === MAX_OTHER_VOICES) break;
+  }
+  return voices;
+}
+
+/** An other voice may be silent (0 samples) but asks at most SAMPLE_COUNT_MAX. */
+export function clampVoiceSamples(value: unknown): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return 0;
+  return Math.min(SAMPLE_COUNT_MAX, Math.max(0, Math.round(n)));
 }
 
 /** An unknown model (a removed catalogue entry, a test model in a real build) falls back to the bundled one. */
@@ -113,6 +150,10 @@ export function migrateSettings(stored: unknown): Settings {
     sensitivity: SENSITIVITIES.includes(raw.sensitivity as Sensitivity)
       ? (raw.sensitivity as Sensitivity)
       : DEFAULT_SENSITIVITY,
+    otherVoices: migrateOtherVoices(raw.otherVoices),
+    otherVoicesMode: OTHER_VOICES_MODES.includes(raw.otherVoicesMode as OtherVoicesMode)
+      ? (raw.otherVoicesMode as OtherVoicesMode)
+      : DEFAULT_SETTINGS.otherVoicesMode,
   };
 }
 

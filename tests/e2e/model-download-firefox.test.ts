@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL } from '../../src/shared/bundled-model.ts';
 import { TEST_MODEL_HOST_KEY } from '../../src/shared/model-host.ts';
 import { DEFAULT_MODELS_DIR } from '../../src/embedding/node-embedder.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
 import { runFirefox } from '../helpers/firefox-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';

@@ -541,6 +541,8 @@ describe('overlay in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await activeInOverlay(page)).toMatch(/^button:Crosscheck settings/);
     await page.keyboard.press('Tab');
+    expect(await activeInOverlay(page)).toMatch(/^button:Compare/);
+    await page.keyboard.press('Tab');
     expect(await activeInOverlay(page)).toMatch(/^button:Details/);
     const ring = await page.evaluate(() => {
       const el = document.querySelector('crosscheck-overlay')!.shadowRoot!.activeElement!;
@@ -638,6 +640,73 @@ describe('overlay in Chromium', () => {
     await openCard(page, 5);
     await page.screenshot({ path: path.join(ARTIFACTS, 'overlay-dark-partly.png') });
     await page.context().close();
+  });
+
+  it('compares the answer with one sample side by side, labelled with its source', async () => {
+    const sources = JSON.stringify([
+      { id: 'main', label: 'llama3.2' },
+      { id: 'main', label: 'llama3.2' },
+      { id: 'main', label: 'llama3.2' },
+      { id: 'v-1', label: 'gpt-4o-mini' },
+      { id: 'v-1', label: 'gpt-4o-mini' },
+    ]);
+    const query = `?sources=${encodeURIComponent(sources)}`;
+    for (const [scheme, width] of [
+      ['light', 1280],
+      ['dark', 1280],
+      ['light', 420],
+      ['dark', 420],
+    ] as const) {
+      const page = await openHarness(query, { colorScheme: scheme, width, height: 1100 });
+      const overlay = page.locator('crosscheck-overlay');
+      // The summary says where the disagreement lies.
+      await expect(overlay.locator('.cc-source-reading').textContent()).resolves.toBe(
+        'The other model disagrees: all 3 samples from llama3.2 disagree; gpt-4o-mini agrees.',
+      );
+      // Opened from the bar by keyboard: focus goes into the view.
+      await overlay.locator('.cc-compare-toggle').focus();
+      await page.keyboard.press('Enter');
+      const view = overlay.locator('#cc-compare');
+      await view.waitFor({ state: 'visible' });
+      await expect(activeInOverlay(page)).resolves.toMatch(
+        /^h3#cc-compare-title:Your answer beside Sample 1/,
+      );
+      // Opens on the sample that disagrees most, each choice named with its source.
+      await expect(view.getAttribute('data-sample')).resolves.toBe('0');
+      await expect(overlay.locator('.cc-compare-choice').allTextContents()).resolves.toEqual([
+        'Sample 1 · llama3.2most different',
+        'Sample 2 · llama3.2',
+        'Sample 3 · llama3.2',
+        'Sample 4 · gpt-4o-mini',
+        'Sample 5 · gpt-4o-mini',
+      ]);
+      const kinds = await overlay
+        .locator('.cc-compare-row')
+        .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.kind));
+      expect(kinds).toEqual(['number', 'none', 'none', 'entity', 'contradiction', 'unsupported']);
+      // The answer's sentence carries the same underline as the page's highlight of that kind.
+      const underline = await overlay
+        .locator('.cc-compare-row[data-kind="number"] .cc-kind')
+        .evaluate((el) => getComputedStyle(el).textDecorationStyle);
+      expect(underline).toBe('double');
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `overlay-compare-${scheme}-${width}.png`),
+        fullPage: true,
+      });
+      // Arrow keys switch samples; the heading follows.
+      await overlay.locator('.cc-compare-choice[aria-checked="true"]').focus();
+      await page.keyboard.press('End');
+      await expect(view.getAttribute('data-sample')).resolves.toBe('4');
+      await expect(overlay.locator('#cc-compare-title').textContent()).resolves.toBe(
+        'Your answer beside Sample 5 · gpt-4o-mini',
+      );
+      await expect(activeInOverlay(page)).resolves.toMatch(/^button:Sample 5 · gpt-4o-mini/);
+      // Escape closes it and gives focus back to the button that opened it.
+      await page.keyboard.press('Escape');
+      await expect(view.count()).resolves.toBe(0);
+      await expect(activeInOverlay(page)).resolves.toMatch(/^button:Compare/);
+      await page.context().close();
+    }
   });
 
   it('removes itself when its signal aborts', async () => {

@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
+import { waitForContentState } from '../helpers/content-state.ts';
+import { stopServiceWorker } from '../helpers/stop-service-worker.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
 
 interface ContentState {
@@ -16,21 +18,8 @@ interface ContentState {
   highlights: number;
 }
 
-async function waitForState(
-  page: Page,
-  match: (s: ContentState) => boolean,
-  timeoutMs: number,
-): Promise<ContentState> {
-  const until = Date.now() + timeoutMs;
-  let last: ContentState | null = null;
-  while (Date.now() < until) {
-    const raw = await page.getAttribute('html', 'data-crosscheck-test');
-    last = raw === null ? null : (JSON.parse(raw) as ContentState);
-    if (last && match(last)) return last;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`content state never matched; last: ${JSON.stringify(last)}`);
-}
+const waitForState = (page: Page, match: (s: ContentState) => boolean, timeoutMs?: number) =>
+  waitForContentState(page, match, timeoutMs);
 
 describe('watchdog in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -75,32 +64,7 @@ describe('watchdog in Chromium', () => {
       60_000,
     );
 
-    // Stop the worker as Chrome does when it idles, through the DevTools protocol of a page of
-    // the extension's origin that runs no script (an icon), so nothing there wakes the worker.
-    // Each version's latest running status: an older version's 'stopped' (from install) must
-    // not pass for this worker's.
-    const latest = new Map<string, string>();
-    const restarted: string[] = [];
-    let stopSent = false;
-    const quiet = await browser.context.newPage();
-    await quiet.goto(`chrome-extension://${browser.extensionId}/icons/icon-16.png`);
-    const cdp = await browser.context.newCDPSession(quiet);
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const version of event.versions) {
-        latest.set(version.versionId, version.runningStatus);
-        if (stopSent && version.runningStatus === 'running') restarted.push(version.versionId);
-      }
-    });
-    await cdp.send('ServiceWorker.enable');
-    await expect.poll(() => [...latest.values()].includes('running')).toBe(true);
-    restarted.length = 0;
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    stopSent = true;
-    await expect
-      .poll(() => [...latest.values()].every((status) => status === 'stopped'), {
-        timeout: 10_000,
-      })
-      .toBe(true);
+    const stopped = await stopServiceWorker(browser);
     const askedBeforeStop = llm.requests.length;
     // The run was really cut short: the worker stopped before the last sample came.
     const atStop = await waitForState(page, () => true, 1000);
@@ -112,7 +76,7 @@ describe('watchdog in Chromium', () => {
       90_000,
     );
     expect(done.run, done.run?.message).toMatchObject({ phase: 'done' });
-    expect(restarted.length).toBeGreaterThan(0);
+    expect(stopped.restarted.length).toBeGreaterThan(0);
     // The resumed run asked only for what was missing: one run, not two.
     const askedAfter = llm.requests.slice(askedBeforeStop).reduce((sum, r) => sum + r.n, 0);
     expect(askedAfter).toBeGreaterThan(0);
@@ -142,7 +106,7 @@ describe('watchdog in Chromium', () => {
         { timeout: 30_000, interval: 1000 },
       )
       .toBe(0);
-    await Promise.all([quiet.close(), page.close()]);
+    await Promise.all([stopped.close(), page.close()]);
   });
 
   it('shows a finished check that storage.local has no room for, and says it was not kept', async () => {

@@ -17,6 +17,14 @@ const TYPES: Record<string, string> = {
 
 const BEACON_SCRIPT = '<script src="/pages/report-state.js"></script>';
 
+function injectedScripts(params: URLSearchParams): string {
+  const driver = params.get('driver');
+  return (
+    (params.get('beacon') === '1' ? BEACON_SCRIPT : '') +
+    (driver && /^[a-z-]+$/.test(driver) ? `<script src="/pages/${driver}-driver.js"></script>` : '')
+  );
+}
+
 export interface FixtureServer {
   origin: string;
   url(path: string): string;
@@ -51,11 +59,10 @@ export async function startFixtureServer(root = 'tests/fixtures'): Promise<Fixtu
     }
     readFile(path).then(
       (file) => {
-        // ?beacon=1 adds the state-reporting script to any HTML page (see pages/report-state.js).
-        const body =
-          url.searchParams.get('beacon') === '1' && extname(path) === '.html'
-            ? file.toString('utf8').replace('</body>', `${BEACON_SCRIPT}</body>`)
-            : file;
+        // ?beacon=1 adds the state-reporting script to any HTML page (see pages/report-state.js);
+        // ?driver=<name> adds pages/<name>-driver.js, a page script that drives the overlay.
+        const scripts = extname(path) === '.html' ? injectedScripts(url.searchParams) : '';
+        const body = scripts ? file.toString('utf8').replace('</body>', `${scripts}</body>`) : file;
         res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
         res.end(body);
       },

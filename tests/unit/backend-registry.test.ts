@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKEND_KIND_IDS, BACKEND_KINDS, isBackendKind } from '../../src/shared/backend.ts';
 import { checkBackend } from '../../src/shared/settings-schema.ts';
 import { createBackend } from '../../src/sampling/backends/index.ts';
-import { maxPerCallFor, PRESETS, settingsFromPreset } from '../../src/sampling/presets.ts';
+import { maxPerCallFor, PRESETS, settingsFromPreset } from '../../src/shared/presets.ts';
 
 describe('BACKEND_KINDS', () => {
   it('has a factory for every kind, and the backend it makes reports that kind', () => {

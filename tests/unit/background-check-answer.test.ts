@@ -8,10 +8,12 @@ import { checkAnswer, type CheckInput } from '../../src/background/check-answer.
 import { MAX_ANSWER_CHARS, MAX_SAMPLE_CHARS } from '../../src/background/text-caps.ts';
 import type { Embedder } from '../../src/core/embedder.ts';
 import { ConcurrencyLimiter } from '../../src/sampling/limiter.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import { forgetLearnedBatching } from '../../src/sampling/sampler.ts';
 import { LOCAL_CONTEXT_CHARS } from '../../src/sampling/turns.ts';
+import type { BackendSettings } from '../../src/shared/backend.ts';
 import type { Turn } from '../../src/shared/conversation.ts';
+import { MAIN_VOICE_ID, type SampleSource } from '../../src/shared/sources.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
 
@@ -44,23 +46,37 @@ beforeEach(() => {
   server.delayMs = 0;
 });
 
-function input(overrides: Partial<CheckInput> & { prompt?: string } = {}): CheckInput {
+const MAIN: SampleSource = { id: MAIN_VOICE_ID, label: 'test-model' };
+const sourced = (text: string) => ({ text, source: MAIN });
+
+/** One check of the main voice alone: `backend` (the test server) asked 4 times. */
+function input(
+  overrides: Partial<CheckInput> & { prompt?: string; backend?: BackendSettings } = {},
+): CheckInput {
   const turns: Turn[] = [
     { role: 'user', text: overrides.prompt ?? 'When did the Brooklyn Bridge open?' },
   ];
+  const { backend, prompt: _prompt, ...rest } = overrides;
   return {
     capture: { site: 'chatgpt', conversationId: '/c/test', turns, answer: ANSWER },
-    backend: settingsFromPreset('openai', {
-      presetId: 'custom',
-      baseUrl: `${server.url}/v1`,
-      model: 'test-model',
-    }),
-    total: 4,
+    voices: [
+      {
+        source: MAIN,
+        backend:
+          backend ??
+          settingsFromPreset('openai', {
+            presetId: 'custom',
+            baseUrl: `${server.url}/v1`,
+            model: 'test-model',
+          }),
+        samples: 4,
+      },
+    ],
     embedder: bagOfWordsEmbedder(),
     signal: new AbortController().signal,
     onProgress: () => undefined,
     sampleOptions: { limiter: new ConcurrencyLimiter(4) },
-    ...overrides,
+    ...rest,
   };
 }
 
@@ -165,7 +181,9 @@ describe('checkAnswer', () => {
   });
 
   it('a resumed check asks only for the samples still missing', async () => {
-    const outcome = await checkAnswer(input({ resumeWith: [BRIDGE[0]!, BRIDGE[1]!] }));
+    const outcome = await checkAnswer(
+      input({ resumeWith: [sourced(BRIDGE[0]!), sourced(BRIDGE[1]!)] }),
+    );
     expect(server.requests.reduce((sum, r) => sum + r.n, 0)).toBe(2);
     expect(outcome?.report.samples.slice(0, 2)).toEqual([BRIDGE[0], BRIDGE[1]]);
     expect(outcome?.sampleCount).toBe(4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import {
   contextBudgetChars,
   fitContext,

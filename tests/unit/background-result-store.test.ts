@@ -6,8 +6,11 @@
 import { sentenceLevel } from '../../src/core/severity.ts';
 import { describe, expect, it } from 'vitest';
 import {
+  answerHash,
   packReport,
+  packSources,
   ResultStore,
+  unpackSources,
   unpackReport,
   storedBytes,
   type StorageAreaLike,
@@ -16,6 +19,9 @@ import {
 import { createAnalysis } from '../../src/core/analysis.ts';
 import type { AnalysisReport } from '../../src/core/types.ts';
 import type { Capture } from '../../src/shared/conversation.ts';
+import { voicesKey } from '../../src/background/voice-plan.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
+import type { OtherVoicesMode } from '../../src/shared/sources.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
 
 function quotaArea(quotaBytes: number): StorageAreaLike & { data: Map<string, unknown> } {
@@ -79,9 +85,16 @@ describe('result store', () => {
     const r = await report();
     const { answerHash } = await import('../../src/background/result-store.ts');
     await store.save(capture('/c/1', r.answer), result(r, answerHash(r.answer)));
-    expect((await store.find(capture('/c/1', r.answer), 2))?.report.answer).toBe(r.answer);
-    expect(await store.find(capture('/c/1', r.answer), 3)).toBeNull();
-    expect(await store.find(capture('/c/1', 'another answer'), 1)).toBeNull();
+    expect(
+      (await store.find(capture('/c/1', r.answer), { sampleCount: 2, voicesKey: '' }))?.report
+        .answer,
+    ).toBe(r.answer);
+    expect(
+      await store.find(capture('/c/1', r.answer), { sampleCount: 3, voicesKey: '' }),
+    ).toBeNull();
+    expect(
+      await store.find(capture('/c/1', 'another answer'), { sampleCount: 1, voicesKey: '' }),
+    ).toBeNull();
   });
 
   it('stores a packed report that reads back as the page needs it', async () => {
@@ -113,7 +126,10 @@ describe('result store', () => {
     const r = await report();
     const { answerHash } = await import('../../src/background/result-store.ts');
     await area.set({ 'result:chatgpt:/c/1': result(r, answerHash(r.answer)) });
-    const found = await new ResultStore(area).find(capture('/c/1', r.answer), 2);
+    const found = await new ResultStore(area).find(capture('/c/1', r.answer), {
+      sampleCount: 2,
+      voicesKey: '',
+    });
     expect(found?.report).toEqual(r);
   });
 
@@ -170,5 +186,100 @@ describe('result store', () => {
     await store.save(capture('/c/new', r.answer), result(r, 'h1'));
     expect(area.data.has('result:chatgpt:/c/old')).toBe(false);
     expect(area.data.has('result:chatgpt:/c/new')).toBe(true);
+  });
+});
+
+describe('result store and other voices', () => {
+  const main = { id: 'main', label: 'gpt-4o-mini' };
+  const other = { id: 'v-1', label: 'llama3.2' };
+  const settings = (samples: number, mode: OtherVoicesMode = 'always') => ({
+    otherVoicesMode: mode,
+    otherVoices: [
+      {
+        id: 'v-1',
+        backend: settingsFromPreset('ollama', { model: 'llama3.2', apiKey: 'sk-never-stored' }),
+        samples,
+      },
+    ],
+  });
+
+  it('keys a result by the other voices that made it, never by a key', () => {
+    expect(voicesKey(settings(0))).toBe('');
+    expect(voicesKey({ otherVoices: [], otherVoicesMode: 'when-uncertain' })).toBe('');
+    const two = voicesKey(settings(2));
+    expect(two).not.toBe('');
+    expect(two).not.toContain('sk-never-stored');
+    expect(voicesKey(settings(3))).not.toBe(two);
+    expect(voicesKey(settings(2, 'when-uncertain'))).not.toBe(two);
+    const otherModel = settings(2);
+    otherModel.otherVoices[0]!.backend.model = 'mistral';
+    expect(voicesKey(otherModel)).not.toBe(two);
+    // A new key for the same backend is the same voice.
+    const rekeyed = settings(2);
+    rekeyed.otherVoices[0]!.backend.apiKey = 'sk-another';
+    expect(voicesKey(rekeyed)).toBe(two);
+  });
+
+  it('reuses a result only for the same voices, with its sources and spend', async () => {
+    const area = quotaArea(1_000_000);
+    const store = new ResultStore(area);
+    const r = await report();
+    const key = voicesKey(settings(1));
+    const spend = [
+      { source: main, received: 1, asked: 1, usage: null, cost: null },
+      { source: other, received: 1, asked: 1, usage: null, cost: { kind: 'free' as const } },
+    ];
+    await store.save(capture('/c/v', r.answer), {
+      ...result(r, answerHash(r.answer)),
+      voicesKey: key,
+      sources: [main, other],
+      spend,
+    });
+    // Packed: each source once, then one number per sample.
+    const stored = area.data.get('result:chatgpt:/c/v') as { sources: unknown };
+    expect(stored.sources).toEqual({ list: [main, other], of: [0, 1] });
+
+    const found = await store.find(capture('/c/v', r.answer), { sampleCount: 1, voicesKey: key });
+    expect(found?.sources).toEqual([main, other]);
+    expect(found?.spend).toEqual(spend);
+    expect(
+      await store.find(capture('/c/v', r.answer), { sampleCount: 1, voicesKey: '' }),
+    ).toBeNull();
+    expect(
+      await store.find(capture('/c/v', r.answer), {
+        sampleCount: 1,
+        voicesKey: voicesKey(settings(2)),
+      }),
+    ).toBeNull();
+    // The main voice asked for more than it gave: sample again.
+    expect(
+      await store.find(capture('/c/v', r.answer), { sampleCount: 2, voicesKey: key }),
+    ).toBeNull();
+  });
+
+  it('shows a result again when another voice failed: its note says so', async () => {
+    const store = new ResultStore(quotaArea(1_000_000));
+    const r = await report();
+    const key = voicesKey(settings(2));
+    await store.save(capture('/c/w', r.answer), {
+      ...result(r, answerHash(r.answer)),
+      voicesKey: key,
+      sources: [main, main],
+      spend: [
+        { source: main, received: 2, asked: 2, usage: null, cost: null },
+        { source: other, received: 0, asked: 2, usage: null, cost: null, note: 'refused' },
+      ],
+      notes: ['llama3.2 returned no samples: refused'],
+    });
+    const found = await store.find(capture('/c/w', r.answer), { sampleCount: 2, voicesKey: key });
+    expect(found?.notes).toEqual(['llama3.2 returned no samples: refused']);
+    expect(found?.spend?.[1]?.note).toBe('refused');
+  });
+
+  it('packs and unpacks sources in order', () => {
+    const list = [main, other, main, main, other];
+    const packed = packSources(list);
+    expect(packed.list).toHaveLength(2);
+    expect(unpackSources(structuredClone(packed))).toEqual(list);
   });
 });

@@ -20,8 +20,7 @@ const sentence = (report: AnalysisReport, needle: string) => {
 
 describe('severity model', () => {
   it('was trained on the features the core computes, in the same order', () => {
-    expect(SEVERITY_MODEL.features).toEqual(SEVERITY_FEATURES);
-    expect(SEVERITY_MODEL.weights).toHaveLength(SEVERITY_FEATURES.length);
+    expect(Object.keys(SEVERITY_MODEL.weights)).toEqual([...SEVERITY_FEATURES]);
     expect(Object.keys(SEVERITY_MODEL.data)).toHaveLength(3);
   });
 

@@ -58,4 +58,24 @@ describe('one changed word between nearly identical sentences', () => {
     );
     expect(big.evidence[0]).toMatchObject({ change: 'synonym', conflict: null });
   });
+
+  it('sees a word swapped for one WordNet does not relate as a swap the sample does not back', async () => {
+    const swapped = await first(
+      'The hosts recommend a personalized plan for every listener.',
+      'The hosts recommend a generic plan for every listener.',
+    );
+    expect(swapped.evidence[0]).toMatchObject({
+      change: 'swap',
+      conflict: null,
+      supports: false,
+      answerSpans: ['personalized'],
+      sampleSpans: ['generic'],
+    });
+    // Changes in two places are a rewording, not one swapped fact.
+    const reworded = await first(
+      'The hosts recommend a personalized plan for every reader.',
+      'The hosts recommend a generic plan for every listener.',
+    );
+    expect(reworded.evidence[0]!.change).not.toBe('swap');
+  });
 });

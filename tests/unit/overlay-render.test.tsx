@@ -77,7 +77,12 @@ describe('mounting', () => {
     mount();
     expect(answer.nextElementSibling).toBe(handle.host);
     expect(answer.innerHTML).toBe('<p>The answer.</p>');
-    expect(root.querySelector('style')?.textContent).toContain('prefers-color-scheme: dark');
+    const sheet = root.querySelector('style')?.textContent ?? '';
+    expect(sheet).toContain('prefers-color-scheme: dark');
+    // The shared tokens are inlined into the sheet (the shadow root cannot fetch a stylesheet).
+    expect(sheet).toContain('--bg-subtle:');
+    expect(sheet).not.toContain('@import');
+    expect(sheet).toContain('.cc-card {');
   });
 
   it('removes itself and stops listening when the signal aborts', async () => {
@@ -100,6 +105,149 @@ describe('mounting', () => {
   });
 });
 
+describe('sources', () => {
+  const sources = ['llama3.2', 'llama3.2', 'llama3.2', 'gpt-4o-mini', 'gpt-4o-mini'].map(
+    (label) => ({ id: label === 'llama3.2' ? 'main' : 'v-1', label }),
+  );
+
+  it('says who said each sample in the card, the summary, the consensus and the sample list', async () => {
+    mount();
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+        sources,
+      }),
+    );
+    expect(root.querySelector('.cc-source-reading')?.textContent).toBe(
+      'The other model disagrees: all 3 samples from llama3.2 disagree; gpt-4o-mini agrees.',
+    );
+    expect(root.querySelector('.cc-consensus-group')?.textContent).toBe(
+      'In the winning group: 3 samples from llama3.2 and 1 from gpt-4o-mini.',
+    );
+    await click(root.querySelector('.cc-samples > .cc-disclosure-toggle'));
+    expect(texts('.cc-sample-title')[3]).toBe('Sample 4 · gpt-4o-mini');
+    act(() => handle.openCard(0, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
+    // Stance order: the four that say otherwise, then sample 4, which backs it.
+    expect(texts('#cc-card .cc-evidence .cc-sample-tag')).toEqual([
+      'Sample 1 · llama3.2',
+      'Sample 2 · llama3.2',
+      'Sample 3 · llama3.2',
+      'Sample 5 · gpt-4o-mini',
+      'Sample 4 · gpt-4o-mini',
+    ]);
+  });
+
+  it('says nothing about sources in a result stored before there were several', async () => {
+    mount();
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: true,
+        failures: [],
+        usage: null,
+      }),
+    );
+    expect(root.querySelector('.cc-source-reading')).toBeNull();
+    expect(root.querySelector('.cc-consensus-group')).toBeNull();
+    act(() => handle.openCard(0, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
+    expect(texts('#cc-card .cc-evidence .cc-sample-tag')[0]).toBe('Sample 1');
+    await click(button('Compare'));
+    expect(texts('.cc-compare-choice')[0]).toBe('Sample 1most different');
+  });
+
+  it('opens and closes the compare view from the bar, focus returning to its button', async () => {
+    mount(false);
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+        sources,
+      }),
+    );
+    const toggle = button('Compare')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const view = root.getElementById('cc-compare')!;
+    expect(root.activeElement).toBe(view.querySelector('.cc-compare-title'));
+    await click(view.querySelector('[data-sample="3"]'));
+    expect(view.dataset.sample).toBe('3');
+    // A new status for the same run (the page asked again) keeps the chosen sample.
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+        sources,
+      }),
+    );
+    expect(root.getElementById('cc-compare')?.dataset.sample).toBe('3');
+    await act(() => {
+      view.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(root.getElementById('cc-compare')).toBeNull();
+    expect(root.activeElement).toBe(toggle);
+  });
+
+  it('marks each answer sentence as the compared sample judges it: strong, faint or not at all', async () => {
+    mount(false);
+    act(() =>
+      handle.setState({
+        phase: 'done',
+        report: freshReport(),
+        fromCache: false,
+        failures: [],
+        usage: null,
+        sources,
+      }),
+    );
+    await click(button('Compare'));
+    const seen = new Set<string>();
+    for (const choice of [...root.querySelectorAll<HTMLElement>('.cc-compare-choice')]) {
+      await click(choice);
+      for (const row of root.querySelectorAll<HTMLElement>('.cc-compare-row')) {
+        const stance = row.dataset.stance!;
+        seen.add(stance);
+        const mark = row.querySelector('.cc-compare-answer .cc-kind');
+        if (stance === 'differs') expect(mark?.classList.contains('cc-kind-faint')).toBe(false);
+        else if (stance === 'partly') expect(mark?.classList.contains('cc-kind-faint')).toBe(true);
+        else expect(mark).toBeNull();
+      }
+    }
+    expect(seen).toContain('differs');
+    expect(seen).toContain('silent');
+  });
+
+  it('closes the compare view when a new run starts, and does not reopen it by itself', async () => {
+    mount(false);
+    const done = {
+      phase: 'done' as const,
+      report: freshReport(),
+      fromCache: false,
+      failures: [],
+      usage: null,
+      sources,
+    };
+    act(() => handle.setState(done));
+    await click(button('Compare'));
+    expect(root.getElementById('cc-compare')).not.toBeNull();
+    act(() => handle.setState({ phase: 'sampling', done: 1, total: 5, failures: [] }));
+    act(() => handle.setState({ ...done, report: freshReport() }));
+    expect(root.getElementById('cc-compare')).toBeNull();
+    expect(button('Compare')?.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
 describe('page and model text', () => {
   it('renders markup in report text literally, everywhere it appears', async () => {
     const report = freshReport();
@@ -113,10 +261,20 @@ describe('page and model text', () => {
     report.omissions[0]!.text = PAYLOAD;
     report.omissions[0]!.wording[0] = PAYLOAD;
     report.consensus.finalAnswer = PAYLOAD;
+    const sources = report.samples.map((_, i) => ({ id: i < 3 ? 'main' : 'v-x', label: PAYLOAD }));
     mount();
     act(() =>
-      handle.setState({ phase: 'done', report, fromCache: false, failures: [], usage: null }),
+      handle.setState({
+        phase: 'done',
+        report,
+        fromCache: false,
+        failures: [],
+        usage: null,
+        sources,
+      }),
     );
+    await click(button('Compare'));
+    expect(root.querySelector('.cc-compare-title')?.textContent).toContain(PAYLOAD);
     await click(button('Show consensus answer'));
     await click(root.querySelector('.cc-omission-wording .cc-disclosure-toggle'));
     await click(root.querySelector('.cc-samples > .cc-disclosure-toggle'));
@@ -378,6 +536,11 @@ describe('summary', () => {
     expect(button('Re-run')).toBeUndefined();
     // Without a cancel handler there is no Cancel button; see the next test for one.
     expect(button('Cancel')).toBeUndefined();
+    expect(root.querySelector('.cc-status-note')).toBeNull();
+    // Budget mode calls in the other voices: the total grows and the bar says why.
+    const note = 'Asking llama3.2 too: some sentences look uncertain.';
+    act(() => handle.setState({ phase: 'sampling', done: 4, total: 6, failures: [], note }));
+    expect(root.querySelector('.cc-status-note')?.textContent).toBe(note);
     act(() => handle.setState({ phase: 'analyzing', total: 5, failures: [] }));
     expect(root.textContent).toContain('Analysing…');
     act(() => handle.setState({ phase: 'idle' }));

@@ -7,14 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../src/background/check-answer.ts';
 import { costOfRun } from '../../src/sampling/cost.ts';
 import { ConcurrencyLimiter } from '../../src/sampling/limiter.ts';
-import {
-  PRESETS,
-  presetById,
-  PRICES_AS_OF,
-  settingsFromPreset,
-} from '../../src/sampling/presets.ts';
+import { PRESETS, presetById, PRICES_AS_OF, settingsFromPreset } from '../../src/shared/presets.ts';
 import { forgetLearnedBatching } from '../../src/sampling/sampler.ts';
 import { dollarsFor, formatDollars, spendText } from '../../src/shared/run-cost.ts';
+import { MAIN_VOICE_ID } from '../../src/shared/sources.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
 
@@ -124,8 +120,7 @@ describe('cost of a real run', () => {
         turns: [{ role: 'user', text: 'When did the Brooklyn Bridge open?' }],
         answer: 'The Brooklyn Bridge opened in 1883.',
       },
-      backend,
-      total: 3,
+      voices: [{ source: { id: MAIN_VOICE_ID, label: 'gpt-4o-mini' }, backend, samples: 3 }],
       embedder: bagOfWordsEmbedder(),
       signal: new AbortController().signal,
       onProgress: () => undefined,

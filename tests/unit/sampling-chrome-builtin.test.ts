@@ -11,7 +11,7 @@ import {
   builtinUnavailableReason,
 } from '../../src/sampling/backends/chrome-builtin.ts';
 import { collectSamples, sample } from '../../src/sampling/sampler.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import { testConnection } from '../../src/sampling/test-connection.ts';
 import type { SamplingRequest } from '../../src/sampling/types.ts';
 import { within } from './sampling-kit.ts';

@@ -25,7 +25,6 @@ describe('src/sampling conventions', () => {
     const names = files.map((f) => f.slice(ROOT.length + 1));
     for (const name of [
       'types.ts',
-      'presets.ts',
       'scheduler.ts',
       'cache.ts',
       'test-connection.ts',

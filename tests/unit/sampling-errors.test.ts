@@ -13,7 +13,7 @@ import {
   originPatternFor,
   presetById,
   settingsFromPreset,
-} from '../../src/sampling/presets.ts';
+} from '../../src/shared/presets.ts';
 
 describe('SamplingError', () => {
   it('crosses contexts as plain data', () => {

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../src/sampling/clock.ts';
 import { cancelledError } from '../../src/sampling/errors.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import type { BackendSettings } from '../../src/sampling/types.ts';
 import type { Turn } from '../../src/shared/conversation.ts';
 import { afterAll, beforeAll, beforeEach } from 'vitest';

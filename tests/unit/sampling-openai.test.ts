@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { collectSamples, sample } from '../../src/sampling/sampler.ts';
-import { OLLAMA_ORIGINS_SETTING } from '../../src/sampling/presets.ts';
+import { OLLAMA_ORIGINS_SETTING } from '../../src/shared/presets.ts';
 import type { SamplingRequest } from '../../src/sampling/types.ts';
 import {
   ARIZONA,

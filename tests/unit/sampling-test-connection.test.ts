@@ -4,7 +4,7 @@
  * server that is down or too slow — with the key never in the result.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OLLAMA_ORIGINS_SETTING } from '../../src/sampling/presets.ts';
+import { OLLAMA_ORIGINS_SETTING } from '../../src/shared/presets.ts';
 import { testConnection } from '../../src/sampling/test-connection.ts';
 import { type LlmServer, startLlmServer } from '../helpers/llm-server.ts';
 import { TEST_KEY, serverSettings, within } from './sampling-kit.ts';

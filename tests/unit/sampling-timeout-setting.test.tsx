@@ -10,11 +10,12 @@ import { act } from 'preact/test-utils';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TIMEOUT_SETTING_LABEL } from '../../src/sampling/errors.ts';
-import { settingsFromPreset } from '../../src/sampling/presets.ts';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 import { collectSamples, sample } from '../../src/sampling/sampler.ts';
 import type { BackendSection as BackendSectionType } from '../../src/options/BackendSection.tsx';
 import type { BackendSettings } from '../../src/sampling/types.ts';
 import type { Settings } from '../../src/shared/settings-schema.ts';
+import { fakeExtensionApi } from '../helpers/fake-extension-api.ts';
 
 /** A local server that takes every request and never answers (the test LLM server reads files through URLs jsdom replaces). */
 const received: IncomingMessage[] = [];
@@ -42,30 +43,13 @@ function bounded<T>(promise: Promise<T>): Promise<T> {
 const ollama = (timeoutMs: number): BackendSettings =>
   settingsFromPreset('ollama', { baseUrl, timeoutMs });
 
-/** What the options page uses of the extension API: storage.local and permissions. */
-const stored: Record<string, unknown> = {};
-const browserApi = {
-  runtime: { id: 'crosscheck-test' },
-  permissions: { request: () => Promise.resolve(true) },
-  storage: {
-    local: {
-      get: (key: string) => Promise.resolve(key in stored ? { [key]: stored[key] } : {}),
-      set: (items: Record<string, unknown>) => {
-        Object.assign(stored, structuredClone(items));
-        return Promise.resolve();
-      },
-    },
-  },
-};
+const extension = fakeExtensionApi();
+const { stored } = extension;
 
 // Imported once the extension API stand-in is in place: the polyfill checks for it on import.
 let BackendSection: typeof BackendSectionType;
 beforeAll(async () => {
-  // The polyfill insists on an extension context (chrome.runtime.id), then uses `browser` as is.
-  Object.assign(globalThis, {
-    chrome: { runtime: { id: browserApi.runtime.id } },
-    browser: browserApi,
-  });
+  extension.install();
   ({ BackendSection } = await import('../../src/options/BackendSection.tsx'));
 });
 

@@ -26,6 +26,8 @@ describe('settings schema', () => {
       sites: { chatgpt: false, claude: 'off' },
       backend: 'nope',
       sensitivity: 'all of them',
+      otherVoices: 'many',
+      otherVoicesMode: 'sometimes',
     });
     expect(settings).toEqual({
       version: 1,
@@ -35,7 +37,40 @@ describe('settings schema', () => {
       backend: null,
       embeddingModel: { id: 'use-lite' },
       sensitivity: 'balanced',
+      otherVoices: [],
+      otherVoicesMode: 'always',
     });
+  });
+
+  it('keeps valid other voices, drops damaged or duplicate ones, clamps their sample counts', () => {
+    const backend = {
+      kind: 'openai',
+      presetId: 'ollama',
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'llama3.2',
+      apiKey: '',
+      temperature: 1,
+      maxTokens: 512,
+      concurrency: 2,
+      timeoutMs: 60_000,
+    };
+    const settings = migrateSettings({
+      otherVoices: [
+        { id: 'v-1', backend, samples: 2.4 },
+        { id: 'v-1', backend, samples: 1 },
+        { id: 'main', backend, samples: 1 },
+        { id: 'v-2', backend: { ...backend, kind: 'nope' }, samples: 1 },
+        { id: 'v-3', backend, samples: 99 },
+        { id: 'v-4', backend, samples: -1 },
+      ],
+      otherVoicesMode: 'when-uncertain',
+    });
+    expect(settings.otherVoices).toEqual([
+      { id: 'v-1', backend, samples: 2 },
+      { id: 'v-3', backend, samples: 10 },
+      { id: 'v-4', backend, samples: 0 },
+    ]);
+    expect(settings.otherVoicesMode).toBe('when-uncertain');
   });
 
   it('keeps a chosen sensitivity and shares it with content scripts', () => {

@@ -12,9 +12,11 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AnalysisReport } from '../../core/types.ts';
-import type { SentenceType } from '../../shared/report-reading.ts';
+import { type SentenceType } from '../../shared/report-reading.ts';
+import { sampleName } from '../../shared/source-reading.ts';
+import type { SampleSource } from '../../shared/sources.ts';
 import { DiffText } from './DiffText.tsx';
-import { readCard, type Stance } from './evidence.ts';
+import { readCard, STANCE_LABEL } from './evidence.ts';
 import { FlagStepper } from './FlagStepper.tsx';
 import { CloseIcon } from './icons.tsx';
 import { placeCard, type Box, type Placement } from './placement.ts';
@@ -25,6 +27,8 @@ export const CARD_ID = 'cc-card';
 
 export interface CardProps {
   report: AnalysisReport;
+  /** Who said each sample (report-reading's shownSources), or null to say nothing of sources. */
+  sources: readonly SampleSource[] | null;
   flagIndex: number;
   /** The flag's shown type (the underline it has on the page). */
   type: SentenceType;
@@ -42,13 +46,6 @@ export interface CardProps {
   onPointerLeave: () => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }
-
-const STANCE_LABEL: Record<Stance, string> = {
-  differs: 'says otherwise',
-  partly: 'partly backs it',
-  silent: 'no mention',
-  agrees: 'backs it',
-};
 
 /** Shows the element in the top layer when the Popover API is there (not in jsdom). */
 function showInTopLayer(el: HTMLElement): void {
@@ -193,7 +190,7 @@ export function Card(props: CardProps) {
             data-stance={line.stance}
           >
             <div class="cc-evidence-head">
-              <span class="cc-sample-tag">Sample {line.sample + 1}</span>
+              <span class="cc-sample-tag">{sampleName(line.sample, props.sources)}</span>
               <span class={`cc-stance cc-stance-${line.stance}`}>{STANCE_LABEL[line.stance]}</span>
             </div>
             {line.parts.length > 0 ? (

@@ -8,7 +8,15 @@ import { diffWords } from '../../shared/text-diff.ts';
 import { DiffText } from './DiffText.tsx';
 import { agreement, answerText, answerTitle } from './summarise.ts';
 
-export function ConsensusSection({ report }: { report: AnalysisReport }) {
+interface Props {
+  report: AnalysisReport;
+  /** Whether the disagreement is within one model or between models (report-reading). */
+  bySource: string | null;
+  /** The sources in the pick's group, e.g. "your answer and 2 samples from llama3.2". */
+  winningSources: string | null;
+}
+
+export function ConsensusSection({ report, bySource, winningSources }: Props) {
   const { consensus } = report;
   const [open, setOpen] = useState(false);
   // The consensus answer reads best with only its own extra words marked; the user's words that
@@ -41,6 +49,12 @@ export function ConsensusSection({ report }: { report: AnalysisReport }) {
           </>
         )}
       </p>
+      {bySource && <p class="cc-consensus-sources">{bySource}</p>}
+      {winningSources && (
+        <p class="cc-consensus-group">
+          In the winning group: <strong>{winningSources}</strong>.
+        </p>
+      )}
       {consensus.finalAnswer !== null && (
         <p class="cc-consensus-final">
           Final answer: <strong>{consensus.finalAnswer}</strong>

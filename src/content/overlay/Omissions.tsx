@@ -3,10 +3,17 @@
  * request, each sample's own wording.
  */
 import type { AnalysisReport } from '../../core/types.ts';
+import { sampleName } from '../../shared/source-reading.ts';
+import type { SampleSource } from '../../shared/sources.ts';
 import { Disclosure } from './Disclosure.tsx';
 import { ofSamples, shownOmissions } from './summarise.ts';
 
-export function Omissions({ report }: { report: AnalysisReport }) {
+interface Props {
+  report: AnalysisReport;
+  sources: readonly SampleSource[] | null;
+}
+
+export function Omissions({ report, sources }: Props) {
   const omissions = shownOmissions(report);
   if (omissions.length === 0) return null;
   return (
@@ -27,7 +34,7 @@ export function Omissions({ report }: { report: AnalysisReport }) {
               <ul class="cc-wordings">
                 {omission.samples.map((sample, k) => (
                   <li key={sample}>
-                    <span class="cc-sample-tag">Sample {sample + 1}</span>
+                    <span class="cc-sample-tag">{sampleName(sample, sources)}</span>
                     <span class="cc-quote">{omission.wording[k] ?? ''}</span>
                   </li>
                 ))}

@@ -7,6 +7,7 @@ import { SummaryBar } from './SummaryBar.tsx';
 import { Card } from './Card.tsx';
 import type { Box } from './placement.ts';
 import { shownFlags, type SentenceType } from '../../shared/report-reading.ts';
+import { shownSources } from '../../shared/source-reading.ts';
 
 export interface OverlayProps {
   state: OverlayState;
@@ -33,10 +34,12 @@ export function Overlay(props: OverlayProps) {
   const { state, card } = props;
   const report = state.phase === 'done' ? state.report : null;
   const flags = state.phase === 'done' ? shownFlags(state.report, state.sensitivity) : [];
+  const sources = state.phase === 'done' ? shownSources(state.report, state.sources) : null;
   return (
     <div class="cc-root">
       <SummaryBar
         state={state}
+        sources={sources}
         openFlag={card?.mode === 'full' ? card.flagIndex : null}
         onRerun={props.onRerun}
         onOpenSettings={props.onOpenSettings}
@@ -51,6 +54,7 @@ export function Overlay(props: OverlayProps) {
         <Card
           key={`${card.flagIndex}-${card.mode}`}
           report={report}
+          sources={sources}
           flagIndex={card.flagIndex}
           type={props.cardType}
           anchorRects={card.anchorRects}

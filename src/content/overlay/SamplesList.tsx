@@ -2,9 +2,16 @@
  * "Read all samples": every sample's full text, so the user can judge for themselves.
  */
 import type { AnalysisReport } from '../../core/types.ts';
+import { sampleName } from '../../shared/source-reading.ts';
+import type { SampleSource } from '../../shared/sources.ts';
 import { Disclosure } from './Disclosure.tsx';
 
-export function SamplesList({ report }: { report: AnalysisReport }) {
+interface Props {
+  report: AnalysisReport;
+  sources: readonly SampleSource[] | null;
+}
+
+export function SamplesList({ report, sources }: Props) {
   if (report.samples.length === 0) return null;
   return (
     <Disclosure label="Read all samples" detail={`(${report.samples.length})`} class="cc-samples">
@@ -12,7 +19,7 @@ export function SamplesList({ report }: { report: AnalysisReport }) {
         {report.samples.map((text, i) => (
           <li key={i} class="cc-sample">
             <h4 class="cc-sample-title">
-              Sample {i + 1}
+              {sampleName(i, sources)}
               {report.consensus.index === i + 1 && <span class="cc-badge">Consensus</span>}
             </h4>
             <p class="cc-fulltext">{text}</p>

@@ -35,6 +35,8 @@ export function StatusLine({ state }: { state: Pending }) {
           >
             <span class="cc-progress-fill" style={{ width: `${Math.round(share * 100)}%` }} />
           </span>
+          {/* Why more samples are being asked (budget mode calling in the other voices). */}
+          {state.note && <span class="cc-status-detail cc-status-note">{state.note}</span>}
           {state.failures.length > 0 && (
             <>
               <span class="cc-status-warning">

@@ -6,11 +6,14 @@
  * Actions never dead-end: while a run is under way the bar offers Cancel; when an error can only
  * be fixed in the settings, "Open settings" is the primary action.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OverlayState } from './state.ts';
 import { agreement, coverageNote, flags, headline, shownCounts } from './summarise.ts';
 import { needsSettings } from '../../shared/run-status.ts';
-import type { SentenceType } from '../../shared/report-reading.ts';
+import { type SentenceType } from '../../shared/report-reading.ts';
+import { sourceReading, winningGroupSources } from '../../shared/source-reading.ts';
+import type { SampleSource } from '../../shared/sources.ts';
+import { CompareView, COMPARE_ID } from './CompareView.tsx';
 import { GearIcon, Logo, RerunIcon, Chevron } from './icons.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { Legend, TypeChips } from './TypeCounts.tsx';
@@ -22,6 +25,8 @@ import { SamplesList } from './SamplesList.tsx';
 
 export interface SummaryProps {
   state: OverlayState;
+  /** Who said each sample (report-reading's shownSources), or null to say nothing of sources. */
+  sources: readonly SampleSource[] | null;
   openFlag: number | null;
   onRerun: () => void;
   onOpenSettings?: (() => void) | undefined;
@@ -36,12 +41,30 @@ export interface SummaryProps {
 export function SummaryBar(props: SummaryProps) {
   const { state, onRerun, onOpenSettings } = props;
   const [expanded, setExpanded] = useState(props.initiallyExpanded ?? false);
+  // The compare view and its sample live here, in the overlay's own tree: a page that re-renders
+  // the answer leaves them as they are.
+  const [comparing, setComparing] = useState(false);
+  const [compareSample, setCompareSample] = useState<number | null>(null);
+  const compareButton = useRef<HTMLButtonElement>(null);
+  // A new run closes the view: the next result is another set of samples, and opening by itself
+  // would take the reader's focus.
+  useEffect(() => {
+    if (state.phase === 'done') return;
+    setComparing(false);
+    setCompareSample(null);
+  }, [state.phase]);
   const busy = state.phase === 'sampling' || state.phase === 'analyzing';
   const done = state.phase === 'done' ? state : null;
   const fixInSettings =
     state.phase === 'error' && needsSettings(state.message) && onOpenSettings !== undefined;
   const flagCount = done ? flags(done.report, done.sensitivity).length : 0;
   const reading = done ? agreement(done.report) : null;
+  const bySource = done ? sourceReading(done.report, done.sources) : null;
+  const canCompare = !!done && done.report.samples.length > 0 && !done.report.notice;
+  const closeCompare = (): void => {
+    setComparing(false);
+    compareButton.current?.focus();
+  };
   // Omissions have no place in the answer: their chip opens the details, which list them.
   const showOmissions = () => setExpanded(true);
   return (
@@ -56,6 +79,11 @@ export function SummaryBar(props: SummaryProps) {
               <span class="cc-headline" data-majority={reading?.majority ?? 'none'}>
                 {headline(done.report)}
               </span>
+              {bySource && (
+                <span class="cc-source-reading" data-split={bySource.split}>
+                  {bySource.sentence}
+                </span>
+              )}
               {done.fromCache && (
                 <span class="cc-badge" title="Shown from an earlier check of this answer">
                   Saved
@@ -106,6 +134,19 @@ export function SummaryBar(props: SummaryProps) {
               <GearIcon />
             </button>
           )}
+          {canCompare && (
+            <button
+              ref={compareButton}
+              type="button"
+              class="cc-button cc-button-quiet cc-compare-toggle"
+              aria-expanded={comparing}
+              aria-controls={COMPARE_ID}
+              title="Your answer beside another sample, sentence by sentence"
+              onClick={() => (comparing ? closeCompare() : setComparing(true))}
+            >
+              <span>Compare</span>
+            </button>
+          )}
           {done && (
             <button
               type="button"
@@ -120,6 +161,16 @@ export function SummaryBar(props: SummaryProps) {
           )}
         </div>
       </div>
+      {done && canCompare && comparing && (
+        <CompareView
+          report={done.report}
+          sources={props.sources}
+          sensitivity={done.sensitivity}
+          sample={compareSample}
+          onSelect={setCompareSample}
+          onClose={closeCompare}
+        />
+      )}
       {done?.notes && done.notes.length > 0 && (
         <p class="cc-notes" role="note">
           {done.notes.join(' ')}
@@ -141,10 +192,14 @@ export function SummaryBar(props: SummaryProps) {
                 onActivate={props.onActivateFlag}
                 onKeyDown={props.onFlagKeyDown}
               />
-              <Omissions report={done.report} />
-              <ConsensusSection report={done.report} />
+              <Omissions report={done.report} sources={props.sources} />
+              <ConsensusSection
+                report={done.report}
+                bySource={bySource?.sentence ?? null}
+                winningSources={winningGroupSources(done.report, done.sources)}
+              />
               <Legend counts={shownCounts(done.report, done.sensitivity)} />
-              <SamplesList report={done.report} />
+              <SamplesList report={done.report} sources={props.sources} />
             </>
           )}
         </div>

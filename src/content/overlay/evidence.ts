@@ -5,11 +5,11 @@
  * card's label, derived from that same evidence. Pure, so it is tested without rendering.
  */
 import type { SampleEvidence, SentenceFinding } from '../../core/types.ts';
-import { contentWords, type SentenceType } from '../../shared/report-reading.ts';
+import { stanceOf, type SentenceType, type Stance } from '../../shared/report-reading.ts';
 import { markSpans, type DiffPart } from '../../shared/text-diff.ts';
 import { TYPE_STYLES } from './type-styles.ts';
 
-export type Stance = 'differs' | 'partly' | 'silent' | 'agrees';
+export { stanceOf, type Stance } from '../../shared/report-reading.ts';
 
 export interface SampleLine {
   /** 0-based index into `report.samples`. */
@@ -18,6 +18,14 @@ export interface SampleLine {
   /** The counterpart's text with the words that differ from the answer marked `added`. */
   parts: DiffPart[];
 }
+
+/** How a sample's stance reads beside its wording (card and compare view). */
+export const STANCE_LABEL: Record<Stance, string> = {
+  differs: 'says otherwise',
+  partly: 'partly backs it',
+  silent: 'no mention',
+  agrees: 'backs it',
+};
 
 const ORDER: Record<Stance, number> = { differs: 0, partly: 1, silent: 2, agrees: 3 };
 
@@ -31,26 +39,6 @@ export function counterpartParts(evidence: SampleEvidence): DiffPart[] {
   const text = evidence.counterpart ?? '';
   if (evidence.supports || evidence.sampleSpans.length === 0) return [{ op: 'same', text }];
   return markSpans(text, evidence.sampleSpans);
-}
-
-/**
- * "Says otherwise" needs something said otherwise: differing words the core found, or a conflict
- * it named. A sample that does not back the sentence but repeats a good part of its content
- * words, naming nothing different, backs it in part; one whose nearest sentence shares little
- * with it is about something else, so it makes no mention of the point.
- */
-export function stanceOf(evidence: SampleEvidence | undefined, sentence: string): Stance {
-  if (!evidence || evidence.counterpart === null || evidence.counterpart.trim() === '')
-    return 'silent';
-  if (evidence.supports) return 'agrees';
-  const conflict = evidence.conflict && evidence.conflict !== 'unsupported';
-  if (evidence.sampleSpans.length > 0 || conflict) return 'differs';
-  const words = new Set(contentWords(sentence));
-  if (words.size === 0) return 'silent';
-  const said = new Set(contentWords(evidence.counterpart));
-  let shared = 0;
-  for (const w of words) if (said.has(w)) shared++;
-  return shared * 4 >= words.size ? 'partly' : 'silent';
 }
 
 export function sampleLines(finding: SentenceFinding, sampleCount: number): SampleLine[] {

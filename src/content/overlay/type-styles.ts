@@ -110,11 +110,14 @@ export function highlightCss(): string {
 }
 
 /**
- * Custom properties `--cc-<type>` carrying each type's colour, for the overlay's own sheet;
- * light values first, dark ones under the media query.
+ * Custom properties `--cc-<type>` carrying each type's colour and `--cc-<type>-tint` its faint
+ * background, for the overlay's own sheet; light values first, dark ones under the media query.
  */
 export function typeColourVariables(): string {
-  const light = INCONSISTENCY_TYPES.map((t) => `--cc-${t}: ${TYPE_STYLES[t].light};`).join(' ');
-  const dark = INCONSISTENCY_TYPES.map((t) => `--cc-${t}: ${TYPE_STYLES[t].dark};`).join(' ');
-  return `:host { ${light} }\n@media (prefers-color-scheme: dark) { :host { ${dark} } }\n`;
+  const vars = (scheme: 'light' | 'dark'): string =>
+    INCONSISTENCY_TYPES.map(
+      (t) =>
+        `--cc-${t}: ${TYPE_STYLES[t][scheme]}; --cc-${t}-tint: ${TYPE_STYLES[t].tint[scheme]};`,
+    ).join(' ');
+  return `:host { ${vars('light')} }\n@media (prefers-color-scheme: dark) { :host { ${vars('dark')} } }\n`;
 }

@@ -5,15 +5,10 @@
  * 529 "overloaded" is retryable; http-errors.ts maps it.
  */
 import { malformedError } from '../http-errors.ts';
-import { type HttpDeps, endpointUrl, postJson, tokenCount } from '../http.ts';
+import { type HttpDeps, endpointUrl, postJson } from '../http.ts';
+import { callResult, knownUsage, tokenCount } from '../reply-parts.ts';
 import { normalizeTurns } from '../turns.ts';
-import type {
-  Backend,
-  BackendCall,
-  BackendCallResult,
-  BackendSettings,
-  TokenUsage,
-} from '../types.ts';
+import type { Backend, BackendCall, BackendCallResult, BackendSettings } from '../types.ts';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 
@@ -45,14 +40,8 @@ export function createAnthropicBackend(settings: BackendSettings, deps: HttpDeps
         'anthropic-version': ANTHROPIC_VERSION,
         'anthropic-dangerous-direct-browser-access': 'true',
       };
-      const reply = (await postJson(
-        url,
-        headers,
-        body,
-        request.signal,
-        settings,
-        deps,
-      )) as MessagesReply | null;
+      const post = { url, headers, body, signal: request.signal };
+      const reply = (await postJson(post, settings, deps)) as MessagesReply | null;
       return parseMessage(reply, settings);
     },
   };
@@ -69,14 +58,12 @@ function parseMessage(reply: MessagesReply | null, settings: BackendSettings): B
     })
     .map((block) => block.text)
     .join('');
-  const result: BackendCallResult = { texts: [text] };
-  const usage: TokenUsage = {};
   const input = tokenCount(reply.usage?.input_tokens);
   const output = tokenCount(reply.usage?.output_tokens);
-  if (input !== undefined) usage.inputTokens = input;
-  if (output !== undefined) usage.outputTokens = output;
-  if (input !== undefined && output !== undefined) usage.totalTokens = input + output;
-  if (Object.keys(usage).length > 0) result.usage = usage;
-  if (typeof reply.model === 'string' && reply.model !== '') result.model = reply.model;
-  return result;
+  const usage = knownUsage({
+    inputTokens: input,
+    outputTokens: output,
+    totalTokens: input !== undefined && output !== undefined ? input + output : undefined,
+  });
+  return callResult([text], usage, reply.model);
 }

@@ -6,16 +6,11 @@
  */
 import { SamplingError } from '../errors.ts';
 import { malformedError } from '../http-errors.ts';
-import { type HttpDeps, endpointUrl, postJson, tokenCount } from '../http.ts';
-import { maxPerCallFor } from '../presets.ts';
+import { type HttpDeps, endpointUrl, postJson } from '../http.ts';
+import { maxPerCallFor } from '../../shared/presets.ts';
+import { callResult, inIndexOrder, knownUsage, tokenCount } from '../reply-parts.ts';
 import { normalizeTurns } from '../turns.ts';
-import type {
-  Backend,
-  BackendCall,
-  BackendCallResult,
-  BackendSettings,
-  TokenUsage,
-} from '../types.ts';
+import type { Backend, BackendCall, BackendCallResult, BackendSettings } from '../types.ts';
 
 interface GenerateReply {
   candidates?: unknown;
@@ -57,14 +52,8 @@ export function createGeminiBackend(settings: BackendSettings, deps: HttpDeps = 
         generationConfig,
       };
       const headers = { 'x-goog-api-key': settings.apiKey };
-      const reply = (await postJson(
-        url,
-        headers,
-        body,
-        request.signal,
-        settings,
-        deps,
-      )) as GenerateReply | null;
+      const post = { url, headers, body, signal: request.signal };
+      const reply = (await postJson(post, settings, deps)) as GenerateReply | null;
       return parseReply(reply, settings);
     },
   };
@@ -83,20 +72,9 @@ function parseReply(reply: GenerateReply | null, settings: BackendSettings): Bac
     }
     throw malformedError(settings, 'no "candidates"');
   }
-  const candidates = (reply.candidates as Candidate[])
-    .map((candidate, position) => ({
-      candidate,
-      order: typeof candidate?.index === 'number' ? candidate.index : position,
-    }))
-    .sort((a, b) => a.order - b.order);
-  const texts = candidates.map(({ candidate }) => candidateText(candidate));
+  const texts = inIndexOrder(reply.candidates as Candidate[]).map(candidateText);
   if (texts.length === 0) throw malformedError(settings, 'empty "candidates"');
-  const result: BackendCallResult = { texts };
-  const usage = parseUsage(reply.usageMetadata);
-  if (usage) result.usage = usage;
-  if (typeof reply.modelVersion === 'string' && reply.modelVersion !== '')
-    result.model = reply.modelVersion;
-  return result;
+  return callResult(texts, parseUsage(reply.usageMetadata), reply.modelVersion);
 }
 
 /** Joins a candidate's text parts, leaving out thinking-model "thought" parts. */
@@ -112,17 +90,17 @@ function candidateText(candidate: Candidate | null | undefined): string {
     .join('');
 }
 
-function parseUsage(meta: GenerateReply['usageMetadata']): TokenUsage | undefined {
+function parseUsage(meta: GenerateReply['usageMetadata']) {
   if (!meta || typeof meta !== 'object') return undefined;
-  const out: TokenUsage = {};
-  const input = tokenCount(meta.promptTokenCount);
   const candidates = tokenCount(meta.candidatesTokenCount);
   const thoughts = tokenCount(meta.thoughtsTokenCount);
-  const total = tokenCount(meta.totalTokenCount);
-  if (input !== undefined) out.inputTokens = input;
-  // Thinking tokens are billed as output.
-  if (candidates !== undefined || thoughts !== undefined)
-    out.outputTokens = (candidates ?? 0) + (thoughts ?? 0);
-  if (total !== undefined) out.totalTokens = total;
-  return Object.keys(out).length > 0 ? out : undefined;
+  return knownUsage({
+    inputTokens: tokenCount(meta.promptTokenCount),
+    // Thinking tokens are billed as output.
+    outputTokens:
+      candidates !== undefined || thoughts !== undefined
+        ? (candidates ?? 0) + (thoughts ?? 0)
+        : undefined,
+    totalTokens: tokenCount(meta.totalTokenCount),
+  });
 }

@@ -7,16 +7,11 @@
  */
 import type { Turn } from '../../shared/conversation.ts';
 import { errorFromHttpResponse, malformedError } from '../http-errors.ts';
-import { type HttpDeps, endpointUrl, postJson, tokenCount } from '../http.ts';
-import { maxPerCallFor, presetById } from '../presets.ts';
+import { type HttpDeps, endpointUrl, postJson } from '../http.ts';
+import { maxPerCallFor, presetById } from '../../shared/presets.ts';
+import { callResult, inIndexOrder, knownUsage, tokenCount } from '../reply-parts.ts';
 import { normalizeTurns } from '../turns.ts';
-import type {
-  Backend,
-  BackendCall,
-  BackendCallResult,
-  BackendSettings,
-  TokenUsage,
-} from '../types.ts';
+import type { Backend, BackendCall, BackendCallResult, BackendSettings } from '../types.ts';
 
 interface ChatCompletion {
   choices?: unknown;
@@ -48,14 +43,8 @@ export function createOpenAiBackend(settings: BackendSettings, deps: HttpDeps = 
       if (request.count > 1) body.n = request.count;
       const headers: Record<string, string> = {};
       if (settings.apiKey !== '') headers.authorization = `Bearer ${settings.apiKey}`;
-      const reply = (await postJson(
-        url,
-        headers,
-        body,
-        request.signal,
-        settings,
-        deps,
-      )) as ChatCompletion | null;
+      const post = { url, headers, body, signal: request.signal };
+      const reply = (await postJson(post, settings, deps)) as ChatCompletion | null;
       return parseCompletion(reply, settings, deps);
     },
   };
@@ -88,23 +77,11 @@ function parseCompletion(
     }
     throw malformedError(settings, 'no "choices"');
   }
-  const choices = (reply.choices as Choice[])
-    .map((choice, position) => ({
-      choice,
-      order: typeof choice?.index === 'number' ? choice.index : position,
-    }))
-    .sort((a, b) => a.order - b.order);
-  const texts: string[] = [];
-  for (const { choice } of choices) {
-    const text = choiceText(choice);
-    if (text !== undefined) texts.push(text);
-  }
+  const texts = inIndexOrder(reply.choices as Choice[])
+    .map(choiceText)
+    .filter((text) => text !== undefined);
   if (texts.length === 0) throw malformedError(settings, 'no message text in "choices"');
-  const result: BackendCallResult = { texts };
-  const usage = parseUsage(reply.usage);
-  if (usage) result.usage = usage;
-  if (typeof reply.model === 'string' && reply.model !== '') result.model = reply.model;
-  return result;
+  return callResult(texts, parseUsage(reply.usage), reply.model);
 }
 
 function choiceText(choice: Choice | null | undefined): string | undefined {
@@ -137,14 +114,11 @@ export function stripThinking(text: string): string {
   return text.replace(/^\s*<think>[\s\S]*?<\/think>\s*/, '');
 }
 
-function parseUsage(usage: ChatCompletion['usage']): TokenUsage | undefined {
+function parseUsage(usage: ChatCompletion['usage']) {
   if (!usage || typeof usage !== 'object') return undefined;
-  const out: TokenUsage = {};
-  const input = tokenCount(usage.prompt_tokens);
-  const output = tokenCount(usage.completion_tokens);
-  const total = tokenCount(usage.total_tokens);
-  if (input !== undefined) out.inputTokens = input;
-  if (output !== undefined) out.outputTokens = output;
-  if (total !== undefined) out.totalTokens = total;
-  return Object.keys(out).length > 0 ? out : undefined;
+  return knownUsage({
+    inputTokens: tokenCount(usage.prompt_tokens),
+    outputTokens: tokenCount(usage.completion_tokens),
+    totalTokens: tokenCount(usage.total_tokens),
+  });
 }

@@ -7,9 +7,8 @@
  * DeepSeek does not document it. Where it is not honoured we send parallel single requests, and
  * even where it is, the OpenAI-compatible backend checks the number of choices it got back.
  */
-import { BACKEND_KINDS } from '../shared/backend.ts';
-import type { ModelPrice } from '../shared/run-cost.ts';
-import type { BackendKind, BackendSettings } from './types.ts';
+import { BACKEND_KINDS, type BackendKind, type BackendSettings } from './backend.ts';
+import type { ModelPrice } from './run-cost.ts';
 
 export interface Preset {
   id: string;
