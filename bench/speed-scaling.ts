@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadEmbedder } from '../src/cli/load-embedder.ts';
+import { createNodeEmbedder } from '../src/embedding/node-embedder.ts';
 import { createAnalysis } from '../src/core/analysis.ts';
 import { segment } from '../src/core/segment.ts';
 import type { Embedder } from '../src/core/embedder.ts';
@@ -24,6 +24,8 @@ export interface ScalingRow {
   /** Medians over runs, in ms: the whole analysis, and the model inference within it. */
   totalMs: number;
   inferenceMs: number;
+  /** Distinct sentences the model embedded per run (the texts repeat some), median. */
+  embedded: number;
   /** Median of the same analysis with every vector already computed: the analysis alone. */
   analysisMs: number;
   /** Longest event-loop block during those analyses alone, over all runs, in ms. */
@@ -42,6 +44,29 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
 /** `scale` synthetic texts of ~300 words each, one after the other; fresh numbers per seed. */
 function longText(seed: number, scale: number): string {
   return Array.from({ length: scale }, (_, k) => syntheticText(seed * 1000 + k * 17)).join('\n\n');
+}
+
+/**
+ * Times the wrapped embedder's busy time: calls may overlap (samples are embedded as they are
+ * added), so summing each call's duration would count the same wait several times.
+ */
+function busyTimer(inner: Embedder): Embedder & { busyMs: number } {
+  let active = 0;
+  let since = 0;
+  const timer = {
+    id: inner.id,
+    dimensions: inner.dimensions,
+    busyMs: 0,
+    async embed(texts: readonly string[], signal?: { readonly aborted: boolean }) {
+      if (active++ === 0) since = performance.now();
+      try {
+        return await inner.embed(texts, signal);
+      } finally {
+        if (--active === 0) timer.busyMs += performance.now() - since;
+      }
+    },
+  };
+  return timer;
 }
 
 /**
@@ -87,22 +112,27 @@ export async function measureScaling(
   options: { runs?: number; scales?: number[]; embedder?: Embedder } = {},
 ): Promise<Scaling> {
   const runs = options.runs ?? 3;
-  const model = options.embedder ?? (await loadEmbedder());
+  // Without the embedder's own cache: the synthetic texts repeat sentences across runs, and
+  // vectors remembered from an earlier run would make the short texts look cheaper per sentence.
+  const model = options.embedder ?? createNodeEmbedder({ cacheSize: 0 });
   // Warm-up: model loading and JIT are not part of analysing an answer.
   await runOnce(model, 900, 1);
   const rows: ScalingRow[] = [];
   for (const scale of options.scales ?? [1, 10]) {
     const totals: number[] = [];
     const inference: number[] = [];
+    const embedded: number[] = [];
     const alone: number[] = [];
     let longestBlockMs = 0;
     for (let r = 0; r < runs; r++) {
       const seed = 100 * (r + 1) + scale;
       // First with the model, then the same texts again with every vector remembered: in the
       // extension the model runs in another document, so only the analysis blocks the worker.
-      const memo = memoEmbedder(model);
+      const busy = busyTimer(model);
+      const memo = memoEmbedder(busy);
       totals.push(await runOnce(memo, seed, scale));
-      inference.push(memo.inferenceMs);
+      inference.push(busy.busyMs);
+      embedded.push(memo.embeddedTexts);
       const blocks = blockWatch();
       alone.push(await runOnce(memo, seed, scale));
       longestBlockMs = Math.max(longestBlockMs, await blocks.stop());
@@ -114,6 +144,7 @@ export async function measureScaling(
       sentences: segment(text).filter((x) => x.judged).length,
       totalMs: median(totals),
       inferenceMs: median(inference),
+      embedded: median(embedded),
       analysisMs: median(alone),
       longestBlockMs,
     });
@@ -128,7 +159,8 @@ export function printScaling(s: Scaling): void {
   for (const r of s.rows) {
     console.log(
       `  ${`${r.scale}×`.padEnd(4)} (${r.words} words, ${r.sentences} sentences each): ` +
-        `total ${r.totalMs.toFixed(0)} ms, of which model inference ${r.inferenceMs.toFixed(0)} ms; ` +
+        `total ${r.totalMs.toFixed(0)} ms, of which model inference ${r.inferenceMs.toFixed(0)} ms ` +
+        `(${r.embedded} distinct sentences, ${(r.inferenceMs / Math.max(1, r.embedded)).toFixed(2)} ms each); ` +
         `analysis alone ${r.analysisMs.toFixed(0)} ms, longest block ${r.longestBlockMs.toFixed(1)} ms`,
     );
   }

@@ -74,6 +74,9 @@ if (chosen.has('content')) {
   const r = await runContentMutationBench(300);
   console.log(`${r.turns} turns, ${r.batches} mutation batches while an answer streams:`);
   console.log(
+    `  longest freeze: ours ${r.longestOursMs.toFixed(1)} ms, longest task on the page ${r.longestTaskMs.toFixed(0)} ms (target ≤ 200 ms)`,
+  );
+  console.log(
     `  our work per batch ${r.perBatchMs.toFixed(3)} ms; observer callback mean ${r.callbackMeanMs.toFixed(3)} ms, ` +
       `p95 ${r.callbackP95Ms.toFixed(3)} ms; debounced check mean ${r.timerMeanMs.toFixed(2)} ms`,
   );

@@ -1,6 +1,6 @@
 /**
- * Compares the two ways of storing the bundled model's weights — float32, or float16 followed by
- * a Cast — on what matters for shipping it: file size, size inside a zip (deflate), load time,
+ * Compares the ways of building the bundled model — float32 weights, float16 weights followed by
+ * a Cast, or int8 dense layers (the shipped one) — on what matters for shipping it: file size, size inside a zip (deflate), load time,
  * speed, and agreement with the original TF.js model. Development tool, not part of the build:
  *   npx tsx scripts/model/compare-variants.ts
  * Writes the variants under .cache/model-variants/ and prints one block of figures per variant.
@@ -20,7 +20,7 @@ import {
 import { buildUseLite } from './build-use-lite.ts';
 import type { WeightStorage } from './graph-builder.ts';
 
-const VARIANTS: readonly WeightStorage[] = ['float32', 'float16'];
+const VARIANTS: readonly WeightStorage[] = ['float32', 'float16', 'int8'];
 
 async function referenceVectors(): Promise<Float32Array[]> {
   const graph = await loadReferenceGraph();

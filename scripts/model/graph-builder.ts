@@ -13,8 +13,11 @@ import {
   type OnnxGraph,
 } from './onnx-proto.ts';
 
-/** How large float weights are stored in the file. */
-export type WeightStorage = 'float32' | 'float16';
+/**
+ * How weights are stored: float32, float16 (cast back to float32 at load), or int8 dense kernels
+ * (quantizedMatMul) with the other large weights in float16.
+ */
+export type WeightStorage = 'float32' | 'float16' | 'int8';
 
 export class GraphBuilder {
   readonly nodes: OnnxNode[] = [];
@@ -73,7 +76,7 @@ export class GraphBuilder {
   }
 
   /**
-   * A large weight. With float16 storage it is written at half size and followed by a Cast to
+   * A large weight. With float16 (or int8) storage it is written in float16, followed by a Cast to
    * float32: onnxruntime folds a Cast of an initializer once at session creation, so inference
    * still runs in float32 at the same speed.
    */
@@ -88,6 +91,85 @@ export class GraphBuilder {
       raw: toFloat16Bytes(values),
     });
     return this.op('Cast', [stored], { to: { kind: 'int', value: DataType.FLOAT } }, name);
+  }
+
+  /** Whether dense layers run as int8 matrix products (weights per column, inputs per call). */
+  get int8(): boolean {
+    return this.weightStorage === 'int8';
+  }
+
+  /**
+   * x·W for a [inSize, outSize] kernel as an int8 product, about 3× faster than float32 on the
+   * wasm backend. The kernel is stored as int8 with one scale per column. Each token's input row
+   * is quantised with its own scale (not DynamicQuantizeLinear's one scale per tensor), so a
+   * sentence gets the same vector whatever it is batched with.
+   */
+  quantizedMatMul(
+    x: string,
+    name: string,
+    kernel: Float32Array,
+    inSize: number,
+    outSize: number,
+  ): string {
+    const scales = new Float32Array(outSize);
+    for (let c = 0; c < outSize; c++) {
+      let most = 0;
+      for (let r = 0; r < inSize; r++) most = Math.max(most, Math.abs(kernel[r * outSize + c]!));
+      scales[c] = most > 0 ? most / 127 : 1;
+    }
+    const q = new Int8Array(inSize * outSize);
+    for (let r = 0; r < inSize; r++) {
+      for (let c = 0; c < outSize; c++) {
+        const v = Math.round(kernel[r * outSize + c]! / scales[c]!);
+        q[r * outSize + c] = Math.max(-127, Math.min(127, v));
+      }
+    }
+    const kernelName = `${name}/int8_kernel`;
+    this.initializers.push({
+      name: kernelName,
+      dataType: DataType.INT8,
+      dims: [inSize, outSize],
+      raw: new Uint8Array(q.buffer),
+    });
+    const kernelZero = `${name}/int8_zero`;
+    this.initializers.push({
+      name: kernelZero,
+      dataType: DataType.INT8,
+      dims: [],
+      raw: new Uint8Array(1),
+    });
+    const kernelScale = this.float32(`${name}/int8_scale`, scales, [outSize]);
+    // Row scale: the row's largest magnitude maps to 127 (a zero row keeps scale 1).
+    const most = this.op('ReduceMax', [this.op('Abs', [x])], {
+      axes: { kind: 'ints', value: [-1] },
+      keepdims: { kind: 'int', value: 1 },
+    });
+    const tiny = this.float32(`${name}/int8_tiny`, new Float32Array([1e-30]), []);
+    const rowScale = this.op('Div', [
+      this.op('Max', [most, tiny]),
+      this.float32(`${name}/int8_127`, new Float32Array([127]), []),
+    ]);
+    // uint8 with zero point 128: the (u8, s8) product is the one every onnxruntime build has.
+    const shifted = this.op('Add', [
+      this.op('Round', [this.op('Div', [x, rowScale])]),
+      this.float32(`${name}/int8_128`, new Float32Array([128]), []),
+    ]);
+    const clipped = this.op('Clip', [
+      shifted,
+      this.float32(`${name}/int8_lo`, new Float32Array([0]), []),
+      this.float32(`${name}/int8_hi`, new Float32Array([255]), []),
+    ]);
+    const quantised = this.op('Cast', [clipped], { to: { kind: 'int', value: DataType.UINT8 } });
+    const inputZero = `${name}/int8_input_zero`;
+    this.initializers.push({
+      name: inputZero,
+      dataType: DataType.UINT8,
+      dims: [],
+      raw: new Uint8Array([128]),
+    });
+    const product = this.op('MatMulInteger', [quantised, kernelName, inputZero, kernelZero]);
+    const asFloat = this.op('Cast', [product], { to: { kind: 'int', value: DataType.FLOAT } });
+    return this.op('Mul', [this.op('Mul', [asFloat, rowScale]), kernelScale]);
   }
 
   build(

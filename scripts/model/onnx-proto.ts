@@ -8,6 +8,8 @@ import { ProtobufWriter } from './protobuf-writer.ts';
 /** TensorProto.DataType values used here. */
 export const DataType = {
   FLOAT: 1,
+  UINT8: 2,
+  INT8: 3,
   INT32: 6,
   INT64: 7,
   BOOL: 9,

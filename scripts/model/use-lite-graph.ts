@@ -202,9 +202,13 @@ export function buildUseLiteGraph(
     bias: Float32Array,
     inSize: number,
     outSize: number,
+    perToken = true,
   ): string => {
-    const k = g.weight(`${name}/kernel`, kernel, [inSize, outSize]);
     const b = g.float32(`${name}/bias`, bias, [outSize]);
+    // Only the per-token products are worth int8: the last layer runs once per sentence.
+    if (g.int8 && perToken)
+      return g.op('Add', [g.quantizedMatMul(x, name, kernel, inSize, outSize), b]);
+    const k = g.weight(`${name}/kernel`, kernel, [inSize, outSize]);
     return g.op('Add', [g.op('MatMul', [x, k]), b]);
   };
 
@@ -330,6 +334,7 @@ export function buildUseLiteGraph(
       w('module/Encoder_en/hidden_layers/tanh_layer_0/bias', [HIDDEN_SIZE]),
       HIDDEN_SIZE,
       HIDDEN_SIZE,
+      false,
     ),
   ]);
   const squareSum = g.op('ReduceSum', [g.op('Mul', [tanhOut, tanhOut]), axisLast], {

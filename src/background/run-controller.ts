@@ -138,11 +138,14 @@ export class RunController {
     const publish = async (run: RunStatus): Promise<void> => {
       const current = await this.tabs.get(tabId);
       if (current?.runId !== runId) return;
-      await this.tabs.update(tabId, (r) => ({ ...r, run }));
       void showBadge(badgeFor(run, settings.sensitivity), tabId);
-      await sendToTab(tabId, 'bg/run', { conversationId: capture.conversationId, run }).catch(
-        () => undefined,
-      );
+      // The page need not wait for storage.session to take a whole report.
+      await Promise.all([
+        this.tabs.update(tabId, (r) => ({ ...r, run })),
+        sendToTab(tabId, 'bg/run', { conversationId: capture.conversationId, run }).catch(
+          () => undefined,
+        ),
+      ]);
     };
     try {
       const record = await this.tabs.update(tabId, (r) => ({
@@ -231,7 +234,18 @@ export class RunController {
     });
     if (!outcome || signal.aborted) return;
     const { report, failures, usage, cost, sources, spend } = outcome;
-    const notes = [...outcome.notes];
+    const done = {
+      phase: 'done',
+      report,
+      fromCache: false,
+      failures,
+      usage,
+      cost,
+      sources,
+      spend,
+    } as const;
+    // Highlights first: the store write (tens of ms for a long report) must not delay them.
+    await publish({ ...done, notes: outcome.notes });
     try {
       await this.results.save(capture, {
         answerHash: answerHash(capture.answer),
@@ -246,22 +260,10 @@ export class RunController {
         spend,
       });
     } catch (error) {
-      // The check is finished and paid for: show it, and say only that it was not kept.
-      notes.push(
-        `This result could not be saved, so a reload will not show it (${errorMessage(error)}).`,
-      );
+      // The check is finished and paid for: it stays shown, and says only that it was not kept.
+      const unsaved = `This result could not be saved, so a reload will not show it (${errorMessage(error)}).`;
+      await publish({ ...done, notes: [...outcome.notes, unsaved] });
     }
-    await publish({
-      phase: 'done',
-      report,
-      fromCache: false,
-      failures,
-      usage,
-      cost,
-      notes,
-      sources,
-      spend,
-    });
   }
 
   /**

@@ -118,10 +118,21 @@ export async function createAnalysis(
   // Calls are serialised so samples keep their order even when the caller does not await.
   let queue: Promise<void> = Promise.resolve();
 
-  async function add(text: string, signal?: AbortSignalLike): Promise<void> {
-    const sample =
-      text.trim() === '' ? null : await prepareText(text, embedder, { signal, language });
-    await runInSlices(compare(text, sample), { signal, budgetMs: options.sliceBudgetMs });
+  /** Segments and embeds a sample at once, while earlier samples are still being compared. */
+  function prepare(text: string, signal?: AbortSignalLike): Promise<PreparedText | null> {
+    if (text.trim() === '') return Promise.resolve(null);
+    const prepared = prepareText(text, embedder, { signal, language });
+    // Awaited in turn by add(); until then a failure must not count as unhandled.
+    prepared.catch(() => undefined);
+    return prepared;
+  }
+
+  async function add(
+    text: string,
+    prepared: Promise<PreparedText | null>,
+    signal?: AbortSignalLike,
+  ): Promise<void> {
+    await runInSlices(compare(text, await prepared), { signal, budgetMs: options.sliceBudgetMs });
   }
 
   /** Compares a prepared sample with the answer and every earlier sample, then keeps it. */
@@ -161,7 +172,10 @@ export async function createAnalysis(
       if (typeof text !== 'string') {
         return Promise.reject(new TypeError(`Sample ${samples.length + 1} must be a string`));
       }
-      const next = queue.then(() => add(text, signal));
+      // The embedding starts now, so the embedder is never idle while a comparison runs; the
+      // comparisons themselves keep the samples' order.
+      const prepared = prepare(text, signal);
+      const next = queue.then(() => add(text, prepared, signal));
       // A failed sample must not block the ones after it.
       queue = next.catch(() => undefined);
       return next;

@@ -9,7 +9,7 @@ export const BUNDLED_MODEL = {
    * Changes whenever the converted vectors could change (converter or weight storage), so stored
    * results and caches keyed by Embedder.id do not mix vectors from different builds.
    */
-  revision: 'v4-fp16',
+  revision: 'v5-int8',
   dimensions: 512,
   /** The tokenizer truncates longer texts (the original model clips at 128 pieces too). */
   maxTokens: 128,

@@ -155,7 +155,9 @@ describe('embedder on onnxruntime-web (wasm) in Chromium', () => {
     const cosines = result.vectors.map((v, i) =>
       v.reduce((s, x, k) => s + x * expected[i]![k]!, 0),
     );
-    expect(Math.min(...cosines)).toBeGreaterThan(0.99999);
+    // Not bit for bit: the int8 layers round each activation to a step, and a value the two
+    // runtimes compute a last bit apart can round to neighbouring steps (min 0.99994 seen).
+    expect(Math.min(...cosines)).toBeGreaterThan(0.9999);
 
     console.log(
       `[embedding-wasm] Chromium, 1 thread: load ${result.loadMs.toFixed(0)} ms, ` +

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalysis } from '../../src/core/analysis.ts';
+import type { Embedder } from '../../src/core/embedder.ts';
 import { sentenceDisagreement } from '../../src/core/score.ts';
 import type { SampleSupport } from '../../src/core/support.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
@@ -232,6 +233,29 @@ describe('incremental analysis', () => {
   it('keeps sample order when addSample calls are not awaited one by one', async () => {
     const analysis = await createAnalysis(answer, embedder);
     await Promise.all(samples.map((s) => analysis.addSample(s)));
+    expect(analysis.report()).toEqual(await analyze(answer, samples, embedder));
+  });
+
+  it('starts embedding every sample as it is added, not after the samples before it', async () => {
+    // An embedder whose sample calls are held until released: had addSample waited for the
+    // previous sample's comparison, only the first sample's call would have been made.
+    const inner = bagOfWordsEmbedder();
+    const held: (() => void)[] = [];
+    const holding: Embedder = {
+      id: inner.id,
+      dimensions: inner.dimensions,
+      async embed(texts) {
+        if (inner.calls.length > 0) await new Promise<void>((resolve) => held.push(resolve));
+        return inner.embed(texts);
+      },
+    };
+    const analysis = await createAnalysis(answer, holding);
+    const added = samples.map((s) => analysis.addSample(s));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The answer, then the three non-empty samples, all asked for before any returned.
+    expect(held).toHaveLength(3);
+    held.forEach((release) => release());
+    await Promise.all(added);
     expect(analysis.report()).toEqual(await analyze(answer, samples, embedder));
   });
 });

@@ -82,7 +82,7 @@ describe('use-lite conversion', () => {
     expect(convertedIds('')).toEqual([]);
   });
 
-  it('matches the TF.js graph at cosine >= 0.999 for every text', async () => {
+  it('matches the TF.js graph at cosine >= 0.99 for every text and >= 0.999 on average', async () => {
     const onnx = await embedder.embed(CONVERSION_SENTENCES);
     const inputs = CONVERSION_SENTENCES.map((t) =>
       original
@@ -104,7 +104,10 @@ describe('use-lite conversion', () => {
     console.log(
       `[model-conversion] ${cosines.length} texts: cosine vs TF.js min ${worst.toFixed(7)}, mean ${mean.toFixed(7)}`,
     );
-    cosines.forEach((c, i) => expect(c, CONVERSION_SENTENCES[i]).toBeGreaterThanOrEqual(0.999));
+    // The shipped build runs its dense layers in int8 (3× faster on wasm), which costs a little
+    // agreement; a float build stays above 0.99999 (scripts/model/compare-variants.ts).
+    cosines.forEach((c, i) => expect(c, CONVERSION_SENTENCES[i]).toBeGreaterThanOrEqual(0.99));
+    expect(mean).toBeGreaterThanOrEqual(0.999);
 
     // For the record: how far the package's raw output (ids with the unknown pieces kept) is from
     // the converted model on texts with unknown pieces.
@@ -147,7 +150,7 @@ describe('use-lite conversion', () => {
       converterVersion: number;
     };
     // BUNDLED_MODEL.revision must follow the converter, so stored results tell builds apart.
-    const storage = stamp.storage === 'float16' ? 'fp16' : 'fp32';
+    const storage = { int8: 'int8', float16: 'fp16', float32: 'fp32' }[stamp.storage];
     expect(embedder.id).toBe(`use-lite@v${stamp.converterVersion}-${storage}`);
   });
 });
