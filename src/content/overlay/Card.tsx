@@ -15,10 +15,10 @@ import type { AnalysisReport } from '../../core/types.ts';
 import { type SentenceType } from '../../shared/report-reading.ts';
 import { sampleName } from '../../shared/source-reading.ts';
 import type { SampleSource } from '../../shared/sources.ts';
+import { CloseButton } from './CloseButton.tsx';
 import { DiffText } from './DiffText.tsx';
 import { readCard, STANCE_LABEL } from './evidence.ts';
 import { FlagStepper } from './FlagStepper.tsx';
-import { CloseIcon } from './icons.tsx';
 import { placeCard, type Box, type Placement } from './placement.ts';
 import { Swatch } from './Swatch.tsx';
 import { supportText } from './summarise.ts';
@@ -153,15 +153,7 @@ export function Card(props: CardProps) {
             position={{ index: props.position, count: props.flagCount }}
           />
         )}
-        <button
-          type="button"
-          class="cc-icon-button cc-card-close"
-          aria-label="Close"
-          title="Close (Esc)"
-          onClick={props.onClose}
-        >
-          <CloseIcon />
-        </button>
+        <CloseButton class="cc-card-close" label="Close" onClose={props.onClose} />
       </header>
       <blockquote class="cc-own-sentence" aria-label="Your sentence">
         <DiffText parts={reading.sentenceParts} variant="mark" />

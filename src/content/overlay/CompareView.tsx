@@ -11,9 +11,9 @@ import type { AnalysisReport, Sensitivity } from '../../core/types.ts';
 import type { SampleSource } from '../../shared/sources.ts';
 import { compareRows, mostDisagreeingSample, type CompareRow } from '../../shared/comparison.ts';
 import { sampleName } from '../../shared/source-reading.ts';
+import { CloseButton } from './CloseButton.tsx';
 import { DiffText } from './DiffText.tsx';
 import { counterpartParts, STANCE_LABEL } from './evidence.ts';
-import { CloseIcon } from './icons.tsx';
 import { Swatch } from './Swatch.tsx';
 import { TYPE_STYLES } from './type-styles.ts';
 
@@ -127,15 +127,7 @@ export function CompareView(props: CompareViewProps) {
         <h3 id="cc-compare-title" class="cc-compare-title" tabIndex={-1}>
           Your answer beside {name}
         </h3>
-        <button
-          type="button"
-          class="cc-icon-button cc-compare-close"
-          aria-label="Close comparison"
-          title="Close (Esc)"
-          onClick={props.onClose}
-        >
-          <CloseIcon />
-        </button>
+        <CloseButton class="cc-compare-close" label="Close comparison" onClose={props.onClose} />
       </header>
       <div
         ref={pickerRef}
