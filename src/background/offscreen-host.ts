@@ -15,6 +15,7 @@ const OFFSCREEN_PATH = 'src/offscreen/index.html';
 const IDLE_CLOSE_MS = 10_000;
 
 let creating: Promise<void> | null = null;
+let closing: Promise<void> | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 /** Calls in flight; the document is not closed under a running download or embedding. */
 let busy = 0;
@@ -30,9 +31,17 @@ async function hasOffscreenDocument(): Promise<boolean> {
 
 export async function ensureOffscreenDocument(): Promise<void> {
   clearTimeout(idleTimer);
-  if (await hasOffscreenDocument()) return;
+  // A close already decided must finish before the document is looked for, or the lookup may
+  // find the one about to go.
+  if (closing) await closing;
+  // Chrome lists a document being created before its script listens: a second caller that saw it
+  // listed would send into nothing ("Receiving end does not exist"), so it waits for the creation.
+  if (creating) return creating;
+  const open = await hasOffscreenDocument();
+  if (creating) return creating;
+  if (open) return;
   // Two callers at once must not both create it: Chrome allows one offscreen document.
-  creating ??= chrome.offscreen
+  creating = chrome.offscreen
     .createDocument({
       url: OFFSCREEN_PATH,
       reasons: [chrome.offscreen.Reason.WORKERS],
@@ -48,9 +57,15 @@ function closeWhenIdle(): void {
   clearTimeout(idleTimer);
   if (busy > 0) return;
   idleTimer = setTimeout(() => {
-    void hasOffscreenDocument().then((open) =>
-      open ? chrome.offscreen.closeDocument() : undefined,
-    );
+    closing = (async () => {
+      const open = await hasOffscreenDocument();
+      // Work may have started while the lookup ran: then the document stays.
+      if (open && busy === 0 && !creating) await chrome.offscreen.closeDocument();
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        closing = null;
+      });
   }, IDLE_CLOSE_MS);
 }
 
