@@ -14,11 +14,19 @@ import {
   type OverlayHandle,
 } from '../../src/content/overlay/index.ts';
 import fixture from '../fixtures/overlay/report.json';
+import type { OverlayState } from '../../src/content/overlay/state.ts';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 
 function freshReport(): AnalysisReport {
   return structuredClone(fixture) as unknown as AnalysisReport;
+}
+
+type DoneState = Extract<OverlayState, { phase: 'done' }>;
+
+/** A finished run of `report`, as the background sends it (fresh, nothing failed, no usage). */
+function done(report: AnalysisReport, extra: Partial<DoneState> = {}): DoneState {
+  return { phase: 'done', report, fromCache: false, failures: [], usage: null, ...extra };
 }
 
 let controller: AbortController;
@@ -87,15 +95,7 @@ describe('mounting', () => {
 
   it('removes itself and stops listening when the signal aborts', async () => {
     mount();
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-      }),
-    );
+    act(() => handle.setState(done(freshReport())));
     act(() => handle.openCard(0, [new DOMRect(10, 10, 100, 20)], { via: 'click' }));
     controller.abort();
     expect(document.querySelector('crosscheck-overlay')).toBeNull();
@@ -112,16 +112,7 @@ describe('sources', () => {
 
   it('says who said each sample in the card, the summary, the consensus and the sample list', async () => {
     mount();
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-        sources,
-      }),
-    );
+    act(() => handle.setState(done(freshReport(), { sources })));
     expect(root.querySelector('.cc-source-reading')?.textContent).toBe(
       'The other model disagrees: all 3 samples from llama3.2 disagree; gpt-4o-mini agrees.',
     );
@@ -162,16 +153,7 @@ describe('sources', () => {
 
   it('opens and closes the compare view from the bar, focus returning to its button', async () => {
     mount(false);
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-        sources,
-      }),
-    );
+    act(() => handle.setState(done(freshReport(), { sources })));
     const toggle = button('Compare')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await click(toggle);
@@ -181,16 +163,7 @@ describe('sources', () => {
     await click(view.querySelector('[data-sample="3"]'));
     expect(view.dataset.sample).toBe('3');
     // A new status for the same run (the page asked again) keeps the chosen sample.
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-        sources,
-      }),
-    );
+    act(() => handle.setState(done(freshReport(), { sources })));
     expect(root.getElementById('cc-compare')?.dataset.sample).toBe('3');
     await act(() => {
       view.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
@@ -201,16 +174,7 @@ describe('sources', () => {
 
   it('marks each answer sentence as the compared sample judges it: strong, faint or not at all', async () => {
     mount(false);
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-        sources,
-      }),
-    );
+    act(() => handle.setState(done(freshReport(), { sources })));
     await click(button('Compare'));
     const seen = new Set<string>();
     for (const choice of [...root.querySelectorAll<HTMLElement>('.cc-compare-choice')]) {
@@ -377,30 +341,13 @@ describe('summary', () => {
 
   it('says in the bar, as text, what the result left out', () => {
     mount(false);
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-      }),
-    );
+    act(() => handle.setState(done(freshReport())));
     expect(root.querySelector('[role=note]')).toBeNull();
     const notes = [
       'Only the first 19,963 of the answer’s 2,000,000 characters were checked.',
       `This result could not be saved ${PAYLOAD}.`,
     ];
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-        notes,
-      }),
-    );
+    act(() => handle.setState(done(freshReport(), { notes })));
     expect(root.querySelector('[role=note]')?.textContent).toBe(notes.join(' '));
     expect(root.querySelector('img')).toBeNull();
   });
@@ -429,15 +376,7 @@ describe('summary', () => {
 
   it('names the consensus pick and shows it with its differences from the answer', async () => {
     mount();
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-      }),
-    );
+    act(() => handle.setState(done(freshReport())));
     // The same agreement sentence as the bar's headline: one number for the run.
     expect(root.querySelector('.cc-consensus-agreement')?.textContent).toBe(
       '2 of 5 samples agree with your answer: most samples say something else.',
@@ -479,15 +418,7 @@ describe('summary', () => {
 
   it('collapses and expands its details with aria-expanded', async () => {
     mount(false);
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-      }),
-    );
+    act(() => handle.setState(done(freshReport())));
     const toggle = button('Details')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(root.querySelector('.cc-legend')).toBeNull();
@@ -584,15 +515,7 @@ describe('summary', () => {
 describe('card', () => {
   beforeEach(() => {
     mount();
-    act(() =>
-      handle.setState({
-        phase: 'done',
-        report: freshReport(),
-        fromCache: false,
-        failures: [],
-        usage: null,
-      }),
-    );
+    act(() => handle.setState(done(freshReport())));
   });
 
   it('leads with the reader’s sentence and what the samples say instead, then each sample', () => {
