@@ -13,8 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import preact from '@preact/preset-vite';
+import { buildOverlayHarness } from '../helpers/overlay-harness.ts';
 import { FIREFOX } from '../helpers/firefox-extension.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -44,25 +43,7 @@ const received: Styles[] = [];
 
 beforeAll(async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'cc-overlay-firefox-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: ROOT,
-    publicDir: false,
-    plugins: [preact()],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      target: 'firefox140',
-      lib: {
-        entry: path.join(FIXTURE, 'harness.ts'),
-        formats: ['iife'],
-        name: 'crosscheckOverlayHarness',
-        fileName: () => 'harness.js',
-      },
-    },
-  });
+  await buildOverlayHarness(outDir, 'firefox140');
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/styles') {

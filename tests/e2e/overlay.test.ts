@@ -6,13 +6,12 @@
  * test-artifacts/overlay-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOverlayHarness } from '../helpers/overlay-harness.ts';
 import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'vite';
-import preact from '@preact/preset-vite';
 import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
@@ -41,24 +40,7 @@ function overlaps(a: Box, b: Box): boolean {
 
 beforeAll(async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'cc-overlay-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: ROOT,
-    publicDir: false,
-    plugins: [preact()],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      lib: {
-        entry: path.join(FIXTURE, 'harness.ts'),
-        formats: ['iife'],
-        name: 'crosscheckOverlayHarness',
-        fileName: () => 'harness.js',
-      },
-    },
-  });
+  await buildOverlayHarness(outDir);
   const files: Record<string, { file: string; type: string }> = {
     '/': { file: path.join(FIXTURE, 'index.html'), type: 'text/html; charset=utf-8' },
     '/harness.js': { file: path.join(outDir, 'harness.js'), type: 'text/javascript' },
