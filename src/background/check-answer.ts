@@ -20,6 +20,7 @@ import { shownFlags } from '../shared/report-reading.ts';
 import type { RunCost } from '../shared/run-cost.ts';
 import type { SampleFailure } from '../shared/run-status.ts';
 import type { SampleSource, SourceSpend } from '../shared/sources.ts';
+import { joinAnd, plural } from '../shared/wording.ts';
 import { capNotes, capText, MAX_ANSWER_CHARS, MAX_SAMPLE_CHARS } from './text-caps.ts';
 import { addUsage, tallySpend } from './voice-spend.ts';
 
@@ -107,13 +108,8 @@ interface VoiceState {
   note?: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 function joinLabels(states: readonly VoiceState[]): string {
-  const labels = states.map((s) => s.plan.source.label);
-  return labels.length <= 1
-    ? (labels[0] ?? '')
-    : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
+  return joinAnd(states.map((s) => s.plan.source.label));
 }
 
 /** The run's error when no voice answered: one voice's own words, or each voice's. */

@@ -7,6 +7,7 @@
 import type { AnalysisReport } from '../core/types.ts';
 import { agreement, agreeingSamples } from './report-reading.ts';
 import { MAIN_VOICE_ID, type SampleSource } from './sources.ts';
+import { joinAnd } from './wording.ts';
 
 /**
  * Who said each sample, when that is worth saying: null for results without sources (stored
@@ -56,11 +57,6 @@ function samplesFrom(k: number, n: number, label: string): string {
     return n === 2 ? `both samples from ${label}` : `all ${n} samples from ${label}`;
   }
   return `${k} of ${n} samples from ${label}`;
-}
-
-function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /**

@@ -9,11 +9,11 @@ import {
   flags,
   headline,
   ofSamples,
-  plural,
   progressText,
   samplesAgreeing,
   supportText,
 } from '../../src/content/overlay/summarise.ts';
+import { joinAnd, plural } from '../../src/shared/wording.ts';
 import {
   counterpartParts,
   readCard,
@@ -33,6 +33,13 @@ describe('phrasing', () => {
     expect(plural(0, 'sample')).toBe('0 samples');
     expect(plural(1, 'sample')).toBe('1 sample');
     expect(plural(2, 'request')).toBe('2 requests');
+  });
+
+  it('lists with commas and a final "and"', () => {
+    expect(joinAnd([])).toBe('');
+    expect(joinAnd(['a'])).toBe('a');
+    expect(joinAnd(['a', 'b'])).toBe('a and b');
+    expect(joinAnd(['a', 'b', 'c'])).toBe('a, b and c');
   });
 
   it('agrees the verb with the count of samples', () => {

@@ -3,7 +3,8 @@
  * what went wrong, in words.
  */
 import type { OverlayState } from './state.ts';
-import { plural, progressText } from './summarise.ts';
+import { plural } from '../../shared/wording.ts';
+import { progressText } from './summarise.ts';
 import { Spinner } from './icons.tsx';
 
 type Pending = Exclude<OverlayState, { phase: 'done' }>;

@@ -19,11 +19,6 @@ export {
 } from '../../shared/report-reading.ts';
 export { progressText } from '../../shared/run-status.ts';
 
-/** "1 sample", "3 samples". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
 /** Label of an entry of [answer, ...samples]: 0 is the user's answer, n is sample n. */
 export function answerLabel(index: number): string {
   return index === 0 ? 'your answer' : `sample ${index}`;
