@@ -9,6 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForContentState } from '../helpers/content-state.ts';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/types.ts';
 import { mostDisagreeingSample } from '../../src/shared/comparison.ts';
@@ -27,22 +28,6 @@ const OTHER_SAYS = [
 interface ContentState {
   run: { phase: string } | null;
   highlights: number;
-}
-
-async function waitForState(
-  page: Page,
-  match: (s: ContentState) => boolean,
-  timeoutMs = 90_000,
-): Promise<ContentState> {
-  const until = Date.now() + timeoutMs;
-  let last: ContentState | null = null;
-  while (Date.now() < until) {
-    const raw = await page.getAttribute('html', 'data-crosscheck-test');
-    last = raw === null ? null : (JSON.parse(raw) as ContentState);
-    if (last && match(last)) return last;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`content state never matched; last: ${JSON.stringify(last)}`);
 }
 
 /** The active element inside the overlay's (open, in test builds) shadow root. */
@@ -105,7 +90,7 @@ describe('the compare view in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 1400 });
     const url = server.url('/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1');
     await page.goto(url);
-    const done = await waitForState(
+    const done = await waitForContentState<ContentState>(
       page,
       (s) => s.run?.phase === 'done' || s.run?.phase === 'error',
     );
