@@ -14,18 +14,27 @@
  * also flags at most 13% of SummEdits' consistent pairs (see singleOffset). The weights file
  * records the data files' sha256.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeRecord } from '../../src/cli/score-record.ts';
 import { loadEmbedder } from '../../src/cli/load-embedder.ts';
-import { conflictType, SEVERITY_FEATURES, severityFeatures } from '../../src/core/severity.ts';
+import { meanPairFeatures } from '../../src/core/pair-features.ts';
+import { forestLogit, type ForestTable } from '../../src/core/forest.ts';
+import {
+  conflictType,
+  SEVERITY_FEATURES,
+  severityFeatures,
+  SINGLE_SAMPLE_FEATURES,
+} from '../../src/core/severity.ts';
 import type { AnalysisReport, Sensitivity } from '../../src/core/types.ts';
 import { pct, table } from './context.ts';
 import { dataFile, readJsonGz, readJsonlGz } from './data.ts';
-import { fitLogistic, predict, type LogisticModel } from './logistic.ts';
+import { fitForest, forestMargin, type BoostOptions, type Forest } from './gbdt.ts';
+import { fitLogistic, predict, type LogisticModel, type Row } from './logistic.ts';
 import { aucPr, classification } from './metrics.ts';
 import { memoEmbedder } from './memo-embedder.ts';
 import type { WikiBioRecord } from './wikibio.ts';
@@ -34,9 +43,15 @@ type SetName = 'wikibio5' | 'wikibio20' | 'chatprotect' | 'summedits';
 
 interface Item {
   set: SetName;
-  /** Passage or pair index: rows of one group stay in one fold. */
+  /** Passage or pair index (a SummEdits pair's sentences are one pair). */
   group: number;
+  /** Cross-validation fold: by passage, by ChatProtect's original sentence and by SummEdits'
+   * original summary (its 2,503 pairs are edits of 86 summaries), so no fold sees another
+   * version of a text it is tested on. */
+  fold: number;
   x: number[];
+  /** Mean features of the sentence's aligned pairs (pair-features.ts). */
+  pair: number[];
   y: 0 | 1;
   /** Whether the row is fitted on (SummEdits sentences copied verbatim are only predicted). */
   train: boolean;
@@ -63,14 +78,27 @@ const FALSE_FLAG_LIMITS: Record<Sensitivity | 'uncertain', number> = {
 };
 const CONFLICTS = new Set(['contradiction', 'number', 'entity']);
 
-function itemsOf(report: AnalysisReport, base: Omit<Item, 'x' | 'conflictTyped'>[]): Item[] {
+function itemsOf(
+  report: AnalysisReport,
+  base: Omit<Item, 'x' | 'pair' | 'conflictTyped' | 'fold'>[],
+  fold: number,
+): Item[] {
   const answerScore =
     report.sentences.reduce((s, f) => s + f.score, 0) / Math.max(1, report.sentences.length);
   return report.sentences.map((f, i) => ({
     ...base[i]!,
+    fold,
     x: severityFeatures(f, answerScore),
+    pair: meanPairFeatures(f.segment.text, f.evidence),
     conflictTyped: CONFLICTS.has(conflictType(f) ?? ''),
   }));
+}
+
+/** Folds by text: the n-th distinct text seen goes to fold n mod FOLDS. */
+const textFolds = new Map<string, number>();
+function foldOf(text: string): number {
+  if (!textFolds.has(text)) textFolds.set(text, textFolds.size % FOLDS);
+  return textFolds.get(text)!;
 }
 
 async function collect(): Promise<Item[]> {
@@ -99,6 +127,7 @@ async function collect(): Promise<Item[]> {
               train: true,
               annotation: a,
             })),
+            g % FOLDS,
           ),
         );
       }
@@ -110,7 +139,9 @@ async function collect(): Promise<Item[]> {
         embedder,
       );
       const y = p.tag === 'strong' ? 1 : 0;
-      items.push(...itemsOf(report, [{ set: 'chatprotect', group: g, y, train: true }]));
+      items.push(
+        ...itemsOf(report, [{ set: 'chatprotect', group: g, y, train: true }], foldOf(p.orig)),
+      );
     }
     const edits = readJsonlGz<{ original_summary: string; summary: string; label: number }>(
       FILES.summedits,
@@ -132,6 +163,7 @@ async function collect(): Promise<Item[]> {
             pairY: y,
             train: true,
           })),
+          foldOf(p.original_summary),
         ),
       );
     }
@@ -146,16 +178,89 @@ async function collect(): Promise<Item[]> {
  * the sets' shares of wrong sentences (72% on WikiBio, 15% on ChatProtect) say how the data was
  * collected, not how often a reader's answer is wrong, so severity is calibrated to an even prior.
  */
-function fit(items: readonly Item[]): LogisticModel {
+function rowsOf(items: readonly Item[], features: (i: Item) => number[]): Row[] {
   const train = items.filter((i) => i.train);
   const count = new Map<string, number>();
   const key = (i: Item) => `${i.set}:${i.y}`;
   for (const i of train) count.set(key(i), (count.get(key(i)) ?? 0) + 1);
+  return train.map((i) => ({
+    x: features(i),
+    y: i.y,
+    w: train.length / count.size / count.get(key(i))!,
+  }));
+}
+
+function fit(items: readonly Item[]): LogisticModel {
   return fitLogistic(
-    train.map((i) => ({ x: i.x, y: i.y, w: train.length / count.size / count.get(key(i))! })),
+    rowsOf(items, (i) => i.x),
     RIDGE,
   );
 }
+
+/** The one-sample trees, fitted on the one-sample rows (ChatProtect, SummEdits) alone. */
+function fitSingle(items: readonly Item[]): Forest {
+  return fitForest(
+    rowsOf(
+      items.filter((i) => i.x[SINGLE] === 1),
+      withPair,
+    ),
+    BOOST,
+  );
+}
+
+/** A way to learn severity: fitted on some items, it predicts a probability for any item. */
+type Learner = (train: readonly Item[]) => (item: Item) => number;
+
+const withPair = (i: Item) => [...i.x, ...i.pair];
+
+const LEARNERS: Record<string, Learner> = {
+  logistic: (train) => {
+    const m = fit(train);
+    return (i) => predict(m, i.x);
+  },
+  'logistic+pair': (train) => {
+    const m = fitLogistic(rowsOf(train, withPair), RIDGE);
+    return (i) => predict(m, withPair(i));
+  },
+  gbdt: (train) => {
+    const f = fitForest(
+      rowsOf(train, (i) => i.x),
+      BOOST,
+    );
+    return (i) => sigmoid(forestMargin(f, i.x));
+  },
+  'gbdt+pair': (train) => {
+    const f = fitForest(rowsOf(train, withPair), BOOST);
+    return (i) => sigmoid(forestMargin(f, withPair(i)));
+  },
+  // Trees that correct the logistic model's margin, with the pair features.
+  'logistic>gbdt+pair': (train) => {
+    const m = fit(train);
+    const rows = rowsOf(train, withPair);
+    const init = train.filter((i) => i.train).map((i) => logit(predict(m, i.x)));
+    const f = fitForest(rows, BOOST, init);
+    return (i) => sigmoid(logit(predict(m, i.x)) + forestMargin(f, withPair(i)));
+  },
+  // What ships: several samples, the logistic model; one sample, trees over the pair features.
+  hybrid: (train) => {
+    const m = fit(train);
+    const f = fitSingle(train);
+    return (i) => (i.x[SINGLE] === 1 ? sigmoid(forestMargin(f, withPair(i))) : predict(m, i.x));
+  },
+  'hybrid-boost': (train) => {
+    const m = fit(train);
+    const single = train.filter((i) => i.x[SINGLE] === 1);
+    const init = single.filter((i) => i.train).map((i) => logit(predict(m, i.x)));
+    const f = fitForest(rowsOf(single, withPair), BOOST, init);
+    return (i) =>
+      i.x[SINGLE] === 1
+        ? sigmoid(logit(predict(m, i.x)) + forestMargin(f, withPair(i)))
+        : predict(m, i.x);
+  },
+};
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+let BOOST: Partial<BoostOptions> = {};
 
 interface Figures {
   accurateFlagged: number;
@@ -243,22 +348,103 @@ function chooseThresholds(items: readonly Item[], p: readonly number[]) {
   return out;
 }
 
+const FOREST_FILE = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../src/core/severity-forest.ts',
+);
+
+/**
+ * Writes the one-sample trees as src/core/forest.ts reads them, and checks that the core's
+ * evaluator gives the trainer's margins on every one-sample row.
+ */
+function writeForest(forest: Forest, items: readonly Item[], data: Record<string, string>): void {
+  const num = (x: number, digits: number) => String(Number(x.toPrecision(digits)));
+  const trees = forest.trees
+    .map((t) =>
+      [
+        t.feature.join(','),
+        // Exact: a cut sits between two values that may differ in the last digits only.
+        t.threshold.join(','),
+        t.leaf.map((x) => num(x, 6)).join(','),
+      ].join('|'),
+    )
+    .join(';');
+  const table: ForestTable = {
+    depth: forest.depth,
+    base: Number(forest.base.toFixed(6)),
+    features: [...SINGLE_SAMPLE_FEATURES],
+    trees,
+  };
+  let worst = 0;
+  for (const i of items.filter((i) => i.x[SINGLE] === 1)) {
+    const x = withPair(i);
+    const trained =
+      forest.base +
+      forest.trees.reduce((z, t) => z + forestMargin({ ...forest, base: 0, trees: [t] }, x), 0);
+    worst = Math.max(worst, Math.abs(forestLogit(table, x) - trained));
+  }
+  if (worst > 1e-3) throw new Error(`the written trees differ from the fitted ones by ${worst}`);
+  writeFileSync(
+    FOREST_FILE,
+    `/**
+ * Boosted trees grading a sentence compared with one sample (src/core/severity.ts): ${forest.trees.length}
+ * trees of depth ${forest.depth} over SINGLE_SAMPLE_FEATURES, format in forest.ts. Written by
+ * \`npx tsx bench/quality/train-severity.ts --write\` from the development splits whose sha256
+ * are below; do not edit by hand.
+ */
+import type { ForestTable } from './forest.ts';
+
+export const SINGLE_SAMPLE_FOREST: ForestTable & { data: Record<string, string> } = ${JSON.stringify(
+      { ...table, data },
+      null,
+      2,
+    )};
+`,
+  );
+  console.log(
+    `wrote ${FOREST_FILE} (largest difference from the fitted margins: ${worst.toExponential(1)})`,
+  );
+}
+
 function sha256(relative: string): string {
   return createHash('sha256')
     .update(readFileSync(dataFile(relative)))
     .digest('hex');
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { write: { type: 'boolean', default: false } } });
-  const items = await collect();
-  const oofRaw = new Array<number>(items.length).fill(0);
+const ITEMS_CACHE = '.cache/severity-items.json';
+
+function outOfFold(items: readonly Item[], learner: Learner): number[] {
+  const oof = new Array<number>(items.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
-    const model = fit(items.filter((i) => i.group % FOLDS !== k));
+    const model = learner(items.filter((i) => i.fold !== k));
     items.forEach((i, n) => {
-      if (i.group % FOLDS === k) oofRaw[n] = predict(model, i.x);
+      if (i.fold === k) oof[n] = model(i);
     });
   }
+  return oof;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      write: { type: 'boolean', default: false },
+      reuse: { type: 'boolean', default: false },
+      learner: { type: 'string', default: 'hybrid' },
+      boost: { type: 'string', default: '{}' },
+    },
+  });
+  BOOST = JSON.parse(values.boost) as Partial<BoostOptions>;
+  let items: Item[];
+  if (values.reuse && existsSync(ITEMS_CACHE)) {
+    items = JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as Item[];
+  } else {
+    items = await collect();
+    writeFileSync(ITEMS_CACHE, JSON.stringify(items));
+  }
+  const learner = LEARNERS[values.learner];
+  if (!learner) throw new Error(`unknown learner ${values.learner}`);
+  const oofRaw = outOfFold(items, learner);
   const offset = singleOffset(items, oofRaw);
   const oof = shifted(items, oofRaw, offset);
   const { uncertain, ...thresholds } = chooseThresholds(items, oof);
@@ -300,20 +486,25 @@ async function main(): Promise<void> {
   console.log(table(['out-of-fold (5-fold CV)', 'figure'], rows));
 
   if (!values.write) return;
+  if (values.learner !== 'hybrid') throw new Error('--write writes the hybrid learner only');
   const model = fit(items);
-  model.weights[SINGLE]! += offset;
+  const forest = fitSingle(items);
+  forest.base += offset;
   const data = Object.fromEntries(Object.values(FILES).map((f) => [f, sha256(f)]));
   const file = resolve(
     dirname(fileURLToPath(import.meta.url)),
     '../../src/core/severity-weights.ts',
   );
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  writeForest(forest, items, data);
   writeFileSync(
     file,
     `/**
- * Learned weights of the severity model (src/core/severity.ts), one per input that
- * SEVERITY_FEATURES names. Written by \`npx tsx bench/quality/train-severity.ts --write\` from the
- * development splits whose sha256 are below; do not edit by hand.
+ * Learned weights of the severity model for several samples (src/core/severity.ts), one per
+ * input that SEVERITY_FEATURES names (its one-sample terms are fitted with the rest, but one
+ * sample is graded by the trees in severity-forest.ts). Written by
+ * \`npx tsx bench/quality/train-severity.ts --write\` from the development splits whose sha256
+ * are below; do not edit by hand.
  */
 export const SEVERITY_MODEL = ${JSON.stringify(
       {
@@ -331,6 +522,8 @@ export const SEVERITY_MODEL = ${JSON.stringify(
     )} as const;
 `,
   );
+  // The generated files are formatted like the rest of the repo, so lint stays green.
+  execFileSync('npx', ['prettier', '--write', file, FOREST_FILE], { stdio: 'inherit' });
   console.log(`wrote ${file}`);
 }
 

@@ -1,13 +1,19 @@
 /**
  * Severity: how likely a sentence is wrong, as a probability-like number, and the level a reader
  * sees. The score ranks sentences well but is no probability: a list of true names that the
- * samples merely do not repeat scores as high as an invented date. Severity is a logistic model
- * over what the evidence says — contradicted or merely absent, in how many samples, how many
- * samples there are, and whether a one-word change is an antonym, a sibling term or a synonym —
- * trained on the development data by bench/quality/train-severity.ts (weights in
- * severity-weights.ts). Everything here reads a finding's evidence only, so a stored report can
- * be graded again.
+ * samples merely do not repeat scores as high as an invented date. With several samples,
+ * severity is a logistic model over what the evidence says — contradicted or merely absent, in
+ * how many samples, how many samples there are, and whether a one-word change is an antonym, a
+ * sibling term or a synonym. With one sample there is no agreement to count, only how the two
+ * sentences differ, and that is where feature interactions matter ("one changed place, a word
+ * WordNet does not link, nothing else different"): boosted trees over the same evidence plus
+ * the aligned pair's word-by-word features (pair-features.ts). Both are trained on the
+ * development data by bench/quality/train-severity.ts (severity-weights.ts, severity-forest.ts).
+ * Everything here reads a finding's evidence only, so a stored report can be graded again.
  */
+import { forestLogit } from './forest.ts';
+import { meanPairFeatures, PAIR_FEATURES } from './pair-features.ts';
+import { SINGLE_SAMPLE_FOREST } from './severity-forest.ts';
 import { SEVERITY_MODEL } from './severity-weights.ts';
 import type { Sensitivity, SentenceFinding, SeverityLevel } from './types.ts';
 
@@ -76,16 +82,34 @@ export function severityFeatures(finding: SentenceFinding, answerScore: number):
   ];
 }
 
+/** Inputs of the one-sample trees: the evidence features, then the aligned pair's. */
+export const SINGLE_SAMPLE_FEATURES = [...SEVERITY_FEATURES, ...PAIR_FEATURES] as const;
+
+export function singleSampleFeatures(finding: SentenceFinding, answerScore: number): number[] {
+  return [
+    ...severityFeatures(finding, answerScore),
+    ...meanPairFeatures(finding.segment.text, finding.evidence),
+  ];
+}
+
 /** The weights in SEVERITY_FEATURES' order; a feature without a weight does not compile. */
 const WEIGHTS: readonly number[] = SEVERITY_FEATURES.map((name) => SEVERITY_MODEL.weights[name]);
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** The model's probability for a feature vector. */
+/** The logistic model's probability for a feature vector (several samples). */
 export function severityOfFeatures(features: readonly number[]): number {
   let z = SEVERITY_MODEL.bias;
   for (let i = 0; i < features.length; i++) z += (WEIGHTS[i] ?? 0) * features[i]!;
   return sigmoid(z);
+}
+
+/** Severity of a finding with at least one sample: trees for one sample, else the logistic. */
+export function severityOf(finding: SentenceFinding, answerScore: number): number {
+  if (finding.evidence.length === 1) {
+    return sigmoid(forestLogit(SINGLE_SAMPLE_FOREST, singleSampleFeatures(finding, answerScore)));
+  }
+  return severityOfFeatures(severityFeatures(finding, answerScore));
 }
 
 /**
@@ -134,7 +158,7 @@ export function gradeSentences(sentences: readonly SentenceFinding[]): SentenceF
     if (finding.evidence.length === 0) {
       return { ...finding, severity: 0, level: null, flagged: false, type: null };
     }
-    const severity = severityOfFeatures(severityFeatures(finding, answerScore));
+    const severity = severityOf(finding, answerScore);
     const level = sentenceLevel({ severity, flagged: false });
     return {
       ...finding,

@@ -75,3 +75,19 @@ export function wordRelation(a: string, b: string): Exclude<WordChange, 'swap'> 
   if (meets(x.up, y.up)) return 'sibling';
   return null;
 }
+
+/**
+ * Every link WordNet has between two words, as a rank for a learned model: 4 opposites, 3 sibling
+ * terms, 2 one the other's direct hypernym ("dog"/"animal": a more general word, often a
+ * paraphrase), 1 synonyms, 0 none; -1 when either word is not in the table (rare words, names).
+ */
+export function wordLink(a: string, b: string): number {
+  const x = lookup(a);
+  const y = lookup(b);
+  if (!x || !y) return -1;
+  if (meets(x.opposite, y.cluster) || meets(y.opposite, x.cluster)) return 4;
+  if (meets(x.same, y.same)) return 1;
+  if (meets(x.same, y.up) || meets(y.same, x.up)) return 2;
+  if (meets(x.up, y.up)) return 3;
+  return 0;
+}
