@@ -247,6 +247,18 @@ const LEARNERS: Record<string, Learner> = {
     const f = fitSingle(train);
     return (i) => (i.x[SINGLE] === 1 ? sigmoid(forestMargin(f, withPair(i))) : predict(m, i.x));
   },
+  // The same, with trees over the evidence features alone: what the pair features add.
+  'hybrid-base': (train) => {
+    const m = fit(train);
+    const f = fitForest(
+      rowsOf(
+        train.filter((i) => i.x[SINGLE] === 1),
+        (i) => i.x,
+      ),
+      BOOST,
+    );
+    return (i) => (i.x[SINGLE] === 1 ? sigmoid(forestMargin(f, i.x)) : predict(m, i.x));
+  },
   'hybrid-boost': (train) => {
     const m = fit(train);
     const single = train.filter((i) => i.x[SINGLE] === 1);
@@ -268,6 +280,8 @@ interface Figures {
   summeditsConsistent: number;
   summeditsInconsistent: number;
   chatprotect: ReturnType<typeof classification>;
+  /** ChatProtect pairs flagged whatever their type: what the severity alone separates. */
+  chatprotectAnyType: ReturnType<typeof classification>;
 }
 
 function figuresAt(items: readonly Item[], p: readonly number[], t: number): Figures {
@@ -294,6 +308,10 @@ function figuresAt(items: readonly Item[], p: readonly number[], t: number): Fig
     chatprotect: classification(
       chat.map((i) => items[i]!.y === 1),
       chat.map((i) => p[i]! >= t && items[i]!.conflictTyped),
+    ),
+    chatprotectAnyType: classification(
+      chat.map((i) => items[i]!.y === 1),
+      chat.map((i) => p[i]! >= t),
     ),
   };
 }
@@ -481,6 +499,11 @@ async function main(): Promise<void> {
     rows.push([
       `  ChatProtect P / R / F1`,
       `${pct(f.chatprotect.precision)} / ${pct(f.chatprotect.recall)} / ${f.chatprotect.f1.toFixed(3)}`,
+    ]);
+    const any = f.chatprotectAnyType;
+    rows.push([
+      `  ChatProtect flagged, any type: P / R / F1`,
+      `${pct(any.precision)} / ${pct(any.recall)} / ${any.f1.toFixed(3)}`,
     ]);
   }
   console.log(table(['out-of-fold (5-fold CV)', 'figure'], rows));
