@@ -3,9 +3,11 @@ import { analyze } from '../../src/core/analysis.ts';
 import {
   SENSITIVITY_THRESHOLDS,
   SEVERITY_FEATURES,
+  SINGLE_SAMPLE_FEATURES,
   UNCERTAIN_FROM,
   sentenceLevel,
 } from '../../src/core/severity.ts';
+import { SINGLE_SAMPLE_FOREST } from '../../src/core/severity-forest.ts';
 import { SEVERITY_MODEL } from '../../src/core/severity-weights.ts';
 import type { AnalysisReport } from '../../src/core/types.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
@@ -22,6 +24,8 @@ describe('severity model', () => {
   it('was trained on the features the core computes, in the same order', () => {
     expect(Object.keys(SEVERITY_MODEL.weights)).toEqual([...SEVERITY_FEATURES]);
     expect(Object.keys(SEVERITY_MODEL.data)).toHaveLength(3);
+    expect(SINGLE_SAMPLE_FOREST.features).toEqual([...SINGLE_SAMPLE_FEATURES]);
+    expect(SINGLE_SAMPLE_FOREST.data).toEqual(SEVERITY_MODEL.data);
   });
 
   it('asks for a higher severity the fewer flags are wanted', () => {
@@ -80,5 +84,19 @@ describe('severity of analysed sentences', () => {
     expect(wrong.type).toBe('number');
     expect(wrong.severity!).toBeGreaterThan(missing.severity!);
     expect(sentence(contradicted, 'studied').severity!).toBeLessThan(wrong.severity!);
+  });
+
+  it('grades a sentence against one sample: a swapped ordinal above the same sentence', async () => {
+    const answer = 'Revenue grew strongly in the third quarter of the year.';
+    const swapped = await analyze(
+      answer,
+      ['Revenue grew strongly in the second quarter of the year.'],
+      embedder,
+    );
+    const same = await analyze(answer, [answer], embedder);
+    expect(swapped.sentences[0]!.level).toBe('likely');
+    expect(swapped.sentences[0]!.type).toBe('number');
+    expect(same.sentences[0]!.level).toBeNull();
+    expect(same.sentences[0]!.severity!).toBeLessThan(UNCERTAIN_FROM);
   });
 });
