@@ -1,0 +1,8 @@
+/**
+ * Vite's `import.meta.glob`, which vite, vitest and vite's module runner (`runnerImport`) expand
+ * at build time into static imports: how the site files and backend modules are found without a
+ * list of them.
+ */
+interface ImportMeta {
+  glob: import('vite/types/importGlob.d.ts').ImportGlobFunction;
+}
