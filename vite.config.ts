@@ -14,6 +14,7 @@ import {
   parseMode,
 } from './scripts/build-flags.ts';
 import { onnxruntimeWebAlias } from './scripts/model/onnxruntime-web-bundling.ts';
+import type * as Sites from './src/shared/sites.ts';
 
 const browser = parseBrowser(process.env.TARGET_BROWSER);
 const mode = parseMode(process.env.CROSSCHECK_MODE);
@@ -28,7 +29,7 @@ const test = mode === 'test';
  */
 async function manifest(): Promise<Record<string, unknown>> {
   const { contentScriptMatches } = (
-    await runnerImport<typeof import('./src/shared/sites.ts')>('./src/shared/sites.ts', {
+    await runnerImport<typeof Sites>('./src/shared/sites.ts', {
       configFile: false,
       logLevel: 'warn',
     })

@@ -3,6 +3,10 @@
  * at build time into static imports: how the site files and backend modules are found without a
  * list of them.
  */
-interface ImportMeta {
-  glob: import('vite/types/importGlob.d.ts').ImportGlobFunction;
+import type { ImportGlobFunction } from 'vite/types/importGlob.d.ts';
+
+declare global {
+  interface ImportMeta {
+    glob: ImportGlobFunction;
+  }
 }

@@ -42,7 +42,7 @@ function specifiers(source: string): string[] {
     /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*(['"])([^'"]+)\1/gm,
     /^\s*import\s*(['"])([^'"]+)\1/gm,
     /\bimport\(\s*(['"])([^'"]+)\1\s*\)/g,
-    /\bimport\.meta\.glob\s*(?:<[^>(]*>)?\(\s*(['"])!?([^'"]+)\1/g,
+    /\bimport\.meta\.glob\s*(?:<[^>(]*>)?\(\s*\[?\s*(['"])!?([^'"]+)\1/g,
   ];
   for (const pattern of patterns) {
     for (const match of source.matchAll(pattern)) found.push(match[2] ?? '');
@@ -155,7 +155,7 @@ describe('imports in src/', () => {
       "export { d } from '../background/main.ts';",
       "import '../ui/theme.css';",
       "const e = await import('../embedding/node-embedder.ts');",
-      "const g = import.meta.glob<{ id: string }>('../popup/*.tsx', { eager: true });",
+      "const g = import.meta.glob<{ id: string }>(['../popup/*.tsx', '!../popup/x.tsx']);",
       "import { render } from 'preact';",
       "import { f } from '../../scripts/build-flags.ts';",
       "// a comment saying from 'x' is not an import",
