@@ -261,25 +261,6 @@ export const BACKEND_KINDS = {
       },
     ],
   },
-  echo: {
-    label: 'Echo (dry run)',
-    maxPerCall: 1,
-    needsKey: false,
-    http: true,
-    presets: [
-      {
-        id: 'echo',
-        label: 'Echo server (dry run)',
-        baseUrl: 'http://localhost:9999',
-        defaultModel: 'echo-1',
-        needsKey: false,
-        maxPerCall: 1,
-        defaultConcurrency: 2,
-        defaultTimeoutMs: REMOTE_TIMEOUT_MS,
-        local: true,
-      },
-    ],
-  },
 } as const satisfies Record<string, BackendKindInfo>;
 
 export type BackendKind = keyof typeof BACKEND_KINDS;

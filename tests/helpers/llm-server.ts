@@ -26,7 +26,7 @@ import { loadRecordedAnswers } from '../../demo/replay-server.ts';
  * The wire formats this server speaks, named as the HTTP backend kinds of
  * src/shared/backend-kinds.ts (tests/unit/additions.test.ts checks that every one has its format).
  */
-export const API_FORMATS = ['openai', 'anthropic', 'gemini', 'echo'] as const;
+export const API_FORMATS = ['openai', 'anthropic', 'gemini'] as const;
 export type ApiFormat = (typeof API_FORMATS)[number];
 
 export type Fault =
@@ -416,7 +416,6 @@ function formatOf(method: string, path: string): ApiFormat | null {
   if (path.endsWith('/v1/chat/completions')) return 'openai';
   if (path.endsWith('/v1/messages')) return 'anthropic';
   if (/\/v1beta\/models\/[^/]+:generateContent$/.test(path)) return 'gemini';
-  if (path.endsWith('/echo/generate')) return 'echo';
   return null;
 }
 
@@ -438,15 +437,12 @@ function describeRequest(format: ApiFormat | null, path: string, body: unknown):
     maxTokens: Number.POSITIVE_INFINITY,
   };
   let texts: { role: string; text: string }[] = [];
-  if (format === 'openai' || format === 'anthropic' || format === 'echo') {
+  if (format === 'openai' || format === 'anthropic') {
     info.model = typeof b.model === 'string' ? b.model : '';
     const messages = Array.isArray(b.messages)
       ? (b.messages as { role?: unknown; content?: unknown }[])
       : [];
-    texts = messages.map((m) => ({
-      role: String(m.role),
-      text: contentText(m.content ?? (m as { text?: unknown }).text),
-    }));
+    texts = messages.map((m) => ({ role: String(m.role), text: contentText(m.content) }));
     if (format === 'openai' && typeof b.n === 'number') info.n = b.n;
     const max = b.max_tokens ?? b.max_completion_tokens;
     if (typeof max === 'number') info.maxTokens = max;
@@ -516,7 +512,6 @@ function successBody(format: ApiFormat, texts: string[], info: RequestInfo, id: 
       system_fingerprint: 'fp_test',
     };
   }
-  if (format === 'echo') return { outputs: texts, model: info.model };
   if (format === 'anthropic') {
     const text = texts[0] ?? '';
     return {
