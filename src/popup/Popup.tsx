@@ -25,7 +25,7 @@ const SENSITIVITY_LABELS: Record<Sensitivity, string> = {
   more: 'More',
 };
 
-/** The chat sites to name on a page Crosscheck does not run on (not the demo page, which has no hosts). */
+/** The chat sites to name on a page Crosscheck does not run on (the demo page has no hosts). */
 const SITE_NAMES = SITES.filter((s) => s.hosts.length > 0).map((s) => s.name);
 
 export function Popup() {

@@ -17,7 +17,7 @@ export {
 /** What the user configures in the options page, one backend at a time. */
 export interface BackendSettings {
   kind: BackendKind;
-  /** Id of the preset the settings started from (see sampling/presets.ts), or 'custom'. */
+  /** Id of the preset the settings started from (see presets.ts), or 'custom'. */
   presetId: string;
   /** API root without a trailing slash, e.g. "https://api.openai.com/v1". Unused by chrome-builtin. */
   baseUrl: string;

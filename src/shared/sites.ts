@@ -15,13 +15,6 @@ export const SITES: readonly SiteInfo[] = Object.values(
   import.meta.glob<SiteInfo>('./sites/*.ts', { eager: true, import: 'site' }),
 ).sort((a, b) => a.name.localeCompare(b.name, 'en'));
 
-/** The site with this id; throws for an unknown id, so a typo fails at load, not silently. */
-export function siteInfo(id: string): SiteInfo {
-  const site = SITES.find((s) => s.id === id);
-  if (!site) throw new Error(`unknown site id "${id}"`);
-  return site;
-}
-
 /** Whether `hostname` is one of the site's hosts. */
 export function hostMatches(site: SiteInfo, hostname: string): boolean {
   return site.hosts.some((h) =>
