@@ -3,7 +3,7 @@
  * (the `{{browser}}.` keys in manifest.json); CROSSCHECK_MODE picks production (only the chat
  * sites), local (also 127.0.0.1 pages and servers, for the demo) or test (local + test hooks).
  */
-import { defineConfig } from 'vite';
+import { defineConfig, runnerImport } from 'vite';
 import preact from '@preact/preset-vite';
 import webExtension, { readJsonFile } from 'vite-plugin-web-extension';
 import {
@@ -14,7 +14,7 @@ import {
   parseMode,
 } from './scripts/build-flags.ts';
 import { onnxruntimeWebAlias } from './scripts/model/onnxruntime-web-bundling.ts';
-import { contentScriptMatches } from './src/shared/sites.ts';
+import type * as Sites from './src/shared/sites.ts';
 
 const browser = parseBrowser(process.env.TARGET_BROWSER);
 const mode = parseMode(process.env.CROSSCHECK_MODE);
@@ -22,11 +22,18 @@ const test = mode === 'test';
 
 /**
  * The content script runs on the chat sites of src/shared/sites.ts (manifest.json leaves its
- * `matches` empty, so the list exists once). Local and test builds add the loopback origin, for
- * pages (content scripts) and for servers (granted up front, so saving a 127.0.0.1 backend needs
- * no permission prompt).
+ * `matches` empty, so the list exists once). That module finds the site files with
+ * `import.meta.glob`, which only vite expands, so it is loaded through vite's module runner.
+ * Local and test builds add the loopback origin, for pages (content scripts) and for servers
+ * (granted up front, so saving a 127.0.0.1 backend needs no permission prompt).
  */
-function manifest(): Record<string, unknown> {
+async function manifest(): Promise<Record<string, unknown>> {
+  const { contentScriptMatches } = (
+    await runnerImport<typeof Sites>('./src/shared/sites.ts', {
+      configFile: false,
+      logLevel: 'warn',
+    })
+  ).module;
   const base = readJsonFile('manifest.json') as {
     content_scripts: { matches: string[] }[];
     host_permissions?: string[];

@@ -7,12 +7,23 @@
  * `benchSamplingSpeed()` is exported for bench/speed.ts; `tsx bench/speed-sampling.ts
  * [--latency 300] [--repeats 3]` runs it alone.
  */
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runnerImport } from 'vite';
 import { ConcurrencyLimiter } from '../src/sampling/limiter.ts';
-import { collectSamples, forgetLearnedBatching, sample } from '../src/sampling/sampler.ts';
 import { settingsFromPreset } from '../src/shared/presets.ts';
+import type * as Sampler from '../src/sampling/sampler.ts';
 import type { BackendSettings } from '../src/sampling/types.ts';
 import { startLlmServer } from '../tests/helpers/llm-server.ts';
+
+// The sampler finds its backend modules with `import.meta.glob`, which only vite expands (tsx
+// does not): load it through vite's module runner, transformed as the extension's build does.
+const SAMPLER = fileURLToPath(new URL('../src/sampling/sampler.ts', import.meta.url));
+const { collectSamples, forgetLearnedBatching, sample } = (
+  await runnerImport<typeof Sampler>(SAMPLER, {
+    configFile: false,
+    logLevel: 'warn',
+  })
+).module;
 
 export interface SamplingSpeedRow {
   format: string;

@@ -25,8 +25,8 @@ const SENSITIVITY_LABELS: Record<Sensitivity, string> = {
   more: 'More',
 };
 
-/** The chat sites to name on a page Crosscheck does not run on (not the test-only demo). */
-const SITE_NAMES = SITES.filter((s) => s.id !== 'demo').map((s) => s.name);
+/** The chat sites to name on a page Crosscheck does not run on (the demo page has no hosts). */
+const SITE_NAMES = SITES.filter((s) => s.hosts.length > 0).map((s) => s.name);
 
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);

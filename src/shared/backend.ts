@@ -1,51 +1,23 @@
 /**
- * What every context may know about LLM backends: the registry of wire formats (`BACKEND_KINDS`,
- * the one list of them), the settings shape the options page edits and the background uses, and
- * the plain-data results that cross contexts (token usage, errors, a connection test). Types and
- * data only: the requests themselves live in src/sampling, which only the background and the
- * options page import.
+ * What every context may know about LLM backends: the settings shape the options page edits and
+ * the background uses, and the plain-data results that cross contexts (token usage, errors, a
+ * connection test). Types and data only: the requests themselves live in src/sampling, which only
+ * the background and the options page import. The registry of wire formats (`BACKEND_KINDS`, the
+ * one list of them) is backend-kinds.ts, re-exported here beside the settings it types.
  */
+import type { BackendKind } from './backend-kinds.ts';
 
-export interface BackendKindInfo {
-  /** The wire format's name, for the user. */
-  label: string;
-  /**
-   * Most samples one call may ask for when no preset of this kind says otherwise (a custom
-   * server): 1 unless the format's own API always honours a batch size (Gemini's
-   * `candidateCount` allows up to 8).
-   */
-  maxPerCall: number;
-  /** Whether a key is required when no preset says otherwise. */
-  needsKey: boolean;
-  /** Whether it sends HTTP requests to `baseUrl` (which then must be valid and permitted). */
-  http: boolean;
-}
-
-/** Every wire format, one entry each. Adding one: an entry here and its module in src/sampling/backends. */
-export const BACKEND_KINDS = {
-  openai: { label: 'OpenAI-compatible', maxPerCall: 1, needsKey: false, http: true },
-  anthropic: { label: 'Anthropic', maxPerCall: 1, needsKey: true, http: true },
-  gemini: { label: 'Google Gemini', maxPerCall: 8, needsKey: true, http: true },
-  'chrome-builtin': {
-    label: 'Chrome built-in model',
-    maxPerCall: 1,
-    needsKey: false,
-    http: false,
-  },
-} as const satisfies Record<string, BackendKindInfo>;
-
-export type BackendKind = keyof typeof BACKEND_KINDS;
-
-export const BACKEND_KIND_IDS = Object.keys(BACKEND_KINDS) as readonly BackendKind[];
-
-export function isBackendKind(value: unknown): value is BackendKind {
-  return typeof value === 'string' && Object.hasOwn(BACKEND_KINDS, value);
-}
+export {
+  BACKEND_KINDS,
+  BACKEND_KIND_IDS,
+  isBackendKind,
+  type BackendKind,
+} from './backend-kinds.ts';
 
 /** What the user configures in the options page, one backend at a time. */
 export interface BackendSettings {
   kind: BackendKind;
-  /** Id of the preset the settings started from (see sampling/presets.ts), or 'custom'. */
+  /** Id of the preset the settings started from (see presets.ts), or 'custom'. */
   presetId: string;
   /** API root without a trailing slash, e.g. "https://api.openai.com/v1". Unused by chrome-builtin. */
   baseUrl: string;

@@ -1,7 +1,7 @@
 /**
  * What a run cost, as shown in the popup and the bar: free when the samples came from the user's
  * machine, dollars when the backend's preset knows its prices, nothing claimed otherwise. The
- * arithmetic is here (plain data crossing contexts); the price table is in sampling/presets.ts.
+ * arithmetic is here (plain data crossing contexts); the price table is in shared/backend-kinds.ts.
  */
 import type { TokenUsage } from './backend.ts';
 

@@ -4,8 +4,6 @@
  * check (and a fixture with changed markup that must fail it), and done-detection on a simulated
  * stream, which must not fire before the stream has finished.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor } from '../../src/content/sites/registry.ts';
@@ -18,6 +16,7 @@ import {
   type TestServer,
   type TestWindow,
 } from '../helpers/page-harness.ts';
+import { streamExpectation } from '../helpers/site-fixtures.ts';
 
 /** All fixtures share one conversation, so every adapter must read the same text off its site. */
 const PROMPTS = [
@@ -50,21 +49,6 @@ const LAST_ANSWER = [
   'It remains one of the most photographed bridges in New York.',
 ].join('\n');
 
-/** Which signal ends each fixture's stream, and whether it can survive a pause in the text. */
-const STREAM: Record<string, { reason: string; pause: number }> = {
-  chatgpt: { reason: 'action-bar', pause: 1200 },
-  claude: { reason: 'site-flag', pause: 1200 },
-  gemini: { reason: 'site-flag', pause: 1200 },
-  copilot: { reason: 'action-bar', pause: 1200 },
-  grok: { reason: 'action-bar', pause: 1200 },
-  mistral: { reason: 'action-bar', pause: 1200 },
-  // No flag or action bar known: the stop button holds off "stable text" through the pause.
-  perplexity: { reason: 'stable-text', pause: 1200 },
-  huggingchat: { reason: 'stable-text', pause: 1200 },
-  poe: { reason: 'stable-text', pause: 1200 },
-  // Nothing but text stability: no pause longer than the stability window.
-  deepseek: { reason: 'stable-text', pause: 0 },
-};
 const STABLE_MS = 800;
 
 let browser: Browser;
@@ -110,10 +94,8 @@ describe('registry', () => {
 const SITE_ADAPTERS = ADAPTERS.filter((a) => a.spec.site.hosts.length > 0);
 
 describe('fixtures', () => {
-  it('exist for every real-site adapter', () => {
-    const missing = SITE_ADAPTERS.filter(
-      (a) => !existsSync(path.join(FIXTURES, a.id, 'conversation.html')) || !STREAM[a.id],
-    );
+  it('exist for every real-site adapter and say how their stream ends', () => {
+    const missing = SITE_ADAPTERS.filter((a) => !streamExpectation(a.id));
     expect(missing.map((a) => a.id)).toEqual([]);
   });
 });
@@ -175,7 +157,8 @@ for (const adapter of SITE_ADAPTERS) {
     });
 
     it('detects the end of a streamed answer only after the stream finished', async () => {
-      const { reason, pause } = STREAM[site]!;
+      // The fixture says which of its signals ends the stream and how long it pauses.
+      const { reason, pause } = streamExpectation(site)!;
       const page = await open(site, `?stream=1&tick=30&chunk=10&pause=${pause}`);
       const result = await page.evaluate(
         async ({ id, stableMs }) => {

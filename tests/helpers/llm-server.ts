@@ -22,7 +22,12 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { loadRecordedAnswers } from '../../demo/replay-server.ts';
 
-export type ApiFormat = 'openai' | 'anthropic' | 'gemini';
+/**
+ * The wire formats this server speaks, named as the HTTP backend kinds of
+ * src/shared/backend-kinds.ts (tests/unit/additions.test.ts checks that every one has its format).
+ */
+export const API_FORMATS = ['openai', 'anthropic', 'gemini'] as const;
+export type ApiFormat = (typeof API_FORMATS)[number];
 
 export type Fault =
   /** 429 with a Retry-After header (seconds or an HTTP date); omit it for none. */

@@ -1,14 +1,15 @@
 /**
  * Runs the content-side modules in real Chromium against pages served from 127.0.0.1: a static
- * server for fixtures (and for saved site markup wrapped in a minimal page), an esbuild bundle of
- * the modules exposed as `window.crosscheckTest`, and a headless Chromium launched the way this
+ * server for fixtures (and for saved site markup wrapped in a minimal page), a vite bundle of
+ * the modules exposed as `window.crosscheckTest` (vite, as the extension's build, expands the
+ * `import.meta.glob` that finds the site files), and a headless Chromium launched the way this
  * machine needs (no background networking: the network is closed).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Rolldown } from 'vite';
 import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type * as DomText from '../../src/content/dom-text.ts';
@@ -22,20 +23,23 @@ import type * as Selectors from '../../src/core/anchoring/selectors.ts';
 import type * as TestFunctions from './content-test-functions.ts';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const FIXTURES = path.join(REPO, 'tests/fixtures/sites');
+export { FIXTURES } from './site-fixtures.ts';
 
 /** What the bundle puts on `window.crosscheckTest` (typed loosely: it is used inside evaluate). */
-const ENTRY = `
-export * from './src/content/dom-text.ts';
-export * from './src/content/highlighter.ts';
-export * from './src/content/stream-watch.ts';
-export * from './src/content/sites/capture.ts';
-export * from './src/content/sites/registry.ts';
-export * from './src/content/sites/define-adapter.ts';
-export * from './src/content/make-firefox-highlights-work.ts';
-export * from './src/core/anchoring/selectors.ts';
-export * from './tests/helpers/content-test-functions.ts';
-`;
+const ENTRY = [
+  'src/content/dom-text.ts',
+  'src/content/highlighter.ts',
+  'src/content/stream-watch.ts',
+  'src/content/sites/capture.ts',
+  'src/content/sites/registry.ts',
+  'src/content/sites/define-adapter.ts',
+  'src/content/make-firefox-highlights-work.ts',
+  'src/core/anchoring/selectors.ts',
+  'tests/helpers/content-test-functions.ts',
+]
+  .map((file) => `export * from ${JSON.stringify(path.join(REPO, file))};`)
+  .join('\n');
+const ENTRY_ID = 'virtual:crosscheck-test-entry';
 
 /** The type of `window.crosscheckTest` in pages the bundle was injected into. */
 export type CrosscheckTest = typeof DomText &
@@ -56,19 +60,27 @@ let bundleCache: Promise<string> | null = null;
 /** The content modules as one IIFE script defining `window.crosscheckTest`. */
 export function contentBundle(): Promise<string> {
   bundleCache ??= build({
-    stdin: {
-      contents: ENTRY,
-      resolveDir: REPO,
-      loader: 'ts',
-      sourcefile: 'crosscheck-test-entry.ts',
+    configFile: false,
+    logLevel: 'warn',
+    root: REPO,
+    publicDir: false,
+    plugins: [
+      {
+        name: 'crosscheck-test-entry',
+        resolveId: (id) => (id.endsWith(ENTRY_ID) ? `\0${ENTRY_ID}` : null),
+        load: (id) => (id === `\0${ENTRY_ID}` ? ENTRY : null),
+      },
+    ],
+    build: {
+      write: false,
+      minify: false,
+      target: 'es2022',
+      lib: { entry: ENTRY_ID, formats: ['iife'], name: 'crosscheckTest' },
     },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'crosscheckTest',
-    target: 'es2022',
-    logLevel: 'silent',
-  }).then((r) => r.outputFiles[0]!.text);
+  }).then((result) => {
+    const output = (Array.isArray(result) ? result[0] : result) as Rolldown.RolldownOutput;
+    return output.output[0].code;
+  });
   return bundleCache;
 }
 

@@ -1,6 +1,6 @@
 /**
- * shared/backend.ts is the one list of backend kinds: settings validation, the scheduler's batch
- * size for custom servers and the backend factory all follow it.
+ * shared/backend-kinds.ts is the one list of backend kinds: settings validation, the scheduler's
+ * batch size for custom servers, the presets and the backend factory all follow it.
  */
 import { describe, expect, it } from 'vitest';
 import { BACKEND_KIND_IDS, BACKEND_KINDS, isBackendKind } from '../../src/shared/backend.ts';

@@ -88,7 +88,27 @@ describe('reading a report', () => {
 
   it('words the support of a sentence', () => {
     expect(supportText(report.sentences[0]!, 5)).toBe('1 of 5 samples backs this sentence');
-    expect(supportText(report.sentences[3]!, 5)).toBe('None of the 5 samples back this sentence');
+    expect(supportText(report.sentences[3]!, 5)).toBe(
+      'None of the 5 samples back all of this sentence; 1 backs part of it',
+    );
+  });
+
+  it('says how many samples back part of a sentence that none back in full', () => {
+    const sentence = report.sentences[0]!;
+    const text = sentence.segment.text;
+    const partly = (sample: number): SampleEvidence => evidence(sample, text, false);
+    const none = {
+      ...sentence,
+      support: 0,
+      evidence: [partly(0), partly(1), evidence(2, null, false)],
+    };
+    expect(supportText(none, 3)).toBe(
+      'None of the 3 samples back all of this sentence; 2 back part of it',
+    );
+    const some = { ...sentence, support: 1, evidence: [evidence(0, text, true), partly(1)] };
+    expect(supportText(some, 3)).toBe(
+      '1 of 3 samples backs this sentence; 1 more backs part of it',
+    );
   });
 });
 

@@ -3,31 +3,36 @@
  * state of its own; `mount.tsx` owns that and re-renders this with each change.
  */
 import type { CardTarget, OverlayState } from './state.ts';
-import { SummaryBar } from './SummaryBar.tsx';
+import { SummaryBar, type SummaryProps } from './SummaryBar.tsx';
 import { Card } from './Card.tsx';
 import type { Box } from './placement.ts';
 import { shownFlags, type SentenceType } from '../../shared/report-reading.ts';
 import { shownSources } from '../../shared/source-reading.ts';
 
-export interface OverlayProps {
+/** The bar's handlers pass straight through; the card's are the overlay's own. */
+type BarHandlers = Pick<
+  SummaryProps,
+  | 'onRerun'
+  | 'onOpenSettings'
+  | 'onCancel'
+  | 'onActivateFlag'
+  | 'onJumpToType'
+  | 'onStep'
+  | 'onFlagKeyDown'
+  | 'initiallyExpanded'
+>;
+
+export interface OverlayProps extends BarHandlers {
   state: OverlayState;
   card: CardTarget | null;
   /** The open card's shown type, and the answer's column for placing it. */
   cardType: SentenceType | null;
   cardColumn: Box | null;
-  onRerun: () => void;
-  onOpenSettings?: (() => void) | undefined;
-  onCancel?: (() => void) | undefined;
-  onActivateFlag: (flagIndex: number, button: HTMLButtonElement) => void;
-  onJumpToType: (type: SentenceType) => void;
-  onStep: (direction: 1 | -1) => void;
-  onFlagKeyDown: (flagIndex: number, event: KeyboardEvent) => void;
   onCloseCard: () => void;
   onExpandCard: () => void;
   onCardPointerEnter: () => void;
   onCardPointerLeave: () => void;
   onCardKeyDown: (event: KeyboardEvent) => void;
-  initiallyExpanded?: boolean;
 }
 
 export function Overlay(props: OverlayProps) {

@@ -3,7 +3,7 @@
  * the card show. Pure functions, so the phrasing is tested without rendering.
  */
 import type { AnalysisReport, SentenceFinding } from '../../core/types.ts';
-import { ofSamples } from '../../shared/report-reading.ts';
+import { ofSamples, stanceOf } from '../../shared/report-reading.ts';
 
 export {
   agreement,
@@ -34,7 +34,19 @@ export function answerText(report: AnalysisReport, index: number): string {
   return index === 0 ? report.answer : (report.samples[index - 1] ?? '');
 }
 
-/** "2 of 5 samples back this sentence". */
+/**
+ * "2 of 5 samples back this sentence", and how many of the others back part of it: beside a
+ * "Partly backed" label, a bare "None of the 4 samples back this sentence" reads as a contradiction
+ * of the sample lines below it that say "partly backs it".
+ */
 export function supportText(finding: SentenceFinding, sampleCount: number): string {
-  return `${ofSamples(finding.support, sampleCount, 'back', 'backs')} this sentence`;
+  const partly = finding.evidence.filter(
+    (e) => stanceOf(e, finding.segment.text) === 'partly',
+  ).length;
+  if (partly === 0)
+    return `${ofSamples(finding.support, sampleCount, 'back', 'backs')} this sentence`;
+  const part = `${partly} ${partly === 1 ? 'backs' : 'back'} part of it`;
+  if (finding.support === 0)
+    return `${ofSamples(0, sampleCount, 'back', 'backs')} all of this sentence; ${part}`;
+  return `${ofSamples(finding.support, sampleCount, 'back', 'backs')} this sentence; ${partly} more ${partly === 1 ? 'backs' : 'back'} part of it`;
 }

@@ -1,35 +1,17 @@
 /**
- * Picks the site adapter for a page by hostname. Tests serve fixtures from 127.0.0.1, where no
- * hostname matches, so they force an adapter by id (`adapterFor(url, 'claude')`, or the
- * `crosscheck-site` URL parameter, honoured on loopback hosts only).
+ * Picks the site adapter for a page by hostname. The adapters are the specs of the site files in
+ * src/shared/sites/ (their `adapter` export), found by name, so a new site needs no line here.
+ * Tests serve fixtures from 127.0.0.1, where no hostname matches, so they force an adapter by id
+ * (`adapterFor(url, 'claude')`, or the `crosscheck-site` URL parameter, honoured on loopback
+ * hosts only).
  */
-import { chatgpt } from './chatgpt.ts';
-import { claude } from './claude.ts';
-import { copilot } from './copilot.ts';
-import { deepseek } from './deepseek.ts';
-import { demo } from './demo.ts';
-import { gemini } from './gemini.ts';
-import { grok } from './grok.ts';
-import { huggingchat } from './huggingchat.ts';
-import { mistral } from './mistral.ts';
-import { perplexity } from './perplexity.ts';
-import { poe } from './poe.ts';
-import type { SiteAdapter } from './types.ts';
+import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteAdapter } from './types.ts';
 import { siteForUrl } from '../../shared/sites.ts';
 
-export const ADAPTERS: readonly SiteAdapter[] = [
-  chatgpt,
-  claude,
-  gemini,
-  copilot,
-  perplexity,
-  deepseek,
-  grok,
-  mistral,
-  huggingchat,
-  poe,
-  demo,
-];
+export const ADAPTERS: readonly SiteAdapter[] = Object.values(
+  import.meta.glob<AdapterSpec>('../../shared/sites/*.ts', { eager: true, import: 'adapter' }),
+).map(defineAdapter);
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -1,63 +1,17 @@
 /**
- * What the content script needs to know about one chat site, as data: ordered selector fallbacks
- * for each part of a conversation, the subtrees of an answer that are site chrome rather than
- * text, and the signals that say an answer has finished streaming. `define-adapter.ts` turns a
- * spec into a `SiteAdapter` with the shared behaviour, so a site file holds only its selectors.
+ * What the content script makes of a site's spec (src/shared/site-spec.ts, one file per site in
+ * src/shared/sites/): the turns it finds, the streaming signals it reads, and its health report.
+ * `define-adapter.ts` builds a `SiteAdapter` from a spec with the behaviour every site shares.
  */
 import type { Role } from '../../shared/conversation.ts';
-import type { SiteInfo } from '../../shared/sites.ts';
+import type { AdapterSpec } from '../../shared/site-spec.ts';
 
-/**
- * CSS selectors tried in order; the first one that matches anything wins. Prefer data-testid,
- * roles, ARIA and custom element names over hashed or localised classes, newest markup first.
- * `fixture` is how many elements the group matches in the project's own fixture
- * (tests/fixtures/sites/<id>/conversation.html), checked by the site tests; for the groups
- * looked up inside a turn (userText, answerBody) it is the number of turns in which it matches.
- */
-export interface SelectorGroup {
-  css: readonly string[];
-  fixture: number;
-}
-
-export interface SiteSelectors {
-  /** One element per user turn, document-wide. */
-  userTurn: SelectorGroup;
-  /** One element per assistant turn, document-wide. */
-  assistantTurn: SelectorGroup;
-  /** Inside a user turn: the element holding the prompt text (else the turn itself). */
-  userText?: SelectorGroup;
-  /** Inside an assistant turn: the element holding the rendered markdown (else the turn). */
-  answerBody?: SelectorGroup;
-  /** Document-wide: the "stop generating" button, present only while an answer streams. */
-  stopButton?: SelectorGroup;
-  /** Inside (or, with `closest`, around) an assistant turn: actions shown once it is complete. */
-  actionBar?: SelectorGroup;
-}
-
-/** An attribute the site itself flips when streaming ends (Claude's data-is-streaming). */
-export interface StreamingFlag {
-  /** Selector of the element carrying the attribute, found with `closest()` from the turn. */
-  closest: string;
-  attribute: string;
-  /** Value meaning "finished". */
-  done: string;
-}
-
-export interface AdapterSpec {
-  /** Id, name and hosts, from the one list of sites (src/shared/sites.ts). */
-  site: SiteInfo;
-  /** Pathnames of pages that show one conversation (so an empty match there is a health problem). */
-  conversationPath: RegExp;
-  selectors: SiteSelectors;
-  /** Subtrees inside turns that are site chrome, not text (code block headers, citations). */
-  skip?: readonly string[];
-  streamingFlag?: StreamingFlag;
-  /**
-   * Where to look for the action bar relative to the assistant turn: inside it (default) or inside
-   * its closest ancestor matching this selector (bars that sit beside the message).
-   */
-  actionBarScope?: string;
-}
+export type {
+  AdapterSpec,
+  SelectorGroup,
+  SiteSelectors,
+  StreamingFlag,
+} from '../../shared/site-spec.ts';
 
 /** A turn found on the page. */
 export interface TurnElement {

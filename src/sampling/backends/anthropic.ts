@@ -9,6 +9,7 @@ import { type HttpDeps, endpointUrl, postJson } from '../http.ts';
 import { callResult, knownUsage, tokenCount } from '../reply-parts.ts';
 import { normalizeTurns } from '../turns.ts';
 import type { Backend, BackendCall, BackendCallResult, BackendSettings } from '../types.ts';
+import type { WireFormat } from './index.ts';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 
@@ -67,3 +68,6 @@ function parseMessage(reply: MessagesReply | null, settings: BackendSettings): B
   });
   return callResult([text], usage, reply.model);
 }
+
+/** Found by ./index.ts: this module is the `anthropic` kind of shared/backend-kinds.ts. */
+export const wireFormat: WireFormat = { kind: 'anthropic', create: createAnthropicBackend };

@@ -10,6 +10,7 @@
 import { SamplingError, abortReason } from '../errors.ts';
 import { normalizeTurns } from '../turns.ts';
 import type { Backend, BackendCall, BackendCallResult, BackendSettings } from '../types.ts';
+import type { WireFormat } from './index.ts';
 
 export type LanguageModelAvailability =
   'unavailable' | 'downloadable' | 'downloading' | 'available';
@@ -145,3 +146,9 @@ function unexpected(detail: string): SamplingError {
 function describe(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 200);
 }
+
+/** Found by ./index.ts: this module is the `chrome-builtin` kind of shared/backend-kinds.ts. */
+export const wireFormat: WireFormat = {
+  kind: 'chrome-builtin',
+  create: createChromeBuiltinBackend,
+};

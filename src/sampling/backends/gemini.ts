@@ -11,6 +11,7 @@ import { maxPerCallFor } from '../../shared/presets.ts';
 import { callResult, inIndexOrder, knownUsage, tokenCount } from '../reply-parts.ts';
 import { normalizeTurns } from '../turns.ts';
 import type { Backend, BackendCall, BackendCallResult, BackendSettings } from '../types.ts';
+import type { WireFormat } from './index.ts';
 
 interface GenerateReply {
   candidates?: unknown;
@@ -104,3 +105,6 @@ function parseUsage(meta: GenerateReply['usageMetadata']) {
     totalTokens: tokenCount(meta.totalTokenCount),
   });
 }
+
+/** Found by ./index.ts: this module is the `gemini` kind of shared/backend-kinds.ts. */
+export const wireFormat: WireFormat = { kind: 'gemini', create: createGeminiBackend };

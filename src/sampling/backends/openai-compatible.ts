@@ -12,6 +12,7 @@ import { maxPerCallFor, presetById } from '../../shared/presets.ts';
 import { callResult, inIndexOrder, knownUsage, tokenCount } from '../reply-parts.ts';
 import { normalizeTurns } from '../turns.ts';
 import type { Backend, BackendCall, BackendCallResult, BackendSettings } from '../types.ts';
+import type { WireFormat } from './index.ts';
 
 interface ChatCompletion {
   choices?: unknown;
@@ -122,3 +123,6 @@ function parseUsage(usage: ChatCompletion['usage']) {
     totalTokens: tokenCount(usage.total_tokens),
   });
 }
+
+/** Found by ./index.ts: this module is the `openai` kind of shared/backend-kinds.ts. */
+export const wireFormat: WireFormat = { kind: 'openai', create: createOpenAiBackend };

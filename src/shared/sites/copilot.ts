@@ -4,11 +4,16 @@
  * "Copilot said" heading, the reactions bar) is marked `data-copy="false"`, which is exactly what
  * to leave out of the text.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const copilot = defineAdapter({
-  site: siteInfo('copilot'),
+export const site: SiteInfo = {
+  id: 'copilot',
+  name: 'Microsoft Copilot',
+  hosts: ['copilot.microsoft.com'],
+};
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/chats\/[\w-]+/,
   selectors: {
     userTurn: { css: ['[data-content="user-message"]'], fixture: 2 },
@@ -21,4 +26,4 @@ export const copilot = defineAdapter({
   },
   // The code block header (language label, Copy) is a row holding the copy button.
   skip: ['[data-copy="false"]', 'div:has(> button[title="Copy code"])'],
-});
+};

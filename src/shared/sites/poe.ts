@@ -11,11 +11,12 @@
  * - older names (Message_human/botMessageBubble, ChatStopMessageButton_stopButton) in 2023-24
  *   selenium/puppeteer scripts; kept as fallbacks. The stop button's current name is unconfirmed.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const poe = defineAdapter({
-  site: siteInfo('poe'),
+export const site: SiteInfo = { id: 'poe', name: 'Poe', hosts: ['poe.com'] };
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/chat\/[\w-]+/,
   selectors: {
     userTurn: {
@@ -37,4 +38,4 @@ export const poe = defineAdapter({
     },
   },
   skip: ['[class*="MarkdownCodeBlock_codeHeader"]', '[class*="Message_messageMetadataContainer"]'],
-});
+};

@@ -3,11 +3,12 @@
  * answer text is the `data-message-part-type="answer"` part (reasoning sits in a collapsed region
  * before it). Code blocks have a sticky header (language, Copy) left out of the text.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const mistral = defineAdapter({
-  site: siteInfo('mistral'),
+export const site: SiteInfo = { id: 'mistral', name: 'Le Chat', hosts: ['chat.mistral.ai'] };
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/chat\/[\w-]+/,
   selectors: {
     userTurn: { css: ['[data-message-author-role="user"]'], fixture: 2 },
@@ -27,4 +28,4 @@ export const mistral = defineAdapter({
     },
   },
   skip: ['[data-testid="code-block"] .sticky', 'pre .sticky'],
-});
+};

@@ -3,11 +3,12 @@
  * every message is a `.ds-message`, and only answers contain `.ds-markdown` (the thinking trace
  * sits outside it). No streaming flag is known, so done-detection relies on text stability.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const deepseek = defineAdapter({
-  site: siteInfo('deepseek'),
+export const site: SiteInfo = { id: 'deepseek', name: 'DeepSeek', hosts: ['chat.deepseek.com'] };
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/a\/chat\/s\/[\w-]+/,
   selectors: {
     userTurn: { css: ['.ds-message:not(:has(.ds-markdown))'], fixture: 2 },
@@ -15,4 +16,4 @@ export const deepseek = defineAdapter({
     answerBody: { css: ['.ds-markdown'], fixture: 2 },
   },
   skip: ['.md-code-block-banner-wrap', '.ds-scroll-area__gutters'],
-});
+};

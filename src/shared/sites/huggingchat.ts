@@ -7,11 +7,17 @@
  * copy button leaves them out) that hold a `.prose` of their own — so the body is the div whose
  * children are the answer's `.prose` blocks, not the first `.prose`.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const huggingchat = defineAdapter({
-  site: siteInfo('huggingchat'),
+export const site: SiteInfo = {
+  id: 'huggingchat',
+  name: 'HuggingChat',
+  hosts: ['huggingface.co'],
+  pathPrefix: '/chat',
+};
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/chat\/conversation\/[\w-]+/,
   selectors: {
     userTurn: { css: ['[data-message-type="user"]', '[data-message-role="user"]'], fixture: 2 },
@@ -30,4 +36,4 @@ export const huggingchat = defineAdapter({
     },
   },
   skip: ['[data-exclude-from-copy]'],
-});
+};

@@ -3,11 +3,12 @@
  * the model (`items-end` / `items-start`, layout classes that have been stable); answers also have
  * a Regenerate action, the fallback when the layout classes change.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const grok = defineAdapter({
-  site: siteInfo('grok'),
+export const site: SiteInfo = { id: 'grok', name: 'Grok', hosts: ['grok.com'] };
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/(?:c|chat)\/[\w-]+/,
   selectors: {
     userTurn: {
@@ -26,4 +27,4 @@ export const grok = defineAdapter({
     stopButton: { css: ['button[aria-label="Stop model response"]'], fixture: 0 },
     actionBar: { css: ['button[aria-label="Regenerate"]'], fixture: 2 },
   },
-});
+};

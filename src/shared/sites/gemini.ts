@@ -3,11 +3,12 @@
  * `<model-response>`, `<message-content>`. The markdown panel carries `aria-busy`, "false" once
  * the answer is complete; `<message-actions>` (thumbs, copy) appears then too.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const gemini = defineAdapter({
-  site: siteInfo('gemini'),
+export const site: SiteInfo = { id: 'gemini', name: 'Gemini', hosts: ['gemini.google.com'] };
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/(?:u\/\d+\/)?(?:app|gem\/[^/]+)\/[\w-]+/,
   selectors: {
     userTurn: { css: ['user-query'], fixture: 2 },
@@ -26,4 +27,4 @@ export const gemini = defineAdapter({
   // A code block's header (language, copy button) sits above its <pre>.
   skip: ['.code-block-decoration'],
   streamingFlag: { closest: '.markdown[aria-busy]', attribute: 'aria-busy', done: 'false' },
-});
+};

@@ -3,11 +3,12 @@
  * site: it has no hosts and is chosen only by the `crosscheck-site=demo` parameter on loopback.
  * The page flips `data-streaming` on the answer turn when it finishes, like Claude's flag.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const demo = defineAdapter({
-  site: siteInfo('demo'),
+export const site: SiteInfo = { id: 'demo', name: 'Demo chat', hosts: [] };
+
+export const adapter: AdapterSpec = {
+  site,
   // Never a health problem: the page starts empty until a question is picked.
   conversationPath: /(?!)/,
   selectors: {
@@ -22,4 +23,4 @@ export const demo = defineAdapter({
     attribute: 'data-streaming',
     done: 'false',
   },
-});
+};

@@ -3,11 +3,16 @@
  * queries are headings styled with the `group/query` class. Inline citations are source pills,
  * left out of the text.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const perplexity = defineAdapter({
-  site: siteInfo('perplexity'),
+export const site: SiteInfo = {
+  id: 'perplexity',
+  name: 'Perplexity',
+  hosts: ['www.perplexity.ai', 'perplexity.ai'],
+};
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/search\/[\w.-]+/,
   selectors: {
     userTurn: { css: ['[class*="group/query"]', 'h1[class*="query"]'], fixture: 2 },
@@ -19,4 +24,4 @@ export const perplexity = defineAdapter({
     },
   },
   skip: ['[data-pplx-citation]', '.citation'],
-});
+};

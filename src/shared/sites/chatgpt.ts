@@ -5,11 +5,16 @@
  * the turn container and appears once the answer is complete; the stop button replaces the send
  * button while streaming.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const chatgpt = defineAdapter({
-  site: siteInfo('chatgpt'),
+export const site: SiteInfo = {
+  id: 'chatgpt',
+  name: 'ChatGPT',
+  hosts: ['chatgpt.com', 'chat.openai.com'],
+};
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/(?:g\/[^/]+\/)?c\/[\w-]+/,
   selectors: {
     userTurn: {
@@ -46,4 +51,4 @@ export const chatgpt = defineAdapter({
   // The code block header ("Python", Copy, Run) is sticky inside <pre>; citation pills are links
   // to sources, not part of what the answer says.
   skip: ['pre .sticky', '[data-testid="webpage-citation-pill"]'],
-});
+};

@@ -4,11 +4,12 @@
  * `.font-claude-response` in 2026. Tool use ("Created a file, read a file") shows as a status row
  * with a disclosure button and collapsed detail between markdown blocks; it is left out of the text.
  */
-import { siteInfo } from '../../shared/sites.ts';
-import { defineAdapter } from './define-adapter.ts';
+import type { AdapterSpec, SiteInfo } from '../site-spec.ts';
 
-export const claude = defineAdapter({
-  site: siteInfo('claude'),
+export const site: SiteInfo = { id: 'claude', name: 'Claude', hosts: ['claude.ai'] };
+
+export const adapter: AdapterSpec = {
+  site,
   conversationPath: /^\/chat\/[\w-]+/,
   selectors: {
     userTurn: { css: ['[data-testid="user-message"]', '.font-user-message'], fixture: 2 },
@@ -31,4 +32,4 @@ export const claude = defineAdapter({
     '.artifact-block-cell',
     '[class*="group/copy"] > div:not(:has(pre))',
   ],
-});
+};
