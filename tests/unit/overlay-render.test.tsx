@@ -363,15 +363,33 @@ describe('summary', () => {
     expect(css).not.toContain('crosscheck-omission');
   });
 
-  it('says so when nothing is flagged', () => {
+  it('says so when nothing is flagged and the samples agree', () => {
+    const report = freshReport();
+    mount(false);
+    for (const finding of report.sentences) {
+      finding.flagged = false;
+      for (const e of finding.evidence) e.supports = true;
+    }
+    report.omissions = [];
+    act(() => handle.setState(done(report)));
+    expect(root.querySelector('.cc-headline')?.getAttribute('data-majority')).toBe('with');
+    expect(texts('.cc-chip')).toEqual(['No sentences flagged']);
+    expect(root.querySelector('.cc-chip-none')?.hasAttribute('data-doubt')).toBe(false);
+  });
+
+  it('does not reassure when nothing is flagged but most samples disagree', () => {
+    // The samples differ from the answer as a whole (2 of 5 agree) with no one sentence standing
+    // out: "No sentences flagged" in green would contradict the headline beside it.
     const report = freshReport();
     mount(false);
     for (const finding of report.sentences) finding.flagged = false;
     report.omissions = [];
-    act(() =>
-      handle.setState({ phase: 'done', report, fromCache: false, failures: [], usage: null }),
-    );
-    expect(texts('.cc-chip')).toEqual(['No sentences flagged']);
+    act(() => handle.setState(done(report)));
+    expect(root.querySelector('.cc-headline')?.getAttribute('data-majority')).toBe('against');
+    expect(texts('.cc-chip')).toEqual(['No single sentence flagged']);
+    const chip = root.querySelector('.cc-chip-none');
+    expect(chip?.hasAttribute('data-doubt')).toBe(true);
+    expect(chip?.getAttribute('title')).toMatch(/compare them/);
   });
 
   it('names the consensus pick and shows it with its differences from the answer', async () => {

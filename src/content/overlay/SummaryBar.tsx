@@ -91,6 +91,7 @@ export function SummaryBar(props: SummaryProps) {
               )}
               <TypeChips
                 counts={shownCounts(done.report, done.sensitivity)}
+                majority={reading?.majority ?? null}
                 onJump={props.onJumpToType}
                 onOmissions={showOmissions}
               />

@@ -4,7 +4,7 @@
  * types present, with their underline and what they mean).
  */
 import type { InconsistencyType } from '../../core/types.ts';
-import type { SentenceType } from '../../shared/report-reading.ts';
+import type { Majority, SentenceType } from '../../shared/report-reading.ts';
 import { INCONSISTENCY_TYPES } from '../../core/types.ts';
 import { TYPE_STYLES } from './type-styles.ts';
 import { Swatch } from './Swatch.tsx';
@@ -13,14 +13,14 @@ type Counts = Record<InconsistencyType, number>;
 
 export function TypeChips(props: {
   counts: Counts;
+  /** Where the answer stands among the samples; null when there was nothing to compare. */
+  majority: Majority | null;
   onJump: (type: SentenceType) => void;
   onOmissions: () => void;
 }) {
   const { counts } = props;
   const present = INCONSISTENCY_TYPES.filter((t) => counts[t] > 0);
-  if (present.length === 0) {
-    return <span class="cc-chip cc-chip-none">No sentences flagged</span>;
-  }
+  if (present.length === 0) return <NothingFlagged majority={props.majority} />;
   return (
     <ul class="cc-chips" aria-label="Flags by type">
       {present.map((type) => {
@@ -42,6 +42,26 @@ export function TypeChips(props: {
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * No sentence flagged reads as good news only when most samples agree with the answer. When they
+ * do not, the answer as a whole is in doubt though no one sentence stands out (samples that name
+ * another person in a sentence of their own, say): a neutral chip that sends the reader to them.
+ */
+function NothingFlagged({ majority }: { majority: Majority | null }) {
+  if (majority === null || majority === 'with') {
+    return <span class="cc-chip cc-chip-none">No sentences flagged</span>;
+  }
+  return (
+    <span
+      class="cc-chip cc-chip-none"
+      data-doubt=""
+      title="The samples differ from the answer as a whole: compare them before you rely on it"
+    >
+      No single sentence flagged
+    </span>
   );
 }
 
