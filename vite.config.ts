@@ -50,6 +50,8 @@ export default defineConfig({
   define: buildFlags(mode),
   // Only the plain SIMD wasm ships (see onnxruntime-web-bundling.ts); nothing loads from a CDN.
   resolve: { alias: onnxruntimeWebAlias() },
+  // The embedding workers are module workers (src/embedding/extension-embedder.ts).
+  worker: { format: 'es' },
   build: {
     outDir: outDirFor(browser, mode),
     emptyOutDir: true,

@@ -10,6 +10,7 @@ import { BUNDLED_MODEL, MODELS_FOLDER } from '../shared/bundled-model.ts';
 import { findModel, type ModelRequest } from '../shared/model-catalogue.ts';
 import type { EmbeddingLoadProgress } from '../shared/model-download.ts';
 import { createTransformersEmbedder, type TransformersEmbedder } from './transformers-embedder.ts';
+import { createWorkerPoolEmbedder, type EmbeddingWorker } from './worker-pool-embedder.ts';
 
 /** The plain SIMD build, packaged by scripts/build.ts (half the size of the JSEP build). */
 function wasmPaths(): { mjs: string; wasm: string } {
@@ -19,7 +20,32 @@ function wasmPaths(): { mjs: string; wasm: string } {
   };
 }
 
-export function createExtensionEmbedder(): TransformersEmbedder {
+/**
+ * Two workers where there are two cores (see worker-pool-embedder.ts): a check's samples are
+ * embedded in about half the time. More would only compete with the page and the browser.
+ */
+const MAX_WORKERS = 2;
+
+/**
+ * The bundled model, in a pool of workers when `inWorkers` (Chrome's offscreen document), else on
+ * the page's own thread (Firefox's background page, whose classic-script bundle cannot locate a
+ * module worker).
+ */
+export function createExtensionEmbedder(inWorkers: boolean): TransformersEmbedder {
+  if (!inWorkers || typeof Worker === 'undefined') return createInPageEmbedder();
+  return createWorkerPoolEmbedder({
+    id: `${BUNDLED_MODEL.modelId}@${BUNDLED_MODEL.revision}`,
+    dimensions: BUNDLED_MODEL.dimensions,
+    size: Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1)),
+    spawn: () =>
+      new Worker(new URL('./embedding-worker.ts', import.meta.url), {
+        type: 'module',
+      }) as EmbeddingWorker,
+  });
+}
+
+/** The bundled model on the page's own thread. */
+function createInPageEmbedder(): TransformersEmbedder {
   return createTransformersEmbedder({
     modelId: BUNDLED_MODEL.modelId,
     revision: BUNDLED_MODEL.revision,
@@ -39,11 +65,12 @@ export function createExtensionEmbedder(): TransformersEmbedder {
  */
 export function createEmbedderFor(
   request: ModelRequest,
-  onProgress?: (event: EmbeddingLoadProgress) => void,
+  options: { onProgress?: (event: EmbeddingLoadProgress) => void; inWorkers?: boolean } = {},
 ): TransformersEmbedder {
+  const { onProgress } = options;
   const model = findModel(request.id, __TEST_HOOKS__);
   if (!model) throw new Error(`Unknown embedding model "${request.id}"`);
-  if (model.source === 'bundled') return createExtensionEmbedder();
+  if (model.source === 'bundled') return createExtensionEmbedder(options.inWorkers ?? false);
   return createTransformersEmbedder({
     modelId: model.id,
     revision: 'main',

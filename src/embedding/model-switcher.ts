@@ -22,14 +22,21 @@ export class ModelSwitcher {
   /** Set only while a download is watched; lazy loads for analysis report nothing. */
   private listener: ((event: EmbeddingLoadProgress) => void) | null = null;
 
+  /** `bundledInWorkers`: run the bundled model in a worker pool (see extension-embedder.ts). */
+  constructor(private readonly options: { bundledInWorkers?: boolean } = {}) {}
+
   embedderFor(request: ModelRequest): TransformersEmbedder {
-    if (request.id === BUNDLED_MODEL_ID) return (this.bundled ??= createEmbedderFor(request));
+    if (request.id === BUNDLED_MODEL_ID) {
+      return (this.bundled ??= createEmbedderFor(request, {
+        inWorkers: this.options.bundledInWorkers ?? false,
+      }));
+    }
     const key = `${request.id} ${request.remoteHost}`;
     if (this.remote?.key !== key) {
       void this.remote?.embedder.dispose();
       this.remote = {
         key,
-        embedder: createEmbedderFor(request, (event) => this.listener?.(event)),
+        embedder: createEmbedderFor(request, { onProgress: (event) => this.listener?.(event) }),
       };
     }
     return this.remote.embedder;

@@ -1,6 +1,7 @@
 /**
  * Chrome's offscreen document: hosts the embedding model for the background, which cannot run
- * the wasm runtime for long in a service worker. Answers only the background. The model is the
+ * the wasm runtime for long in a service worker (the bundled model runs in workers this document
+ * starts, see worker-pool-embedder.ts). Answers only the background. The model is the
  * one each request names (settings.embeddingModel, resolved by the background, which can read
  * storage; this document cannot).
  */
@@ -9,7 +10,7 @@ import { BUNDLED_MODEL_ID } from '../shared/model-catalogue.ts';
 import { ModelSwitcher } from '../embedding/model-switcher.ts';
 import { thinProgress } from '../shared/model-download.ts';
 
-const models = new ModelSwitcher();
+const models = new ModelSwitcher({ bundledInWorkers: true });
 
 listen(['off/embed', 'off/load-model'], ['extension'], {
   'off/embed': async ({ texts, model }) => {

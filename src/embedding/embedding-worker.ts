@@ -1,0 +1,54 @@
+/**
+ * A dedicated worker that runs the bundled model for a worker pool (worker-pool-embedder.ts).
+ * Extension APIs are not available in workers, so the model and the wasm runtime are found from
+ * the worker's own origin, which is the extension's. Nothing is fetched from the hub or a CDN.
+ */
+import { BUNDLED_MODEL, MODELS_FOLDER } from '../shared/bundled-model.ts';
+import { createTransformersEmbedder } from './transformers-embedder.ts';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
+
+const scope = self as unknown as {
+  location: Location;
+  postMessage(message: WorkerReply, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
+};
+const root = `${scope.location.origin}/`;
+
+const embedder = createTransformersEmbedder({
+  modelId: BUNDLED_MODEL.modelId,
+  revision: BUNDLED_MODEL.revision,
+  dimensions: BUNDLED_MODEL.dimensions,
+  // The pool keeps the cache: a text may go to any worker.
+  cacheSize: 0,
+  environment: {
+    localModelPath: `${root}${MODELS_FOLDER}`,
+    allowRemoteModels: false,
+    wasmPaths: {
+      mjs: `${root}ort/ort-wasm-simd-threaded.mjs`,
+      wasm: `${root}ort/ort-wasm-simd-threaded.wasm`,
+    },
+    numThreads: 1,
+  },
+});
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  const work =
+    request.type === 'load' ? embedder.load().then(() => []) : embedder.embed(request.texts);
+  work.then(
+    (vectors) =>
+      scope.postMessage(
+        { id: request.id, ok: true, vectors },
+        vectors.map((v) => v.buffer),
+      ),
+    (error: unknown) =>
+      scope.postMessage(
+        {
+          id: request.id,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        },
+        [],
+      ),
+  );
+});
