@@ -610,6 +610,55 @@ describe('overlay in Chromium', () => {
     await page.context().close();
   });
 
+  it('does not reassure in green when nothing is flagged but most samples disagree', async () => {
+    // Light and dark, wide and narrow: the chip stays muted next to a headline of doubt.
+    for (const [width, scheme] of [
+      [900, 'light'],
+      [360, 'dark'],
+    ] as const) {
+      const page = await openHarness('', { colorScheme: scheme, width });
+      await page.evaluate(() => {
+        const report = structuredClone(window.harness.report);
+        for (const finding of report.sentences) finding.flagged = false;
+        report.omissions = [];
+        window.harness.handle.setState({
+          phase: 'done',
+          report,
+          fromCache: false,
+          failures: [],
+          usage: null,
+        });
+      });
+      const overlay = page.locator('crosscheck-overlay');
+      const chip = overlay.locator('.cc-chip-none');
+      await expect.poll(() => chip.textContent()).toBe('No single sentence flagged');
+      const colours = await overlay.locator('.cc-summary').evaluate((summary) => {
+        const style = getComputedStyle(summary);
+        const chipEl = summary.querySelector('.cc-chip-none')!;
+        // The theme's muted and good colours, resolved the way the chip's would be.
+        const probe = (value: string): string => {
+          const el = document.createElement('span');
+          el.style.color = value;
+          summary.append(el);
+          const colour = getComputedStyle(el).color;
+          el.remove();
+          return colour;
+        };
+        return {
+          chip: getComputedStyle(chipEl).color,
+          muted: probe(style.getPropertyValue('--fg-muted')),
+          good: probe(style.getPropertyValue('--good')),
+        };
+      });
+      expect(colours.chip).toBe(colours.muted);
+      expect(colours.chip).not.toBe(colours.good);
+      await overlay.screenshot({
+        path: path.join(ARTIFACTS, `overlay-nothing-flagged-doubt-${scheme}-${width}.png`),
+      });
+      await page.context().close();
+    }
+  });
+
   it('follows the dark scheme', async () => {
     const page = await openHarness('?expanded', { colorScheme: 'dark' });
     const bg = await page
