@@ -23,6 +23,9 @@ import { builtinUnavailableReason } from '../sampling/backends/chrome-builtin.ts
 import { SETUP_BADGE, badgeFor } from './badge.ts';
 import { showBadge } from './toolbar-badge.ts';
 
+/** What a warm-up embeds: any sentence will do. */
+const WARM_UP_TEXT = 'An answer is being written.';
+
 export function startBackground(services: RunServices & { models?: ModelLoader }): void {
   // Test builds store packaged settings first. Everything that reads or rewrites settings waits
   // for that: a capture arriving meanwhile would run without the test's backend, and the
@@ -49,7 +52,7 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
   });
 
   listen(
-    ['cs/hello', 'cs/capture', 'cs/cancel', 'cs/stop', 'cs/open-options'],
+    ['cs/hello', 'cs/capture', 'cs/warm-up', 'cs/cancel', 'cs/stop', 'cs/open-options'],
     ['content'],
     {
       'cs/hello': async ({ site, url, health }, sender) => {
@@ -74,6 +77,16 @@ export function startBackground(services: RunServices & { models?: ModelLoader }
         }
         void runs.start(tabId, boundCapture(capture), settings, { trigger });
         return { accepted: true };
+      },
+      'cs/warm-up': async ({ site }) => {
+        const settings = await currentSettings();
+        // One short sentence loads the model the check will use (the offscreen document closes
+        // again when no check follows); its failure is the check's to report, not this.
+        if (isSiteEnabled(settings, site)) {
+          const embedder = services.embedderFor?.(settings) ?? services.embedder;
+          void embedder.embed([WARM_UP_TEXT]).catch(() => undefined);
+        }
+        return null;
       },
       'cs/cancel': ({ reason }, sender) => {
         runs.cancel(requireTab(sender), reason);

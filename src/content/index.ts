@@ -126,11 +126,25 @@ function capture(trigger: CaptureTrigger): boolean {
   return true;
 }
 
+/** At most this often while an answer streams: the background keeps the model loaded between. */
+const WARM_UP_EVERY_MS = 5000;
+let lastWarmUp = -Infinity;
+
+/** An answer is streaming: its check will need the model, which can load meanwhile. */
+function warmUp(): void {
+  const site = state.adapter?.id;
+  const now = performance.now();
+  if (!site || !active() || now - lastWarmUp < WARM_UP_EVERY_MS) return;
+  lastWarmUp = now;
+  sendToBackground('cs/warm-up', { site }).catch(() => undefined);
+}
+
 function startWatching(): void {
   if (watching || !state.adapter) return;
   watching = new AbortController();
   watchAnswers(state.adapter, (done) => void capture(done.initial ? 'page-load' : 'new-answer'), {
     signal: AbortSignal.any([page.signal, watching.signal]),
+    onStreaming: warmUp,
   });
 }
 

@@ -36,6 +36,8 @@ export interface WatchOptions {
    */
   maxWaitMs?: number;
   root?: Document;
+  /** Called on each look at a new answer that is still streaming (not one there at the start). */
+  onStreaming?: () => void;
 }
 
 /**
@@ -128,6 +130,7 @@ export function watchAnswers(
       onDone({ answer, reason, signals, initial });
       return;
     }
+    if (!initial) options.onStreaming?.();
     // Not done: look again when the text may have become stable even if nothing mutates.
     schedule(Math.max(debounceMs, stableMs - (now - watched.since)));
   };

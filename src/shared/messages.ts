@@ -52,6 +52,11 @@ export interface CStoBG {
     { capture: Capture; trigger: CaptureTrigger },
     { accepted: boolean; reason?: string }
   >;
+  /**
+   * An answer is streaming on a site that is on: its check will need the embedding model, which
+   * can load while the answer streams. Sent again every few seconds while it streams.
+   */
+  'cs/warm-up': Contract<{ site: string }, null>;
   /** The page navigated away or the answer was replaced: cancel this tab's run. */
   'cs/cancel': Contract<{ reason: string }, null>;
   /** The reader pressed Cancel in the page's bar: stop this tab's run and show it as not checked. */
@@ -154,6 +159,7 @@ const empty = record as Check<Record<string, never>>;
 export const REQUEST_CHECKS: { [K in MessageType]: Check<RequestOf<K>> } = {
   'cs/hello': obj({ site: nullable(str), url: str, health }),
   'cs/capture': obj({ capture, trigger: oneOf(['new-answer', 'page-load', 'user'] as const) }),
+  'cs/warm-up': obj({ site: str }),
   'cs/cancel': obj({ reason: str }),
   'cs/stop': empty,
   'cs/open-options': empty,

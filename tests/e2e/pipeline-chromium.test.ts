@@ -249,6 +249,44 @@ describe('Crosscheck end to end in Chromium', () => {
       checkSite(site));
   }
 
+  it('loads the model while an answer streams, before the answer is captured', async () => {
+    await (await configureBackend('recorded-model-warm-up')).close();
+    const worker = await browser.currentWorker();
+    const offscreenOpen = () =>
+      worker.evaluate(async () => {
+        const contexts = await chrome.runtime.getContexts({
+          contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
+        });
+        return contexts.length > 0;
+      });
+    // Earlier checks may have left the document open for its idle time: start without it.
+    if (await offscreenOpen()) await worker.evaluate(() => chrome.offscreen.closeDocument());
+    expect(await offscreenOpen()).toBe(false);
+    llm.resetStats();
+
+    const page = await browser.context.newPage();
+    // About 5 s of streaming: time enough to see the document open before the capture.
+    await page.goto(
+      server.url(
+        '/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&tick=40&chunk=5',
+      ),
+    );
+    await waitForState(page, (s) => s.connected);
+    let openWhileStreaming = false;
+    for (let i = 0; i < 200 && !openWhileStreaming; i++) {
+      const captures = (await contentState(page))?.captures ?? 0;
+      if (captures > 0) break;
+      openWhileStreaming = await offscreenOpen();
+      if (!openWhileStreaming) await page.waitForTimeout(50);
+    }
+    expect(openWhileStreaming).toBe(true);
+    expect((await contentState(page))?.captures).toBe(0);
+    expect(llm.calls('openai')).toBe(0);
+    // The check then runs as usual.
+    await waitForState(page, (s) => s.run?.phase === 'done', 90_000);
+    await page.close();
+  });
+
   it('tells the user in the popup when a site’s markup changed so nothing matches', async () => {
     const page = await browser.context.newPage();
     const url = server.url(
