@@ -10,12 +10,8 @@
  * vectors (the answer's, while the samples are still being written) by half a second. The others
  * load once it is ready and take work from then on.
  */
-import { LruCache } from './lru-cache.ts';
-import {
-  DEFAULT_CACHE_SIZE,
-  EmbeddingAbortedError,
-  type TransformersEmbedder,
-} from './transformers-embedder.ts';
+import { DEFAULT_CACHE_SIZE, EmbeddingAbortedError, VectorCache } from './cached-embedding.ts';
+import type { TransformersEmbedder } from './transformers-embedder.ts';
 import type { WorkerCall, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /** What the pool needs of a Worker (the browser's, or a stand-in in tests). */
@@ -51,8 +47,8 @@ export function createWorkerPoolEmbedder(options: WorkerPoolOptions): Transforme
     throw new RangeError(`size must be a positive integer, got ${options.size}`);
   }
   const minPerWorker = options.minTextsPerWorker ?? 4;
-  const cache = new LruCache<string, Float32Array>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const stats = { modelCalls: 0, textsEmbedded: 0, cacheHits: 0 };
+  const cache = new VectorCache(options.cacheSize ?? DEFAULT_CACHE_SIZE, stats);
   const slots: (Slot | null)[] = Array.from({ length: options.size }, () => null);
   let nextId = 1;
 
@@ -148,37 +144,10 @@ export function createWorkerPoolEmbedder(options: WorkerPoolOptions): Transforme
       await ask(0, { type: 'load' });
     },
     async embed(texts, signal) {
-      if (!Array.isArray(texts)) {
-        throw new TypeError(`embed() expects an array of strings, got ${typeof texts}`);
-      }
-      for (const [i, text] of texts.entries()) {
-        if (typeof text !== 'string')
-          throw new TypeError(`embed() expects strings; item ${i} is ${typeof text}`);
-      }
-      if (signal?.aborted) throw new EmbeddingAbortedError();
-      const found = new Map<string, Float32Array>();
-      const missing = new Set<string>();
-      for (const text of texts) {
-        if (found.has(text) || missing.has(text)) continue;
-        const cached = cache.get(text);
-        if (cached) {
-          found.set(text, cached);
-          stats.cacheHits += 1;
-        } else {
-          missing.add(text);
-        }
-      }
-      if (missing.size > 0) {
-        const ordered = [...missing].sort((a, b) => a.length - b.length);
-        const vectors = await embedMissing(ordered);
+      return cache.embed(texts, signal, async (missing, keep) => {
+        keep(missing, await embedMissing(missing));
         if (signal?.aborted) throw new EmbeddingAbortedError();
-        ordered.forEach((text, i) => {
-          found.set(text, vectors[i]!);
-          cache.set(text, vectors[i]!);
-        });
-      }
-      // Copies, so a caller that modifies a vector cannot corrupt the cache.
-      return texts.map((text) => Float32Array.from(found.get(text)!));
+      });
     },
     async dispose() {
       for (const [w, current] of slots.entries()) {
