@@ -3,7 +3,7 @@
  * Extension APIs are not available in workers, so the model and the wasm runtime are found from
  * the worker's own origin, which is the extension's. Nothing is fetched from the hub or a CDN.
  */
-import { BUNDLED_MODEL, MODELS_FOLDER } from '../shared/bundled-model.ts';
+import { bundledEmbedderOptions } from './bundled-embedder-options.ts';
 import { createTransformersEmbedder } from './transformers-embedder.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
@@ -14,22 +14,8 @@ const scope = self as unknown as {
 };
 const root = `${scope.location.origin}/`;
 
-const embedder = createTransformersEmbedder({
-  modelId: BUNDLED_MODEL.modelId,
-  revision: BUNDLED_MODEL.revision,
-  dimensions: BUNDLED_MODEL.dimensions,
-  // The pool keeps the cache: a text may go to any worker.
-  cacheSize: 0,
-  environment: {
-    localModelPath: `${root}${MODELS_FOLDER}`,
-    allowRemoteModels: false,
-    wasmPaths: {
-      mjs: `${root}ort/ort-wasm-simd-threaded.mjs`,
-      wasm: `${root}ort/ort-wasm-simd-threaded.wasm`,
-    },
-    numThreads: 1,
-  },
-});
+// The pool keeps the cache: a text may go to any worker.
+const embedder = createTransformersEmbedder({ ...bundledEmbedderOptions(root), cacheSize: 0 });
 
 scope.addEventListener('message', (event) => {
   const request = event.data;

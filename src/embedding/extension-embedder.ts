@@ -6,19 +6,15 @@
  * Cache API; `createEmbedderFor` is the one place that makes this choice.
  */
 import browser from 'webextension-polyfill';
-import { BUNDLED_MODEL, MODELS_FOLDER } from '../shared/bundled-model.ts';
+import { BUNDLED_MODEL } from '../shared/bundled-model.ts';
 import { findModel, type ModelRequest } from '../shared/model-catalogue.ts';
 import type { EmbeddingLoadProgress } from '../shared/model-download.ts';
 import { createTransformersEmbedder, type TransformersEmbedder } from './transformers-embedder.ts';
 import { createWorkerPoolEmbedder, type EmbeddingWorker } from './worker-pool-embedder.ts';
+import { bundledEmbedderOptions, packagedWasm } from './bundled-embedder-options.ts';
 
-/** The plain SIMD build, packaged by scripts/build.ts (half the size of the JSEP build). */
-function wasmPaths(): { mjs: string; wasm: string } {
-  return {
-    mjs: browser.runtime.getURL('ort/ort-wasm-simd-threaded.mjs'),
-    wasm: browser.runtime.getURL('ort/ort-wasm-simd-threaded.wasm'),
-  };
-}
+/** The extension's base URL, e.g. chrome-extension://<id>/. */
+const extensionRoot = (): string => browser.runtime.getURL('/');
 
 /**
  * Two workers where there are two cores (see worker-pool-embedder.ts): a check's samples are
@@ -28,8 +24,8 @@ const MAX_WORKERS = 2;
 
 /**
  * The bundled model, in a pool of workers when `inWorkers` (Chrome's offscreen document), else on
- * the page's own thread (Firefox's background page, whose classic-script bundle cannot locate a
- * module worker).
+ * the page's own thread (Firefox's background page: there the worker's URL did not resolve in its
+ * bundle).
  */
 export function createExtensionEmbedder(inWorkers: boolean): TransformersEmbedder {
   if (!inWorkers || typeof Worker === 'undefined') return createInPageEmbedder();
@@ -46,17 +42,7 @@ export function createExtensionEmbedder(inWorkers: boolean): TransformersEmbedde
 
 /** The bundled model on the page's own thread. */
 function createInPageEmbedder(): TransformersEmbedder {
-  return createTransformersEmbedder({
-    modelId: BUNDLED_MODEL.modelId,
-    revision: BUNDLED_MODEL.revision,
-    dimensions: BUNDLED_MODEL.dimensions,
-    environment: {
-      localModelPath: browser.runtime.getURL(MODELS_FOLDER),
-      allowRemoteModels: false,
-      wasmPaths: wasmPaths(),
-      numThreads: 1,
-    },
-  });
+  return createTransformersEmbedder(bundledEmbedderOptions(extensionRoot()));
 }
 
 /**
@@ -83,7 +69,7 @@ export function createEmbedderFor(
       allowRemoteModels: true,
       remoteHost: request.remoteHost,
       useBrowserCache: true,
-      wasmPaths: wasmPaths(),
+      wasmPaths: packagedWasm(extensionRoot()),
       numThreads: 1,
     },
     ...(onProgress ? { onProgress } : {}),
