@@ -6,6 +6,7 @@
  */
 import { antonymPair } from './antonyms.ts';
 import type { Token } from './lexical.ts';
+import { withOtherForm } from './name-forms.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { InconsistencyType } from './types.ts';
 import { jaccard } from './vectors.ts';
@@ -180,6 +181,13 @@ export function findConflict(
       offered = offered.filter((t) => classes.has(ofCounterpart(t)));
       const offeredClasses = new Set(offered.map(ofCounterpart));
       missing = missing.filter((t) => offeredClasses.has(ofSentence(t)));
+    }
+    if (kind === 'name') {
+      // "Japan" / "Japanese": another form of the same name stands in for it, not a rival.
+      const forms = withOtherForm(missing, counterpart.tokens);
+      const renamed = withOtherForm(offered, sentence.tokens);
+      missing = missing.filter((t) => !forms.has(t));
+      offered = offered.filter((t) => !renamed.has(t));
     }
     if (missing.length > 0 && offered.length > 0) {
       // Different names around a different statement still cost the sample's support, but

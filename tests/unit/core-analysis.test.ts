@@ -95,6 +95,26 @@ describe('inconsistency types', () => {
     expect(finding.evidence[0]!.answerSpans).toContain('Japan');
   });
 
+  it('reads two forms of one name as the same entity, not a swap', async () => {
+    const answer = 'The Thirty-First Army of Japan fought on the island of Luzon in World War II.';
+    // "Japanese" stands for "Japan"; only the island is swapped.
+    const { finding } = await findingFor(
+      answer,
+      ['The Thirty-First Army of Japanese fought on the island of Okinawa in World War II.'],
+      'Luzon',
+    );
+    expect(finding.evidence[0]).toMatchObject({ conflict: 'entity' });
+    expect(finding.evidence[0]!.answerSpans).toEqual(['Luzon']);
+    expect(finding.evidence[0]!.sampleSpans).toEqual(['Okinawa']);
+    // With the island the same, the other form alone is no disagreement at all.
+    const same = await findingFor(
+      answer,
+      ['The Thirty-First Army of Japanese fought on the island of Luzon in World War II.'],
+      'Luzon',
+    );
+    expect(same.finding.evidence[0]!.conflict).toBeNull();
+  });
+
   it('flags negation and antonyms as contradictions', async () => {
     const negated = await findingFor(
       'The old bridge is not open to traffic today.',
