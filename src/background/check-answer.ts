@@ -318,7 +318,12 @@ export async function checkAnswer(input: CheckInput): Promise<CheckOutcome | nul
   // The first requests leave before the answer is embedded: one macrotask lets the sampler
   // reach fetch(), then the embedding overlaps the backends' thinking.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  analysisReady = createAnalysis(answer.text, input.embedder, { signal: inner.signal });
+  const question = input.capture.turns.at(-1);
+  analysisReady = createAnalysis(answer.text, input.embedder, {
+    signal: inner.signal,
+    // The question lets a sample that names someone else for it conflict with the answer.
+    prompt: question?.role === 'user' ? question.text : undefined,
+  });
   analysisReady.catch(stop);
   startAnalysis();
   for (const text of waiting.splice(0)) analyse(text);

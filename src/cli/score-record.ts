@@ -68,6 +68,7 @@ export async function analyzeRecord(
 ): Promise<AnalysisReport> {
   const samples = maxSamples === undefined ? record.samples : record.samples.slice(0, maxSamples);
   return analyze(record.answer, samples, embedder, {
+    ...(record.prompt !== undefined ? { prompt: record.prompt } : {}),
     ...options,
     ...(record.sentences ? { sentences: record.sentences } : {}),
   });

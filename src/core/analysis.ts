@@ -13,6 +13,7 @@
 import type { Embedder } from './embedder.ts';
 import { rowComparer, type ComparableText, type SimilarityRow } from './candidates.ts';
 import { answerSimilarity, pickConsensus } from './consensus.ts';
+import { directAnswerConflicts } from './direct-answer.ts';
 import { detectLanguage, OTHER_LANGUAGE_NOTICE } from './language.ts';
 import { locateSentences } from './locate.ts';
 import { findOmissions } from './omissions.ts';
@@ -21,7 +22,7 @@ import { prepareText, type PreparedText } from './prepare.ts';
 import { scoreSentence, sentenceDisagreement } from './score.ts';
 import { gradeSentences } from './severity.ts';
 import { mapSliced, runInSlices, runToEnd, type SliceOptions, type Sliced } from './slices.ts';
-import { sampleSupport } from './support.ts';
+import { sampleSupport, withNamedElsewhere } from './support.ts';
 import { INCONSISTENCY_TYPES, type AnalysisReport, type InconsistencyType } from './types.ts';
 import { jaccard } from './vectors.ts';
 import { tokenWeights } from './weights.ts';
@@ -36,6 +37,9 @@ export interface AnalysisOptions {
    * batch contract). They are located in the answer for offsets where possible.
    */
   sentences?: readonly string[];
+  /** The question the answer replies to, when known: lets a sample that names something else
+   * for what was asked conflict with the answer's sentence naming it (core/direct-answer.ts). */
+  prompt?: string | undefined;
   signal?: AbortSignalLike;
   /** Longest stretch of comparison work between two pauses, in ms (see core/slices.ts). */
   sliceBudgetMs?: number;
@@ -191,6 +195,7 @@ export async function createAnalysis(
           similarity,
           wording,
           params,
+          prompt: options.prompt,
         }),
       );
     },
@@ -205,6 +210,7 @@ export async function createAnalysis(
         similarity: similarity.map((row) => [...row]),
         wording: wording.map((row) => [...row]),
         params,
+        prompt: options.prompt,
       });
       return runInSlices(report, { budgetMs: options.sliceBudgetMs, ...sliceOptions });
     },
@@ -235,10 +241,11 @@ interface ReportInput {
   similarity: readonly (readonly number[])[];
   wording: readonly (readonly number[])[];
   params: ScoringParams;
+  prompt: string | undefined;
 }
 
 function* buildReport(input: ReportInput): Sliced<AnalysisReport> {
-  const { embedderId, answer, states, sampleTexts, similarity, wording, params } = input;
+  const { embedderId, answer, states, sampleTexts, similarity, wording, params, prompt } = input;
   const counted = states.flatMap((s, i) => (s ? [{ ...s, index: i }] : []));
   const prepared = counted.map((s) => s.prepared);
   const weight = tokenWeights(answer, prepared, params);
@@ -253,6 +260,14 @@ function* buildReport(input: ReportInput): Sliced<AnalysisReport> {
       ),
     ),
   );
+  // A sample naming something else for what was asked, in a sentence split another way.
+  directAnswerConflicts(prompt, answer, prepared).forEach((conflict, k) => {
+    if (!conflict) return;
+    const row = counted[k]!.answerRows[conflict.row]!;
+    const col = row.cols.indexOf(counted[k]!.prepared.sentences.indexOf(conflict.counterpart));
+    const bySentence = perSentence[conflict.row]!;
+    bySentence[k] = withNamedElsewhere(bySentence[k]!, conflict, row.cosines[col] ?? 0, params);
+  });
   const answerDisagreement =
     perSentence.reduce((sum, p) => sum + sentenceDisagreement(p, params.supportPower), 0) /
     Math.max(1, perSentence.length);

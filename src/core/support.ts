@@ -8,6 +8,7 @@
  * costs it part of its support (`conflictKeep`).
  */
 import type { SimilarityRow } from './candidates.ts';
+import type { DirectAnswerConflict } from './direct-answer.ts';
 import { findConflict, phrases, phraseText, type Conflict } from './conflicts.ts';
 import type { ScoringParams } from './params.ts';
 import type { PreparedSentence, PreparedText } from './prepare.ts';
@@ -132,6 +133,43 @@ export function sampleSupport(
       support,
       conflict: conflict?.type ?? null,
       change: change?.change ?? null,
+    },
+  };
+}
+
+/**
+ * A sample's support after finding that it names something else for what the question asked
+ * (direct-answer.ts): an entity conflict with the sample's sentence naming it, unless the sample
+ * backs the sentence anyway or already conflicts with it in a typed way.
+ */
+export function withNamedElsewhere(
+  current: SampleSupport,
+  named: DirectAnswerConflict,
+  cosine: number,
+  params: ScoringParams,
+): SampleSupport {
+  if (current.evidence.supports) return current;
+  if (current.conflict && current.conflict.type !== 'unsupported') return current;
+  const conflict: Conflict = {
+    type: 'entity',
+    answerSpans: named.answerSpans,
+    sampleSpans: named.sampleSpans,
+  };
+  // An "unsupported" conflict has cut the support already.
+  const support = current.conflict ? current.support : current.support * params.conflictKeep;
+  return {
+    support,
+    conflict,
+    evidence: {
+      ...current.evidence,
+      counterpart: named.counterpart.segment.text,
+      similarity: clamp01(cosine),
+      supports: false,
+      answerSpans: named.answerSpans,
+      sampleSpans: named.sampleSpans,
+      support,
+      conflict: 'entity',
+      change: null,
     },
   };
 }

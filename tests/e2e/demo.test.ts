@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 
 const OUT = 'test-artifacts/demo-ci';
 
-function runDemo(): Promise<{ code: number | null; output: string }> {
+function runDemo(...extra: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'demo', '--', '--headless', `--out=${OUT}`], {
+    const child = spawn('npm', ['run', 'demo', '--', '--headless', `--out=${OUT}`, ...extra], {
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -47,5 +47,15 @@ describe('npm run demo (headless)', () => {
     }
     // Its Chromium (profile folder crosscheck-demo-*) is gone: pgrep exits 1 when nothing matches.
     expect(spawnSync('pgrep', ['-f', 'crosscheck-demo-']).status).toBe(1);
+  });
+
+  it('underlines the answer naming a senator the samples do not, with the names they give', async () => {
+    // The captured question reaches the analysis: "Jeff Flake" and the samples' senators stand in
+    // sentences split differently, so only the question makes them rival answers.
+    const { code, output } = await runDemo('--question=arizona-senator-mit');
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/^\[entity(, uncertain)?\] His name was Jeff Flake/m);
+    expect(output).toMatch(/\[Jeff Flake vs Kyrsten Sinema\]/);
+    expect(output).toMatch(/\[Jeff Flake vs John McCain\]/);
   });
 });

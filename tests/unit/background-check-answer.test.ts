@@ -25,6 +25,12 @@ const BRIDGE = [
 ];
 const ANSWER =
   'The Brooklyn Bridge opened in 1883. It spans the East River between Manhattan and Brooklyn.';
+const SENATORS = [
+  'Yes, US Senator Kyrsten Sinema represented Arizona and her alma mater is MIT.',
+  'Yes, John McCain represented Arizona in the US Senate and his alma mater was MIT.',
+  'Yes, there was a US senator from Arizona whose alma mater was MIT. His name was Jeff Flake.',
+  'Yes, John McCain represented Arizona and graduated from MIT.',
+];
 const HUGE_SENTENCE = 'The Brooklyn Bridge opened in 1883 and spans the East River. ';
 const HUGE = HUGE_SENTENCE.repeat(Math.ceil(2_000_000 / HUGE_SENTENCE.length));
 
@@ -34,6 +40,7 @@ beforeAll(async () => {
     passages: [
       { person: 'bridge', keywords: ['brooklyn'], samples: BRIDGE },
       { person: 'huge', keywords: ['enormous'], samples: [HUGE, HUGE, BRIDGE[0]!, HUGE] },
+      { person: 'senator', keywords: ['arizona'], samples: SENATORS },
     ],
   });
 });
@@ -178,6 +185,21 @@ describe('checkAnswer', () => {
       });
       expect(messages[0]?.content).toContain('Turn 0 ');
     }
+  });
+
+  it('passes the question on, so samples naming someone else for it conflict with the answer', async () => {
+    const base = input({ prompt: 'Was there ever a US senator from Arizona who went to MIT?' });
+    const answer =
+      'Yes, there was a US senator from Arizona whose alma mater was MIT. His name was Jeff Flake.';
+    const outcome = await checkAnswer({ ...base, capture: { ...base.capture, answer } });
+    const finding = outcome!.report.sentences.find((s) => s.segment.text.includes('Flake'))!;
+    const named = finding.evidence.filter((e) => e.conflict === 'entity');
+    expect(named.map((e) => e.sampleSpans[0]).sort()).toEqual([
+      'John McCain',
+      'John McCain',
+      'Kyrsten Sinema',
+    ]);
+    expect(named.every((e) => e.answerSpans[0] === 'Jeff Flake')).toBe(true);
   });
 
   it('a resumed check asks only for the samples still missing', async () => {

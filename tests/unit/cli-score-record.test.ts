@@ -49,4 +49,21 @@ describe('analyzeRecord + toScoreOutput', () => {
       sampleSpans: ['500'],
     });
   });
+
+  it("reads a record's question: a sample naming someone else for it disagrees", async () => {
+    const record = {
+      id: 'q',
+      answer: 'Yes, a senator from Arizona studied at MIT. His name was Jeff Flake.',
+      samples: ['Yes, Senator Kyrsten Sinema of Arizona studied at MIT.'],
+    };
+    const entity = async (prompt?: string) => {
+      const report = await analyzeRecord(
+        validateRecord(prompt ? { ...record, prompt } : record),
+        bagOfWordsEmbedder(),
+      );
+      return report.sentences[1]!.evidence[0]!.conflict === 'entity';
+    };
+    expect(await entity('Did a senator from Arizona study at MIT?')).toBe(true);
+    expect(await entity()).toBe(false);
+  });
 });
