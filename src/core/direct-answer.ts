@@ -9,8 +9,9 @@
  * answer's names, the answer never mentions the sample's — the sample names something else in
  * its place: an entity conflict on the answer's sentence.
  *
- * Only for a prompt that is a question: text continuing a passage, or an instruction, has no
- * single thing asked for, and two samples may open on different details.
+ * Only for a prompt that asks for a name (asksForName): text continuing a passage, an
+ * instruction or another question has no single name asked for, and two samples may open on
+ * different details or cite different sources.
  */
 import { lemma, tokenize, type Token } from './lexical.ts';
 import type { PreparedSentence, PreparedText } from './prepare.ts';
@@ -19,13 +20,23 @@ import { phrases, phraseText } from './conflicts.ts';
 /** How far into a text its named answer may stand (in judged sentences). */
 const OPENING = 2;
 
-const QUESTION_START =
-  /^(?:who|whom|whose|which|what|when|where|was|were|is|are|did|does|do|has|have|had|can|could|will|would)\b/i;
+/**
+ * Questions whose answer is a name: "who …", "which …", "whose …", "what is the name …",
+ * "name …", and "was there ever a …" (asking for one that exists). Other questions ("Is coffee
+ * bad for you?", "What are the benefits of …?") are answered in statements whose names are
+ * sources and examples, not rival answers.
+ */
+const ASKS_FOR_NAME = [
+  /^(?:who|whom|whose|which)\b/i,
+  /^what\s+(?:is|was|are|were)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?(?:names?|titles?)\b/i,
+  /^(?:is|was|are|were|has|have)\s+there\s+(?:ever\s+)?(?:been\s+)?(?:a|an|any)\b/i,
+  /^name\b/i,
+];
 
-/** Whether a prompt asks a question: it ends with "?" or opens like one. */
-export function isQuestion(prompt: string): boolean {
+/** Whether a prompt's question (its last line) asks for a name. */
+export function asksForName(prompt: string): boolean {
   const last = prompt.trim().split(/\n+/).pop()?.trim() ?? '';
-  return last.endsWith('?') || QUESTION_START.test(last);
+  return ASKS_FOR_NAME.some((pattern) => pattern.test(last));
 }
 
 /** Forms of the prompt's words that a name may take (the prompt is often typed in lower case). */
@@ -71,14 +82,14 @@ const firstName = (s: PreparedSentence, tokens: readonly Token[]) => [
 
 /**
  * Per sample (null for a blank one or where the named answers do not differ), the conflict
- * between the answer's named answer and the sample's. Null for all when the prompt is no question.
+ * between the answer's named answer and the sample's. Null for all unless the prompt asks for a name.
  */
 export function directAnswerConflicts(
   prompt: string | undefined,
   answer: PreparedText,
   samples: readonly (PreparedText | null)[],
 ): (DirectAnswerConflict | null)[] {
-  if (prompt === undefined || !isQuestion(prompt)) return samples.map(() => null);
+  if (prompt === undefined || !asksForName(prompt)) return samples.map(() => null);
   const asked = promptForms(prompt);
   const mine = namedAnswer(answer, asked);
   return samples.map((sample) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analysis.ts';
-import { isQuestion } from '../../src/core/direct-answer.ts';
+import { asksForName } from '../../src/core/direct-answer.ts';
 import { bagOfWordsEmbedder } from './core-test-embedder.ts';
 
 const embedder = bagOfWordsEmbedder();
@@ -34,8 +34,12 @@ describe('a sample naming something else for what was asked', () => {
     expect(finding.severity!).toBeGreaterThan(without.severity!);
   });
 
-  it('needs a question: without a prompt, or after an instruction, the sentence is only unbacked', async () => {
-    for (const prompt of [undefined, 'Write a short note about senators from Arizona.']) {
+  it('needs a question asking for a name: otherwise the sentence is only unbacked', async () => {
+    for (const prompt of [
+      undefined,
+      'Write a short note about senators from Arizona.',
+      'Is MIT a good school for future senators?',
+    ]) {
       const finding = await naming([OTHER], prompt);
       expect(finding.evidence[0]!.conflict ?? null).not.toBe('entity');
       expect(finding.evidence[0]!.counterpart).not.toBe(OTHER);
@@ -53,12 +57,27 @@ describe('a sample naming something else for what was asked', () => {
   });
 });
 
-describe('isQuestion', () => {
-  it('reads a question mark or a question word at the start of the last line', () => {
-    expect(isQuestion('who is under the mask of darth vader')).toBe(true);
-    expect(isQuestion('Some context first.\n\nWhich year did it open?')).toBe(true);
-    expect(isQuestion('Tell me about the Brooklyn Bridge?')).toBe(true);
-    expect(isQuestion('This is a Wikipedia passage about John Smith:')).toBe(false);
-    expect(isQuestion('Summarise this article.')).toBe(false);
+describe('asksForName', () => {
+  it('reads the last line of the prompt for a question whose answer is a name', () => {
+    for (const prompt of [
+      'who is under the mask of darth vader',
+      'Some context first.\n\nWhich bridge opened in 1883?',
+      'Whose portrait is on the $20 bill?',
+      'What was the name of the first dog in space?',
+      'Was there ever a US senator from Arizona whose alma mater was MIT?',
+      'Has there been a woman on the Moon?',
+      'Name a painter of the Dutch Golden Age.',
+    ]) {
+      expect(asksForName(prompt), prompt).toBe(true);
+    }
+    for (const prompt of [
+      'Is coffee bad for you?',
+      'What are the health benefits of green tea?',
+      'When did the Brooklyn Bridge open?',
+      'This is a Wikipedia passage about John Smith:',
+      'Who painted it?\n\nSummarise the answer above.',
+    ]) {
+      expect(asksForName(prompt), prompt).toBe(false);
+    }
   });
 });
