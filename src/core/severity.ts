@@ -134,13 +134,30 @@ export function uncertainFrom(sensitivity: Sensitivity): number {
 }
 
 /**
+ * Whether at least half of the samples back a finding and none states something else in its
+ * place. Such a sentence is not marked at any sensitivity, however its wording grades (the
+ * one-sample trees can rate a reworded sentence its only sample backs as doubtful): the card
+ * would show most samples backing what its mark calls unsupported.
+ */
+export function backedByHalf(finding: Pick<SentenceFinding, 'support' | 'evidence'>): boolean {
+  const n = finding.evidence.length;
+  if (n === 0 || finding.support * 2 < n) return false;
+  return !finding.evidence.some((e) => CONFLICTS.has(e.conflict ?? ''));
+}
+
+/**
  * The level of a finding at a sensitivity. Findings without a severity (hand-made reports) are
- * "likely" exactly when flagged.
+ * "likely" exactly when flagged; findings that half of the samples back (backedByHalf) have none.
  */
 export function sentenceLevel(
-  finding: Pick<SentenceFinding, 'severity' | 'flagged'>,
+  finding: Pick<SentenceFinding, 'severity' | 'flagged'> &
+    Partial<Pick<SentenceFinding, 'support' | 'evidence'>>,
   sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
 ): SeverityLevel | null {
+  const { support, evidence } = finding;
+  if (support !== undefined && evidence !== undefined && backedByHalf({ support, evidence })) {
+    return null;
+  }
   const s = finding.severity;
   if (s === undefined) return finding.flagged ? 'likely' : null;
   if (s >= SENSITIVITY_THRESHOLDS[sensitivity]) return 'likely';
@@ -159,7 +176,7 @@ export function gradeSentences(sentences: readonly SentenceFinding[]): SentenceF
       return { ...finding, severity: 0, level: null, flagged: false, type: null };
     }
     const severity = severityOf(finding, answerScore);
-    const level = sentenceLevel({ severity, flagged: false });
+    const level = sentenceLevel({ ...finding, severity, flagged: false });
     return {
       ...finding,
       severity,

@@ -46,6 +46,38 @@ describe('severity model', () => {
     expect(sentenceLevel({ flagged: true })).toBe('likely');
     expect(sentenceLevel({ flagged: false })).toBeNull();
   });
+
+  it('marks no sentence that half of the samples back, unless another states something else', () => {
+    const said = (sample: number, supports: boolean, conflict: 'entity' | null = null) => ({
+      sample,
+      counterpart: 'It opened in 1883.',
+      similarity: 0.9,
+      supports,
+      answerSpans: [],
+      sampleSpans: [],
+      conflict,
+    });
+    const severity = 0.99;
+    for (const sensitivity of ['fewer', 'balanced', 'more'] as const) {
+      // Backed by its only sample, or by two of four with the others silent: no mark.
+      expect(
+        sentenceLevel(
+          { severity, flagged: true, support: 1, evidence: [said(0, true)] },
+          sensitivity,
+        ),
+      ).toBeNull();
+      const twoOfFour = [said(0, true), said(1, true), said(2, false), said(3, false)];
+      expect(
+        sentenceLevel({ severity, flagged: true, support: 2, evidence: twoOfFour }, sensitivity),
+      ).toBeNull();
+    }
+    // Two of four backing while the others name something else: the split is the point.
+    const split = [said(0, true), said(1, true), said(2, false, 'entity'), said(3, false)];
+    expect(sentenceLevel({ severity, flagged: true, support: 2, evidence: split })).toBe('likely');
+    // One of three backing: the severity decides.
+    const one = [said(0, true), said(1, false), said(2, false)];
+    expect(sentenceLevel({ severity, flagged: true, support: 1, evidence: one })).toBe('likely');
+  });
 });
 
 describe('severity of analysed sentences', () => {
