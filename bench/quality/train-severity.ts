@@ -26,13 +26,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeRecord } from '../../src/cli/score-record.ts';
 import { loadEmbedder } from '../../src/cli/load-embedder.ts';
-import { meanPairFeatures } from '../../src/core/pair-features.ts';
 import { forestLogit, type ForestTable } from '../../src/core/forest.ts';
 import {
   conflictType,
   SEVERITY_FEATURES,
   severityFeatures,
   SINGLE_SAMPLE_FEATURES,
+  singleSampleFeatures,
 } from '../../src/core/severity.ts';
 import type { AnalysisReport, Sensitivity } from '../../src/core/types.ts';
 import { pct, table } from './context.ts';
@@ -41,6 +41,7 @@ import { fitForest, forestMargin, type BoostOptions, type Forest } from './gbdt.
 import { fitLogistic, predict, type LogisticModel, type Row } from './logistic.ts';
 import { aucPr, classification } from './metrics.ts';
 import { memoEmbedder } from './memo-embedder.ts';
+import { PROBE_OOF_FILE, probeKey } from './probe-oof.ts';
 import type { WikiBioRecord } from './wikibio.ts';
 
 type SetName = 'wikibio1' | 'wikibio5' | 'wikibio20' | 'chatprotect' | 'summedits';
@@ -93,9 +94,19 @@ function itemsOf(
     ...base[i]!,
     fold,
     x: severityFeatures(f, answerScore),
-    pair: meanPairFeatures(f.segment.text, f.evidence),
+    // The one-sample trees' inputs beyond the evidence: the aligned pair's, then the probe's.
+    pair: singleSampleFeatures(f, answerScore).slice(SEVERITY_FEATURES.length),
     conflictTyped: CONFLICTS.has(conflictType(f) ?? ''),
   }));
+}
+
+function readProbeOutOfFold(): Map<string, number> {
+  if (!existsSync(PROBE_OOF_FILE)) {
+    throw new Error(`${PROBE_OOF_FILE} is missing: run npx tsx bench/quality/train-probe.ts first`);
+  }
+  return new Map(
+    Object.entries(JSON.parse(readFileSync(PROBE_OOF_FILE, 'utf8')) as Record<string, number>),
+  );
 }
 
 /** Folds by text: the n-th distinct text seen goes to fold n mod FOLDS. */
@@ -138,11 +149,17 @@ async function collect(): Promise<Item[]> {
       }
     }
     const pairs = readJsonlGz<{ orig: string; alt: string; tag: string }>(FILES.chatprotect);
+    const probeOutOfFold = readProbeOutOfFold();
     for (const [g, p] of pairs.entries()) {
       const report = await analyzeRecord(
         { id: g, answer: p.orig, sentences: [p.orig], samples: [p.alt] },
         embedder,
       );
+      // The shipped probe was fitted on these very pairs: grade them by the margin of a probe
+      // that did not see them (train-probe.ts), as any other text will be graded.
+      const evidence = report.sentences[0]?.evidence[0];
+      if (evidence?.probe !== undefined)
+        evidence.probe = probeOutOfFold.get(probeKey(p.orig, p.alt));
       const y = p.tag === 'strong' ? 1 : 0;
       items.push(
         ...itemsOf(report, [{ set: 'chatprotect', group: g, y, train: true }], foldOf(p.orig)),

@@ -10,6 +10,7 @@
  * linearly with length. The heavy steps are generators (core/slices.ts), run straight through by
  * `report()` and in slices that hand the event loop back by `addSample` and `reportInSlices`.
  */
+import { probeFits } from './contradiction-probe.ts';
 import type { Embedder } from './embedder.ts';
 import { rowComparer, type ComparableText, type SimilarityRow } from './candidates.ts';
 import { answerSimilarity, pickConsensus } from './consensus.ts';
@@ -250,6 +251,7 @@ function* buildReport(input: ReportInput): Sliced<AnalysisReport> {
   const prepared = counted.map((s) => s.prepared);
   const weight = tokenWeights(answer, prepared, params);
   const context = { answerNorms: answer.norms, weight, params };
+  const probe = probeFits(embedderId, answer.vectors[0]?.length ?? 0);
 
   const perSentence = yield* mapSliced(answer.sentences, (sentence, row) =>
     counted.map((s) =>
@@ -257,6 +259,7 @@ function* buildReport(input: ReportInput): Sliced<AnalysisReport> {
         sentence,
         { prepared: s.prepared, index: s.index, cosines: s.answerRows[row]! },
         context,
+        probe ? answer.vectors[row] : undefined,
       ),
     ),
   );

@@ -82,13 +82,24 @@ export function severityFeatures(finding: SentenceFinding, answerScore: number):
   ];
 }
 
+function probeMean(evidence: SentenceFinding['evidence']): number {
+  const margins = evidence.flatMap((e) => (e.probe === undefined ? [] : [e.probe]));
+  return margins.length === 0 ? 0 : margins.reduce((s, m) => s + m, 0) / margins.length;
+}
+
 /** Inputs of the one-sample trees: the evidence features, then the aligned pair's. */
-export const SINGLE_SAMPLE_FEATURES = [...SEVERITY_FEATURES, ...PAIR_FEATURES] as const;
+export const SINGLE_SAMPLE_FEATURES = [
+  ...SEVERITY_FEATURES,
+  ...PAIR_FEATURES,
+  'probeMean',
+] as const;
 
 export function singleSampleFeatures(finding: SentenceFinding, answerScore: number): number[] {
   return [
     ...severityFeatures(finding, answerScore),
     ...meanPairFeatures(finding.segment.text, finding.evidence),
+    // How far the counterpart's vector leans to contradiction (contradiction-probe.ts).
+    probeMean(finding.evidence),
   ];
 }
 

@@ -9,6 +9,7 @@
  */
 import type { SimilarityRow } from './candidates.ts';
 import type { DirectAnswerConflict } from './direct-answer.ts';
+import { contradictionMargin } from './contradiction-probe.ts';
 import { findConflict, phrases, phraseText, type Conflict } from './conflicts.ts';
 import type { ScoringParams } from './params.ts';
 import type { PreparedSentence, PreparedText } from './prepare.ts';
@@ -46,10 +47,15 @@ export interface SupportContext {
   params: ScoringParams;
 }
 
+/**
+ * `vector` is the sentence's own embedding, given only when the contradiction probe fits the
+ * encoder that made it.
+ */
 export function sampleSupport(
   sentence: PreparedSentence,
   { prepared: sample, index: sampleIndex, cosines }: JudgedSample,
   { answerNorms, weight, params }: SupportContext,
+  vector?: Float32Array,
 ): SampleSupport {
   const tokens = distinctTokens(sentence.tokens);
   const lexical = coverage(tokens, sample.norms, weight);
@@ -133,6 +139,9 @@ export function sampleSupport(
       support,
       conflict: conflict?.type ?? null,
       change: change?.change ?? null,
+      ...(other && vector
+        ? { probe: contradictionMargin(vector, sample.vectors[counterpart]!) }
+        : {}),
     },
   };
 }
@@ -170,6 +179,8 @@ export function withNamedElsewhere(
       support,
       conflict: 'entity',
       change: null,
+      // The probe read the old counterpart; the name conflict speaks for itself.
+      probe: undefined,
     },
   };
 }

@@ -75,6 +75,10 @@ export interface SampleEvidence {
    * in WordNet — opposites, sibling terms ("second"/"third": a change of fact) or synonyms (a
    * paraphrase) — else null. */
   change?: WordChange | null;
+  /** The contradiction probe's margin for the sentence and its counterpart (above 0 leans to
+   * contradiction; contradiction-probe.ts). Absent without a counterpart, or when the encoder
+   * is not the one the probe was fitted on. */
+  probe?: number;
 }
 
 /** "swap": a word replaced by one that is neither its synonym nor related in WordNet. */
