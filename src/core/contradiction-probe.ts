@@ -4,7 +4,9 @@
  * their element-wise product and absolute difference — carries some sign of "these two
  * statements cannot both be true" that cosine similarity alone does not. A linear read-out of
  * those 1,024 numbers, fitted on ChatProtect's development pairs together with the rest of the
- * evidence by bench/quality/train-probe.ts, gives a margin: above 0 leans to contradiction.
+ * evidence by bench/quality/train-probe.ts, gives a margin: the higher, the more the pair leans
+ * to contradiction (0 is ChatProtect's average pair; only the rank means anything, and the
+ * one-sample severity trees weigh it).
  * The weights belong to one encoder build; with any other encoder there is no probe.
  */
 import { CONTRADICTION_PROBE } from './contradiction-probe-weights.ts';

@@ -87,7 +87,7 @@ function probeMean(evidence: SentenceFinding['evidence']): number {
   return margins.length === 0 ? 0 : margins.reduce((s, m) => s + m, 0) / margins.length;
 }
 
-/** Inputs of the one-sample trees: the evidence features, then the aligned pair's. */
+/** Inputs of the one-sample trees: the evidence features, the aligned pair's, the probe's. */
 export const SINGLE_SAMPLE_FEATURES = [
   ...SEVERITY_FEATURES,
   ...PAIR_FEATURES,

@@ -75,8 +75,8 @@ export interface SampleEvidence {
    * in WordNet — opposites, sibling terms ("second"/"third": a change of fact) or synonyms (a
    * paraphrase) — else null. */
   change?: WordChange | null;
-  /** The contradiction probe's margin for the sentence and its counterpart (above 0 leans to
-   * contradiction; contradiction-probe.ts). Absent without a counterpart, or when the encoder
+  /** The contradiction probe's margin for the sentence and its counterpart: the higher, the
+   * more the pair leans to contradiction; 0 is ChatProtect's average pair (contradiction-probe.ts). Absent without a counterpart, or when the encoder
    * is not the one the probe was fitted on. */
   probe?: number;
 }
