@@ -2,13 +2,16 @@
  * Finds what most samples say and the answer leaves out. A sample sentence is "left out" when no
  * answer sentence is close to it and the answer repeats few of its content words; left-out
  * sentences of different samples that say the same thing are pooled, and a pool counts as an
- * omission when more than half of the samples (at least two) contribute to it.
+ * omission when more than half of the samples (at least two) contribute to it. The pool is shown
+ * in the words its members most share, so "3 samples say: …" never carries a detail (a state,
+ * an age) that only one of them gives.
  */
 import type { SimilarityRow } from './candidates.ts';
 import type { PreparedText } from './prepare.ts';
 import type { Sliced } from './slices.ts';
 import type { Omission } from './types.ts';
 import { cosine } from './vectors.ts';
+import type { Token } from './lexical.ts';
 import { coverage, distinctTokens, type TokenWeight } from './weights.ts';
 
 /** A sample sentence this close to some answer sentence is covered. */
@@ -24,6 +27,9 @@ interface Candidate {
   sample: number;
   text: string;
   vector: Float32Array;
+  /** Distinct content tokens and their normalised forms (what the other members repeat). */
+  tokens: Token[];
+  norms: ReadonlySet<string>;
 }
 
 /**
@@ -53,6 +59,8 @@ export function* findOmissions(
         sample: sampleIndexes[k]!,
         text: sentence.segment.text,
         vector: sample.vectors[j]!,
+        tokens,
+        norms: sentence.norms,
       });
     });
     yield;
@@ -79,7 +87,7 @@ export function* findOmissions(
     if (bestAt === -1 || bestMembers.size < needed) break;
     const ordered = [...bestMembers.entries()].sort((a, b) => a[0] - b[0]);
     omissions.push({
-      text: pool[bestAt]!.text,
+      text: pool[sharedWording([...bestMembers.values()], pool, sim, weight)]!.text,
       samples: ordered.map(([s]) => s),
       wording: ordered.map(([, m]) => m.text),
     });
@@ -112,6 +120,35 @@ function echoes(
     }
   });
   return members;
+}
+
+/**
+ * The member whose words the other members repeat most (weighted as the coverage elsewhere),
+ * then the one closest to them all: the pool's centre was chosen for having the most echoes,
+ * and may be the one sample that adds a detail to what the others say.
+ */
+function sharedWording(
+  members: readonly Echo[],
+  pool: readonly Candidate[],
+  cosineOf: (a: number, b: number) => number,
+  weight: TokenWeight,
+): number {
+  let best = members[0]!.at;
+  let bestKey = [-Infinity, -Infinity];
+  for (const m of members) {
+    const others = members.filter((o) => o !== m);
+    const mean = (f: (o: Echo) => number) =>
+      others.reduce((sum, o) => sum + f(o), 0) / others.length;
+    const key = [
+      mean((o) => coverage(pool[m.at]!.tokens, pool[o.at]!.norms, weight)),
+      mean((o) => cosineOf(m.at, o.at)),
+    ];
+    if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && key[1]! > bestKey[1]!)) {
+      best = m.at;
+      bestKey = key;
+    }
+  }
+  return best;
 }
 
 /** Cosines between pool members, each computed once however many rounds ask for it. */

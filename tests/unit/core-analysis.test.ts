@@ -193,6 +193,25 @@ describe('inconsistency types', () => {
     expect(report.omissions[0]!.wording.every((w) => w.includes('Seine'))).toBe(true);
     expect(report.counts.omission).toBe(1);
   });
+
+  it("shows an omission in the words its samples share, not one sample's extra detail", async () => {
+    // The Illinois sentence echoes both others (so it anchors the pool), but only it names a
+    // state and an age: "3 samples say" it would claim what two of them never said.
+    const opening = 'You must be 18 to buy a BB gun.';
+    const report = await analyze(
+      opening,
+      [
+        `${opening} Some states set a higher age for buyers of air guns.`,
+        `${opening} Some states set a higher age for buyers, such as Illinois at 21.`,
+        `${opening} Some states set a higher age, as for buyers such as minors.`,
+      ],
+      embedder,
+    );
+    expect(report.omissions).toHaveLength(1);
+    expect(report.omissions[0]!.samples).toEqual([0, 1, 2]);
+    expect(report.omissions[0]!.wording.some((w) => w.includes('Illinois'))).toBe(true);
+    expect(report.omissions[0]!.text).not.toMatch(/Illinois|21/);
+  });
 });
 
 describe('consensus', () => {
