@@ -12,6 +12,9 @@ import type { EmbeddingLoadProgress } from '../shared/model-download.ts';
 import { createTransformersEmbedder, type TransformersEmbedder } from './transformers-embedder.ts';
 import { createWorkerPoolEmbedder, type EmbeddingWorker } from './worker-pool-embedder.ts';
 import { bundledEmbedderOptions, packagedWasm } from './bundled-embedder-options.ts';
+// The emitted worker's path, resolved against the extension's root below: Firefox's background
+// bundle has no import.meta.url, so vite's usual `new URL(…, import.meta.url)` came out undefined.
+import workerPath from './embedding-worker.ts?worker&url';
 
 /** The extension's base URL, e.g. chrome-extension://<id>/. */
 const extensionRoot = (): string => browser.runtime.getURL('/');
@@ -23,9 +26,8 @@ const extensionRoot = (): string => browser.runtime.getURL('/');
 const MAX_WORKERS = 2;
 
 /**
- * The bundled model, in a pool of workers when `inWorkers` (Chrome's offscreen document), else on
- * the page's own thread (Firefox's background page: there the worker's URL did not resolve in its
- * bundle).
+ * The bundled model, in a pool of workers when `inWorkers` (Chrome's offscreen document and
+ * Firefox's background page), else on the page's own thread.
  */
 export function createExtensionEmbedder(inWorkers: boolean): TransformersEmbedder {
   if (!inWorkers || typeof Worker === 'undefined') return createInPageEmbedder();
@@ -34,9 +36,7 @@ export function createExtensionEmbedder(inWorkers: boolean): TransformersEmbedde
     dimensions: BUNDLED_MODEL.dimensions,
     size: Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1)),
     spawn: () =>
-      new Worker(new URL('./embedding-worker.ts', import.meta.url), {
-        type: 'module',
-      }) as EmbeddingWorker,
+      new Worker(new URL(workerPath, extensionRoot()), { type: 'module' }) as EmbeddingWorker,
   });
 }
 
