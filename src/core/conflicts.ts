@@ -21,6 +21,27 @@ export interface Conflict {
 
 /** Cosine from which two sentences are close enough for a polarity flip to be a contradiction. */
 const NEARLY_SAME_COSINE = 0.8;
+/** Share of their content words (Jaccard) that makes two sentences nearly the same outright… */
+const NEARLY_SAME_WORDS = 0.5;
+/** …and the share that two sentences close in meaning must still have in common. */
+const CLOSE_SAME_WORDS = 0.3;
+
+/**
+ * Nearly the same statement, so that a flipped polarity or an antonym contradicts it: most
+ * content words shared, or close in meaning and a fair part of the words shared. Cosine alone
+ * is not enough: the encoder puts two different facts about one person at 0.8–0.9 ("he was named
+ * in the Test squad but did not play" / "he made his ODI debut against Pakistan").
+ */
+function nearlySameStatement(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+  cosine: number,
+): boolean {
+  const shared = jaccard(sentence.norms, counterpart.norms);
+  return (
+    shared >= NEARLY_SAME_WORDS || (cosine >= NEARLY_SAME_COSINE && shared >= CLOSE_SAME_WORDS)
+  );
+}
 
 /**
  * "Spain beat Italy" against "Italy beat Spain": the same words in the same order, the same
@@ -148,8 +169,7 @@ export function findConflict(
 ): Conflict | null {
   // A flipped polarity only means something between nearly the same sentences: "he did not
   // play" against "he was named in the squad" is a different statement, not a contradiction.
-  const nearlySame =
-    cosine >= NEARLY_SAME_COSINE || jaccard(sentence.norms, counterpart.norms) >= 0.5;
+  const nearlySame = nearlySameStatement(sentence, counterpart, cosine);
   // Counts rather than parity: "aimed at not discussing … and not exploring" negates two
   // clauses of "aimed at discussing … and exploring", it does not cancel out.
   if (nearlySame && sentence.negations !== counterpart.negations) {

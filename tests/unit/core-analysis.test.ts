@@ -115,6 +115,35 @@ describe('inconsistency types', () => {
     expect(same.finding.evidence[0]!.conflict).toBeNull();
   });
 
+  it('reads a flipped polarity or an antonym as a contradiction only between nearly the same statements', async () => {
+    // An encoder that puts every sentence at cosine 1, as the bundled one puts two facts about
+    // one person at 0.8–0.9: the words must still say the same thing.
+    const topical: Embedder = {
+      id: 'test-one-topic',
+      dimensions: 2,
+      embed: (texts) => Promise.resolve(texts.map(() => Float32Array.of(1, 0))),
+    };
+    const other = await analyze(
+      'He was named in the Test squad against England, but he did not play.',
+      ['He made his ODI debut against Pakistan in October, taking four wickets.'],
+      topical,
+    );
+    expect(other.sentences[0]!.evidence[0]!.conflict).not.toBe('contradiction');
+    const song = await analyze(
+      'She has since released the singles "Right Now" and "Gimme Love".',
+      ['She left the group to pursue a solo career and released a debut single.'],
+      topical,
+    );
+    expect(song.sentences[0]!.evidence[0]!.conflict).not.toBe('contradiction');
+
+    const same = await analyze(
+      'He did not play in the Test against England.',
+      ['He played in the Test against England in October.'],
+      topical,
+    );
+    expect(same.sentences[0]!.evidence[0]!.conflict).toBe('contradiction');
+  });
+
   it('flags negation and antonyms as contradictions', async () => {
     const negated = await findingFor(
       'The old bridge is not open to traffic today.',
