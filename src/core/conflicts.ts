@@ -151,6 +151,14 @@ function numberClass(tokens: readonly Token[], at: number): NumberClass {
   return 'other';
 }
 
+/** Whether `year` is a year of the decade `decade` ("1993" of "1990s"). */
+function withinDecade(year: Token, decade: Token): boolean {
+  if (!/^\d{3}0s$/.test(decade.raw) || !/^\d{4}$/.test(year.raw)) return false;
+  const start = Number(decade.raw.slice(0, 4));
+  const y = Number(year.raw);
+  return y >= start && y < start + 10;
+}
+
 function raws(tokens: readonly Token[]): string[] {
   return [...new Set(tokens.map((t) => t.raw))];
 }
@@ -193,6 +201,11 @@ export function findConflict(
     // A value the answer states elsewhere is not offered in place of this one.
     let offered = counterpart.tokens.filter((t) => t.kind === kind && !answerNorms.has(t.norm));
     if (kind === 'number') {
+      // "the 1990s" holds 1993: a year inside a decade the other side names is no other value.
+      const inDecadeOf = (others: readonly Token[]) => (t: Token) =>
+        others.some((o) => withinDecade(t, o) || withinDecade(o, t));
+      missing = missing.filter((t) => !inDecadeOf(counterpart.tokens)(t));
+      offered = offered.filter((t) => !inDecadeOf(sentence.tokens)(t));
       // Only values of the same sort compete: a year with a year, an age with a count.
       const ofSentence = (t: Token) => numberClass(sentence.tokens, sentence.tokens.indexOf(t));
       const ofCounterpart = (t: Token) =>

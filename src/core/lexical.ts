@@ -94,10 +94,15 @@ const MONTHS = new Set(
 const TOKEN =
   /n't|\p{N}[\p{N},.]*\p{N}(?:st|nd|rd|th|s|%)?|\p{N}(?:st|nd|rd|th|s|%)?|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
-/** Normalises a word for matching: lower case, no possessive, a light plural/verb stem. */
+/**
+ * Normalises a word for matching: lower case, no accents ("Kévin" = "Kevin", "Québécois" =
+ * "Quebecois": one name, spelt with or without them), no possessive, a light plural/verb stem.
+ */
 export function stem(word: string): string {
   let w = word
     .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .replace(/[’']s$/, '')
     .replace(/[’']/g, '');
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
@@ -149,6 +154,21 @@ export function wordNorm(word: string): string {
   return lemma(base ?? word);
 }
 
+/**
+ * The second year of a season or span written short ("2016–17", "1998-99"): 2017, 1999, so
+ * that it meets the year written out; null for any other number.
+ */
+function seasonYear(text: string, start: number, raw: string): string | null {
+  if (!/^\d{2}$/.test(raw)) return null;
+  const before = /(\d{4})[-‐‑–/]$/.exec(text.slice(Math.max(0, start - 5), start));
+  if (!before) return null;
+  const first = Number(before[1]);
+  let year = Math.floor(first / 100) * 100 + Number(raw);
+  if (year <= first) year += 100;
+  // Only the next few years: "1990-91", not a page range such as "1990-45".
+  return year - first <= 9 ? String(year) : null;
+}
+
 function normaliseNumber(raw: string): string {
   const n = raw.replace(/(st|nd|rd|th|s)$/i, '').replace(/,(?=\d{3}\b)/g, '');
   // "1990s" and "1990" are kept equal on purpose: a decade and a year in it rarely conflict.
@@ -175,7 +195,13 @@ export function tokenize(text: string, keepStopwords = false, language: Language
     const atSentenceStart = first || /[.!?:]\s*$/.test(source.slice(Math.max(0, start - 3), start));
     first = false;
     if (/^\p{N}/u.test(raw)) {
-      tokens.push({ norm: normaliseNumber(raw), kind: 'number', raw, start, end });
+      tokens.push({
+        norm: seasonYear(text, start, raw) ?? normaliseNumber(raw),
+        kind: 'number',
+        raw,
+        start,
+        end,
+      });
       continue;
     }
     const numberWord = NUMBER_WORDS[lower];

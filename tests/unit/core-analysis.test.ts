@@ -52,6 +52,31 @@ describe('inconsistency types', () => {
     expect(finding.evidence[0]).toMatchObject({ answerSpans: ['1970'], sampleSpans: ['1982'] });
   });
 
+  it('reads a year inside a decade, or a season written short, as the same value', async () => {
+    const decade = async (answer: string) =>
+      (
+        await findingFor(
+          answer,
+          ['The band rose to fame in the late 1990s with its debut album.'],
+          'band',
+        )
+      ).finding.evidence[0]!;
+    expect((await decade('The band rose to fame in 1993 with its debut album.')).conflict).not.toBe(
+      'number',
+    );
+    expect(await decade('The band rose to fame in 1987 with its debut album.')).toMatchObject({
+      conflict: 'number',
+      answerSpans: ['1987'],
+      sampleSpans: ['1990s'],
+    });
+    const season = await findingFor(
+      'He was named the Rookie of the Year in 2017.',
+      ['He was named the 2016–17 Rookie of the Year.'],
+      'Rookie',
+    );
+    expect(season.finding.evidence[0]!.conflict).not.toBe('number');
+  });
+
   it('flags a different number, with the differing spans per sample', async () => {
     const { finding } = await findingFor(
       'Paris is the capital of France. The Eiffel Tower was built in 1889 for the fair.',

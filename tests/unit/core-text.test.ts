@@ -5,6 +5,20 @@ import { negationCount, tokenize } from '../../src/core/lexical.ts';
 import { locateSentences } from '../../src/core/locate.ts';
 
 describe('lexical tokens', () => {
+  it('reads the second year of a season written short as the full year', () => {
+    const norms = (text: string) => tokenize(text).map((t) => t.norm);
+    expect(norms('the 2016–17 season')).toEqual(['2016', '2017', 'season']);
+    expect(norms('from 1998-99 to 1999-2000')).toEqual(['1998', '1999', '1999', '2000']);
+    expect(norms('pages 1990-45').slice(1)).toEqual(['1990', '45']);
+  });
+
+  it('matches a name spelt with or without its accents, and keeps the raw text', () => {
+    const accented = tokenize('Kévin Gameiro joined the Parti Québécois in Montréal.');
+    const plain = tokenize('Kevin Gameiro joined the Parti Quebecois in Montreal.');
+    expect(accented.map((t) => t.norm)).toEqual(plain.map((t) => t.norm));
+    expect(accented[0]).toMatchObject({ raw: 'Kévin', kind: 'name' });
+  });
+
   it('normalises numbers, number words, months, plurals and verb forms, and marks names', () => {
     const tokens = tokenize(
       'In March 1820 the Smiths paid 1,000 pounds for three Houses in London.',
