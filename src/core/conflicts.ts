@@ -44,26 +44,35 @@ function nearlySameStatement(
 }
 
 /**
- * "Spain beat Italy" against "Italy beat Spain": the same words in the same order, the same
- * names in another order. Passive wording ("was beaten by") legitimately swaps the order, so it is left alone.
+ * "Spain beat Italy" against "Italy beat Spain": the same sentence with its names exchanged —
+ * the same words in the same order, each name standing where the other's stood. Passive wording
+ * ("was beaten by") legitimately swaps the order, so it is left alone; so is a name that only
+ * moved ("Ke Apon Ke Por is a popular Bengali series" / "A popular Bengali series, Ke Apon Ke
+ * Por, …"), since the names then stand between other words.
  */
 function reversedRelation(
   sentence: PreparedSentence,
   counterpart: PreparedSentence,
 ): { answerSpans: string[]; sampleSpans: string[] } | null {
   if (sentence.words.includes('by') || counterpart.words.includes('by')) return null;
-  // The rest must read the same, in the same order; only the names may have moved.
-  const rest = (s: PreparedSentence) =>
+  // The words read the same, in the same order, with the names (each run of them one slot) in
+  // the same places.
+  const slots = (s: PreparedSentence) =>
     s.tokens
-      .filter((t) => t.kind !== 'name')
-      .map((t) => t.norm)
+      .map((t, i) => (t.kind !== 'name' ? t.norm : s.tokens[i - 1]?.kind === 'name' ? '' : '#'))
+      .filter(Boolean)
       .join(' ');
-  if (rest(sentence) !== rest(counterpart)) return null;
+  if (slots(sentence) !== slots(counterpart)) return null;
   const names = (s: PreparedSentence) => [
     ...new Set(s.tokens.filter((t) => t.kind === 'name').map((t) => t.norm)),
   ];
-  const a = names(sentence).filter((n) => counterpart.norms.has(n));
-  const b = names(counterpart).filter((n) => sentence.norms.has(n));
+  // Only the names both sides have say whether the order changed.
+  const shared = (s: PreparedSentence, other: PreparedSentence) =>
+    names(s).filter(
+      (n) => other.norms.has(n) && other.tokens.some((t) => t.kind === 'name' && t.norm === n),
+    );
+  const a = shared(sentence, counterpart);
+  const b = shared(counterpart, sentence);
   if (a.length < 2 || a.join(' ') === b.join(' ')) return null;
   const raw = (s: PreparedSentence, order: string[]) =>
     order.map((n) => s.tokens.find((t) => t.norm === n)!.raw);

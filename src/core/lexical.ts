@@ -90,9 +90,10 @@ const MONTHS = new Set(
   ).split(' '),
 );
 
-// Words, numbers (with separators, decimals, ordinals, percentages) and contractions' "n't".
+// Words, numbers (with separators, decimals, ordinals, percentages), contractions' "n't" and
+// dotted abbreviations that start with a capital ("Ph.D.", "U.S.A.", "M.Sc.").
 const TOKEN =
-  /n't|\p{N}[\p{N},.]*\p{N}(?:st|nd|rd|th|s|%)?|\p{N}(?:st|nd|rd|th|s|%)?|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+  /n't|\p{N}[\p{N},.]*\p{N}(?:st|nd|rd|th|s|%)?|\p{N}(?:st|nd|rd|th|s|%)?|\p{Lu}\p{L}?\.(?:\p{L}{1,2}\.)+|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
 /**
  * Normalises a word for matching: lower case, no accents ("Kévin" = "Kevin", "Québécois" =
@@ -218,7 +219,9 @@ export function tokenize(text: string, keepStopwords = false, language: Language
       tokens.push({ norm: lower.slice(0, 3), kind: 'number', raw, start, end });
       continue;
     }
-    const norm = stem(raw);
+    // An abbreviation reads the same with its dots or without ("Ph.D." = "PhD").
+    const word = raw.includes('.') ? raw.replaceAll('.', '') : raw;
+    const norm = stem(word);
     if (STOPWORDS.has(lower) || STOPWORDS.has(norm) || NEGATORS.has(lower)) {
       if (keepStopwords) tokens.push({ norm, kind: 'word', raw, start, end });
       continue;
@@ -228,11 +231,11 @@ export function tokenize(text: string, keepStopwords = false, language: Language
     // next word is capitalised too ("John Smith was ...").
     const capital = /^\p{Lu}/u.test(raw);
     const nextCapital = /^\s+\p{Lu}/u.test(source.slice(end, end + 3));
-    const isName = capital && (!atSentenceStart || nextCapital || /^\p{Lu}{2,}$/u.test(raw));
+    const isName = capital && (!atSentenceStart || nextCapital || /^\p{Lu}{2,}$/u.test(word));
     // Names are folded like words (but never as irregular verbs: "Rose" stays a name), so the
     // "Bridge" of "Brooklyn Bridge" still meets a table cell's "Bridge opens".
-    if (isName) tokens.push({ norm: lemma(raw), kind: 'name', raw, start, end });
-    else tokens.push({ norm: wordNorm(raw), kind: 'word', raw, start, end });
+    if (isName) tokens.push({ norm: lemma(word), kind: 'name', raw, start, end });
+    else tokens.push({ norm: wordNorm(word), kind: 'word', raw, start, end });
   }
   return tokens;
 }

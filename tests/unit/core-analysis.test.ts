@@ -213,6 +213,20 @@ describe('inconsistency types', () => {
       'final',
     );
     expect(passive.finding.flagged).toBe(false);
+    // A name that only moved is no exchange of names.
+    const moved = await findingFor(
+      'Ke Apon Ke Por is a popular Bengali television drama series that airs on Star Jalsha.',
+      ['A popular Bengali television drama series, Ke Apon Ke Por, airs on Star Jalsha.'],
+      'Jalsha',
+    );
+    expect(moved.finding.evidence[0]!.conflict).not.toBe('contradiction');
+    // Nor is a name one side has twice ("… Star" in "Demon Star" and "star" before it).
+    const extra = await findingFor(
+      'The most notable star in Perseus is Algol, which is also known as Beta Persei.',
+      ['The most notable star in Perseus is Algol, also known as the "Demon Star".'],
+      'Algol',
+    );
+    expect(extra.finding.evidence[0]!.conflict).not.toBe('contradiction');
   });
 
   it('flags a statement no sample makes as unsupported, and leaves backed ones alone', async () => {

@@ -5,6 +5,14 @@ import { negationCount, tokenize } from '../../src/core/lexical.ts';
 import { locateSentences } from '../../src/core/locate.ts';
 
 describe('lexical tokens', () => {
+  it('reads a dotted abbreviation as the same word without its dots', () => {
+    const norms = (text: string) => tokenize(text).map((t) => t.norm);
+    expect(norms('She earned a Ph.D. in biochemistry.')).toEqual(
+      norms('She earned a PhD in biochemistry.'),
+    );
+    expect(tokenize('He holds an M.Sc. degree.')[1]).toMatchObject({ raw: 'M.Sc.', norm: 'msc' });
+  });
+
   it('reads the second year of a season written short as the full year', () => {
     const norms = (text: string) => tokenize(text).map((t) => t.norm);
     expect(norms('the 2016–17 season')).toEqual(['2016', '2017', 'season']);
