@@ -67,10 +67,10 @@ function reversedRelation(
     ...new Set(s.tokens.filter((t) => t.kind === 'name').map((t) => t.norm)),
   ];
   // Only the names both sides have say whether the order changed.
-  const shared = (s: PreparedSentence, other: PreparedSentence) =>
-    names(s).filter(
-      (n) => other.norms.has(n) && other.tokens.some((t) => t.kind === 'name' && t.norm === n),
-    );
+  const shared = (s: PreparedSentence, other: PreparedSentence) => {
+    const theirs = new Set(names(other));
+    return names(s).filter((n) => theirs.has(n));
+  };
   const a = shared(sentence, counterpart);
   const b = shared(counterpart, sentence);
   if (a.length < 2 || a.join(' ') === b.join(' ')) return null;
