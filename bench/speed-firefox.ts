@@ -10,9 +10,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { settingsFromPreset } from '../src/shared/presets.ts';
 import { BROOKLYN_PASSAGE } from '../tests/fixtures/pipeline/brooklyn-samples.ts';
-import { runFirefox } from '../tests/helpers/firefox-extension.ts';
+import { localBackend, runFirefox, seedTestSettings } from '../tests/helpers/firefox-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../tests/helpers/fixture-server.ts';
 import { startLlmServer, type Passage } from '../tests/helpers/llm-server.ts';
 import { benchmarkSentences } from './speed-embedding.ts';
@@ -50,15 +49,8 @@ async function timeOneCheck(
     const code = readFileSync(background, 'utf8');
     if (!code.includes(WORKERS_ON)) throw new Error(`${BUILD} has no "${WORKERS_ON}" to switch`);
     if (!inWorkers) writeFileSync(background, code.replace(WORKERS_ON, 'bundledInWorkers: false'));
-    const backend = settingsFromPreset('openai', {
-      presetId: 'custom',
-      baseUrl: `${llm.url}/v1`,
-      model: 'recorded-model',
-    });
-    writeFileSync(
-      join(extension, 'test-settings.json'),
-      JSON.stringify({ backend, sampleCount: passage.samples.length }),
-    );
+    const backend = localBackend(llm.url);
+    seedTestSettings(extension, { backend, sampleCount: passage.samples.length });
     server.beacons.length = 0;
     const firefox = await runFirefox(extension, server.url(PAGE));
     try {

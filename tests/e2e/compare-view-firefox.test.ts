@@ -8,13 +8,12 @@
  * the answer, closed by Escape with focus back on its button, and every sample named with its
  * source in the view, the card and the summary.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settingsFromPreset } from '../../src/shared/presets.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
-import { runFirefox } from '../helpers/firefox-extension.ts';
+import { localBackend, runFirefox, seedTestSettings } from '../helpers/firefox-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer } from '../helpers/llm-server.ts';
 
@@ -59,14 +58,9 @@ describe('the compare view in Firefox', () => {
     const other = await startLlmServer({
       passages: [{ person: 'Brooklyn Bridge', keywords: ['brooklyn'], samples: OTHER_SAYS }],
     });
-    // The test build stores packaged test-settings.json at startup (see test-seed.ts).
     const extension = mkdtempSync(join(tmpdir(), 'crosscheck-firefox-compare-'));
     cpSync('dist/test/firefox', extension, { recursive: true });
-    const backend = settingsFromPreset('openai', {
-      presetId: 'custom',
-      baseUrl: `${llm.url}/v1`,
-      model: 'recorded-model',
-    });
+    const backend = localBackend(llm.url);
     const otherVoices = [
       {
         id: 'v-other',
@@ -74,10 +68,7 @@ describe('the compare view in Firefox', () => {
         backend: { ...backend, baseUrl: `${other.url}/v1`, model: 'other-model' },
       },
     ];
-    writeFileSync(
-      join(extension, 'test-settings.json'),
-      JSON.stringify({ backend, otherVoices, otherVoicesMode: 'always' }),
-    );
+    seedTestSettings(extension, { backend, otherVoices, otherVoicesMode: 'always' });
     const runner = await runFirefox(
       extension,
       server.url(

@@ -4,14 +4,13 @@
  * the background event page. The fixture page reports what the content script published through
  * a beacon to the fixture server, since nothing else can look into an extension's world there.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webExt from 'web-ext';
-import { settingsFromPreset } from '../../src/shared/presets.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
-import { runFirefox } from '../helpers/firefox-extension.ts';
+import { localBackend, runFirefox, seedTestSettings } from '../helpers/firefox-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer } from '../helpers/llm-server.ts';
 
@@ -61,15 +60,10 @@ describe('Firefox build', () => {
 
   it('checks an answer end to end: samples, the model in the event page, page highlights', async () => {
     const llm = await startLlmServer({ passages: [BROOKLYN_PASSAGE] });
-    // The test build stores packaged test-settings.json at startup (see test-seed.ts).
     const extension = mkdtempSync(join(tmpdir(), 'crosscheck-firefox-ext-'));
     cpSync('dist/test/firefox', extension, { recursive: true });
-    const backend = settingsFromPreset('openai', {
-      presetId: 'custom',
-      baseUrl: `${llm.url}/v1`,
-      model: 'recorded-model',
-    });
-    writeFileSync(join(extension, 'test-settings.json'), JSON.stringify({ backend }));
+    const backend = localBackend(llm.url);
+    seedTestSettings(extension, { backend });
     const runner = await runFirefox(
       extension,
       server.url('/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&beacon=1'),

@@ -6,16 +6,15 @@
  * model's files fetched from that server by transformers.js in Firefox. (Firefox's options page
  * cannot be driven from here; the Chromium test covers the download through the UI.)
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL } from '../../src/shared/bundled-model.ts';
 import { TEST_MODEL_HOST_KEY } from '../../src/shared/model-host.ts';
 import { DEFAULT_MODELS_DIR } from '../../src/embedding/node-embedder.ts';
-import { settingsFromPreset } from '../../src/shared/presets.ts';
 import { BROOKLYN_PASSAGE } from '../fixtures/pipeline/brooklyn-samples.ts';
-import { runFirefox } from '../helpers/firefox-extension.ts';
+import { localBackend, runFirefox, seedTestSettings } from '../helpers/firefox-extension.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startLlmServer, type LlmServer } from '../helpers/llm-server.ts';
 import { startModelHubServer, type ModelHubServer } from '../helpers/model-hub-server.ts';
@@ -45,15 +44,12 @@ describe('a downloaded embedding model in Firefox', () => {
   });
 
   it('checks an answer with the model fetched from the hub stand-in', async () => {
-    const backend = settingsFromPreset('openai', {
-      presetId: 'custom',
-      baseUrl: `${llm.url}/v1`,
-      model: 'recorded-model',
+    const backend = localBackend(llm.url);
+    seedTestSettings(extension, {
+      backend,
+      embeddingModel: { id: REPO },
+      [TEST_MODEL_HOST_KEY]: hub.host,
     });
-    writeFileSync(
-      join(extension, 'test-settings.json'),
-      JSON.stringify({ backend, embeddingModel: { id: REPO }, [TEST_MODEL_HOST_KEY]: hub.host }),
-    );
     const runner = await runFirefox(
       extension,
       fixtures.url('/sites/chatgpt/conversation.html?crosscheck-site=chatgpt&stream=1&beacon=1'),

@@ -1,12 +1,13 @@
 /**
  * Starts Firefox ESR, headless, with an unpacked extension installed as a temporary add-on
  * through web-ext's own runner, on a fresh profile, kept off the network. The one way every
- * Firefox test starts it.
+ * Firefox test starts it; and how a copy of the test build is pointed at the local backend.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import webExt from 'web-ext';
+import { settingsFromPreset } from '../../src/shared/presets.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -43,4 +44,21 @@ export async function runFirefox(extensionDir: string, startUrl: string): Promis
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The local test backend at `llmUrl` (tests/helpers/llm-server.ts) as an OpenAI-compatible one. */
+export function localBackend(llmUrl: string) {
+  return settingsFromPreset('openai', {
+    presetId: 'custom',
+    baseUrl: `${llmUrl}/v1`,
+    model: 'recorded-model',
+  });
+}
+
+/**
+ * Seeds a copy of the test build with settings: the test build stores its packaged
+ * test-settings.json at startup (see src/background/test-seed.ts).
+ */
+export function seedTestSettings(extensionDir: string, settings: Record<string, unknown>): void {
+  writeFileSync(join(extensionDir, 'test-settings.json'), JSON.stringify(settings));
 }
