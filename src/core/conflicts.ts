@@ -13,7 +13,8 @@ import { jaccard } from './vectors.ts';
 
 export interface Conflict {
   /** "unsupported" for names that differ around a different statement (see sharesFrame) and for
-   * a detail the answer adds to a statement the sample makes without it (see addedDetail). */
+   * a detail the answer adds to a statement the sample makes without it (see addedDetail); such
+   * a conflict offers no `sampleSpans`, as nothing in the sample stands in the answer's place. */
   type: Exclude<InconsistencyType, 'omission'>;
   answerSpans: string[];
   sampleSpans: string[];
@@ -240,10 +241,16 @@ export function findConflict(
         (kind === 'number' && cosine >= NEARLY_SAME_COSINE) ||
         ((kind === 'number' || sharesFrame(sentence, counterpart, missing, offered)) &&
           sameSlot(sentence, counterpart, missing, offered));
-      const type = !swapped ? 'unsupported' : kind === 'number' ? 'number' : 'entity';
+      // Unswapped, the sample's values stand for something else ("Hayden Christensen" against
+      // "Anakin Skywalker, a Jedi Knight"): showing them as what it says instead would tell the
+      // reader of a swap the analysis did not find.
+      if (!swapped) {
+        const answerSpans = kind === 'number' ? raws(missing) : phraseTexts(sentence, missing);
+        return { type: 'unsupported', answerSpans, sampleSpans: [] };
+      }
       if (kind === 'number')
-        return { type, answerSpans: raws(missing), sampleSpans: raws(offered) };
-      return { type, ...nameSpans(sentence, counterpart, missing, offered) };
+        return { type: 'number', answerSpans: raws(missing), sampleSpans: raws(offered) };
+      return { type: 'entity', ...nameSpans(sentence, counterpart, missing, offered) };
     }
   }
   return addedDetail(sentence, counterpart, sampleNorms, cosine);
@@ -291,6 +298,11 @@ export function phrases(s: PreparedSentence, subset: readonly Token[]): [number,
 export const phraseText = (s: PreparedSentence, [a, b]: [number, number]) =>
   s.plain.slice(s.tokens[a]!.start, s.tokens[b]!.end);
 
+/** The distinct phrases (adjacent names joined) that `tokens` of `s` make. */
+const phraseTexts = (s: PreparedSentence, tokens: readonly Token[]) => [
+  ...new Set(phrases(s, tokens).map((p) => phraseText(s, p))),
+];
+
 /**
  * The differing names as whole phrases ("Hayden Christensen"), and on the sample's side only the
  * names that stand where the answer's do: for each missing phrase, the first offered phrase after
@@ -319,7 +331,7 @@ function nameSpans(
     picked.add(choice);
   }
   return {
-    answerSpans: [...new Set(mine.map((p) => phraseText(sentence, p)))],
+    answerSpans: phraseTexts(sentence, missing),
     sampleSpans: [
       ...new Set([...picked].sort((x, y) => x - y).map((i) => phraseText(counterpart, theirs[i]!))),
     ],

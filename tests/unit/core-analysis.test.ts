@@ -118,6 +118,8 @@ describe('inconsistency types', () => {
     expect(finding.level).not.toBeNull();
     expect(finding.type).toBe('unsupported');
     expect(finding.evidence[0]!.answerSpans).toContain('Japan');
+    // Nor offer the sample's names as what it says instead of the answer's.
+    expect(finding.evidence[0]!.sampleSpans).toEqual([]);
   });
 
   it('reads two forms of one name as the same entity, not a swap', async () => {
