@@ -39,6 +39,8 @@ export interface ReplayServerOptions {
   port?: number;
   /** Wait before each chat completion reply, in ms (default 400), so the demo looks live. */
   delayMs?: number;
+  /** Questions offered besides the recorded ones (the demo's `--wikibio`), on the page too. */
+  extraQuestions?: readonly RecordedQuestion[];
 }
 
 export interface ReplayServer {
@@ -65,8 +67,9 @@ const STATIC_FILES: Record<string, { file: URL; type: string }> = {
   '/index.html': { file: new URL('index.html', PAGE_DIR), type: 'text/html; charset=utf-8' },
   '/chat.css': { file: new URL('chat.css', PAGE_DIR), type: 'text/css; charset=utf-8' },
   '/chat.js': { file: new URL('chat.js', PAGE_DIR), type: 'text/javascript; charset=utf-8' },
-  '/data/recorded-answers.json': { file: DATA_URL, type: 'application/json; charset=utf-8' },
 };
+/** The questions the page offers: the recorded ones and any extra, served from memory. */
+const DATA_PATH = '/data/recorded-answers.json';
 
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
@@ -259,7 +262,9 @@ function parseChatRequest(raw: string): ChatRequest {
 
 /** Starts the server on 127.0.0.1; resolves once it listens. */
 export async function startReplayServer(options: ReplayServerOptions = {}): Promise<ReplayServer> {
-  const { questions } = loadRecordedAnswers();
+  const recorded = loadRecordedAnswers();
+  const questions = [...recorded.questions, ...(options.extraQuestions ?? [])];
+  const dataBody = Buffer.from(JSON.stringify({ source: recorded.source, questions }));
   const delayMs = Math.max(0, options.delayMs ?? DEFAULT_DELAY_MS);
   /** Next sample to hand out, per question id. */
   const nextSample = new Map<string, number>();
@@ -373,15 +378,16 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
       throw new HttpError(404, `Unknown API path ${path}.`, 'invalid_request_error', 'unknown_url');
     }
     const entry = STATIC_FILES[path];
-    if (!entry || (method !== 'GET' && method !== 'HEAD')) {
+    const isData = path === DATA_PATH;
+    if ((!entry && !isData) || (method !== 'GET' && method !== 'HEAD')) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
       return;
     }
-    const body = readFileSync(entry.file);
+    const body = entry ? readFileSync(entry.file) : dataBody;
     res.writeHead(200, {
       ...CORS_HEADERS,
-      'content-type': entry.type,
+      'content-type': entry ? entry.type : 'application/json; charset=utf-8',
       'content-length': body.length,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',

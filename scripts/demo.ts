@@ -8,7 +8,9 @@
  * --headless) it asks one question, prints the findings, saves screenshots of the highlighted
  * answer and of an open card to test-artifacts/demo/, and exits.
  *
- * Options: --headless, --no-build, --question=<id> (default total-quality-management), --out=<folder>.
+ * Options: --headless, --no-build, --question=<id> (default total-quality-management), --out=<folder>,
+ * --wikibio=<n>: a long answer instead, the n-th WikiBio passage of the development data with its
+ * real samples; headless, it also prints each sentence's human label beside its underline.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,13 +23,16 @@ import type { AnalysisReport } from '../src/core/types.ts';
 import { shownFlags } from '../src/shared/report-reading.ts';
 import type { RunStatus } from '../src/shared/run-status.ts';
 import { outDirFor } from './build-flags.ts';
+import { printLabelled, wikibioQuestion } from './demo-wikibio.ts';
 import { CHROMIUM, QUIET_CHROMIUM_ARGS, extensionArgs } from './chromium.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const headless = args.includes('--headless') || !process.env.DISPLAY;
-const question = option('question') ?? 'total-quality-management';
+const wikibioOption = option('wikibio');
+const labelled = wikibioOption === undefined ? null : wikibioQuestion(Number(wikibioOption));
+const question = labelled?.question.id ?? option('question') ?? 'total-quality-management';
 const outDir = option('out') ?? 'test-artifacts/demo';
 const extensionDir = resolve(outDirFor('chrome', 'local'));
 const RUN_TIMEOUT_MS = 180_000;
@@ -59,7 +64,8 @@ async function launch(): Promise<{ context: BrowserContext; worker: Worker; exte
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
-    viewport: headless ? { width: 1280, height: 900 } : null,
+    // A long answer is screenshotted whole.
+    viewport: headless ? { width: 1280, height: labelled ? 2000 : 900 } : null,
     args: [...QUIET_CHROMIUM_ARGS, ...extensionArgs(extensionDir)],
   });
   cleanups.push(() => context.close());
@@ -139,7 +145,11 @@ function printFindings(report: AnalysisReport): void {
 
 async function main(): Promise<void> {
   if (!args.includes('--no-build')) build();
-  const replay = await startReplayServer({ port: 0, delayMs: headless ? 150 : 600 });
+  const replay = await startReplayServer({
+    port: 0,
+    delayMs: headless ? 150 : 600,
+    extraQuestions: labelled ? [labelled.question] : [],
+  });
   cleanups.push(() => replay.close());
   const { context, worker, extensionId } = await launch();
   await configureBackend(context, extensionId, replay);
@@ -161,6 +171,7 @@ async function main(): Promise<void> {
   if (run.phase === 'error') throw new Error(`The run failed: ${run.message}`);
   if (run.phase !== 'done') throw new Error(`Unexpected run phase ${run.phase}`);
   printFindings(run.report);
+  if (labelled) printLabelled(run.report, labelled);
 
   mkdirSync(outDir, { recursive: true });
   await page.waitForTimeout(300);

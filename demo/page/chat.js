@@ -138,6 +138,8 @@
     showHint('');
     welcome.hidden = true;
     chips.hidden = false;
+    // The model that wrote this question's answers (the long WikiBio answer is not gpt-3.5's).
+    if (typeof question.model === 'string') $('model-name').textContent = question.model;
 
     const user = el('div', 'turn');
     user.dataset.role = 'user';

@@ -235,6 +235,32 @@ describe('demo replay server', () => {
     expect((await fetch(`${server.url}/../package.json`)).status).toBe(404);
     expect((await fetch(`${server.url}/replay-server.ts`)).status).toBe(404);
   });
+
+  it('offers extra questions on the page and answers them with their samples', async () => {
+    const extra = {
+      id: 'long-one',
+      prompt: 'This is a Wikipedia passage about Ada Lovelace:',
+      model: 'text-davinci-003',
+      answer: 'Ada Lovelace was a mathematician.',
+      samples: ['Ada Lovelace wrote the first program.', 'Ada Lovelace was a writer.'],
+    };
+    const fresh = await startReplayServer({ delayMs: 0, extraQuestions: [extra] });
+    try {
+      const page = (await (await fetch(`${fresh.url}/data/recorded-answers.json`)).json()) as {
+        questions: { id: string }[];
+      };
+      expect(page.questions.map((q) => q.id)).toEqual([
+        ...data.questions.map((q) => q.id),
+        'long-one',
+      ]);
+      const res = await chat({ messages: [{ role: 'user', content: extra.prompt }], n: 2 }, fresh);
+      const body = (await res.json()) as Completion;
+      expect(body.model).toBe('text-davinci-003');
+      expect(body.choices.map((c) => c.message.content)).toEqual(extra.samples);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
 
 describe('recorded answers', () => {
