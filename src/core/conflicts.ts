@@ -295,8 +295,31 @@ export function phrases(s: PreparedSentence, subset: readonly Token[]): [number,
   return out;
 }
 
-export const phraseText = (s: PreparedSentence, [a, b]: [number, number]) =>
-  s.plain.slice(s.tokens[a]!.start, s.tokens[b]!.end);
+/** A title in quotes is one name: "Right" of "Right Now" is shown as the whole title. */
+const QUOTED_TITLE = /^[\p{L}\p{N}][^"“”«».!?;:]{0,58}$/u;
+
+/** The text of a run of tokens, widened to the quoted title a run of names stands in. */
+export function phraseText(s: PreparedSentence, [a, b]: [number, number]): string {
+  const start = s.tokens[a]!.start;
+  const end = s.tokens[b]!.end;
+  if (s.tokens[a]!.kind === 'name') {
+    const before = s.plain.slice(0, start);
+    const open = Math.max(
+      before.lastIndexOf('"'),
+      before.lastIndexOf('“'),
+      before.lastIndexOf('«'),
+    );
+    const opensTitle = open >= 0 && (s.plain[open] !== '"' || countOf(before, '"') % 2 === 1);
+    const close = s.plain.slice(end).search(/["”»]/);
+    if (opensTitle && close >= 0) {
+      const title = s.plain.slice(open + 1, end + close);
+      if (QUOTED_TITLE.test(title)) return title;
+    }
+  }
+  return s.plain.slice(start, end);
+}
+
+const countOf = (text: string, char: string) => text.split(char).length - 1;
 
 /** The distinct phrases (adjacent names joined) that `tokens` of `s` make. */
 const phraseTexts = (s: PreparedSentence, tokens: readonly Token[]) => [

@@ -122,6 +122,24 @@ describe('inconsistency types', () => {
     expect(finding.evidence[0]!.sampleSpans).toEqual([]);
   });
 
+  it('shows a quoted title whole, not the one capitalised word of it that differs', async () => {
+    const { finding } = await findingFor(
+      'She has since released several singles, including "Yolo Yolo", “Right Now”, and "Gimme Love".',
+      ['She is known for singles such as "Ragga Ragga", "Gimme Love", "Bia", and "Yolo Yolo".'],
+      'singles',
+    );
+    const spans = [...finding.evidence[0]!.answerSpans, ...finding.evidence[0]!.sampleSpans];
+    expect(spans).toContain('Right Now');
+    expect(spans).not.toContain('Right');
+    // Outside quotes a name stays itself, and a closed title does not swallow what follows.
+    const plain = await findingFor(
+      'The song "Gimme Love" was produced by Mike Dean in Lagos.',
+      ['The song "Gimme Love" was produced by Don Jazzy in Lagos.'],
+      'produced',
+    );
+    expect(plain.finding.evidence[0]!.answerSpans).toEqual(['Mike Dean']);
+  });
+
   it('reads two forms of one name as the same entity, not a swap', async () => {
     const answer = 'The Thirty-First Army of Japan fought on the island of Luzon in World War II.';
     // "Japanese" stands for "Japan"; only the island is swapped.
