@@ -161,6 +161,30 @@ function numberClass(tokens: readonly Token[], at: number): NumberClass {
   return 'other';
 }
 
+/**
+ * Whether two numbers of one class are of the same sort: for plain counts, words in
+ * common around them — the word before, or one of the two after ("two nominations" is no rival
+ * of "number 7 on the chart"; "at the age of 11" is of "at the age of 8").
+ */
+function sameSort(
+  aTokens: readonly Token[],
+  a: Token,
+  bTokens: readonly Token[],
+  b: Token,
+): boolean {
+  const at = aTokens.indexOf(a);
+  const bt = bTokens.indexOf(b);
+  if (numberClass(aTokens, at) !== 'other') return true;
+  // Words, and scale words such as "billion"; other numbers say nothing of the sort.
+  const around = (tokens: readonly Token[], i: number) =>
+    [tokens[i - 1], tokens[i + 1], tokens[i + 2]].flatMap((t) =>
+      t && /\p{L}/u.test(t.raw) ? [t.norm] : [],
+    );
+  const mine = around(aTokens, at);
+  const theirs = new Set(around(bTokens, bt));
+  return mine.length === 0 || theirs.size === 0 || mine.some((n) => theirs.has(n));
+}
+
 /** Whether `year` is a year of the decade `decade` ("1993" of "1990s"). */
 function withinDecade(year: Token, decade: Token): boolean {
   if (!/^\d{3}0s$/.test(decade.raw) || !/^\d{4}$/.test(year.raw)) return false;
@@ -207,6 +231,7 @@ export function findConflict(
   if (reversed) return { type: 'contradiction', ...reversed };
 
   for (const kind of ['number', 'name'] as const) {
+    let otherThings = false;
     let missing = sentence.tokens.filter((t) => t.kind === kind && !sampleNorms.has(t.norm));
     // A value the answer states elsewhere is not offered in place of this one.
     let offered = counterpart.tokens.filter((t) => t.kind === kind && !answerNorms.has(t.norm));
@@ -216,7 +241,7 @@ export function findConflict(
         others.some((o) => withinDecade(t, o) || withinDecade(o, t));
       missing = missing.filter((t) => !inDecadeOf(counterpart.tokens)(t));
       offered = offered.filter((t) => !inDecadeOf(sentence.tokens)(t));
-      // Only values of the same sort compete: a year with a year, an age with a count.
+      // Only values of the same class compete: a year with a year, an age with a count.
       const ofSentence = (t: Token) => numberClass(sentence.tokens, sentence.tokens.indexOf(t));
       const ofCounterpart = (t: Token) =>
         numberClass(counterpart.tokens, counterpart.tokens.indexOf(t));
@@ -224,6 +249,14 @@ export function findConflict(
       offered = offered.filter((t) => classes.has(ofCounterpart(t)));
       const offeredClasses = new Set(offered.map(ofCounterpart));
       missing = missing.filter((t) => offeredClasses.has(ofSentence(t)));
+      // And counts only of the same thing. Counts of different things still differ (the sample
+      // backs neither), but neither stands in the other's place.
+      const competes = (m: Token, o: Token) => sameSort(sentence.tokens, m, counterpart.tokens, o);
+      const rivals = offered.filter((o) => missing.some((m) => competes(m, o)));
+      if (rivals.length > 0) {
+        offered = rivals;
+        missing = missing.filter((m) => rivals.some((o) => competes(m, o)));
+      } else otherThings = true;
     }
     if (kind === 'name') {
       // "Japan" / "Japanese": another form of the same name stands in for it, not a rival.
@@ -238,9 +271,10 @@ export function findConflict(
       // Between nearly the same sentences a different number of the same sort is a number
       // disagreement wherever it stands ("In 1970, it was listed" / "It was listed in 1982").
       const swapped =
-        (kind === 'number' && cosine >= NEARLY_SAME_COSINE) ||
-        ((kind === 'number' || sharesFrame(sentence, counterpart, missing, offered)) &&
-          sameSlot(sentence, counterpart, missing, offered));
+        !otherThings &&
+        ((kind === 'number' && cosine >= NEARLY_SAME_COSINE) ||
+          ((kind === 'number' || sharesFrame(sentence, counterpart, missing, offered)) &&
+            sameSlot(sentence, counterpart, missing, offered)));
       // Unswapped, the sample's values stand for something else ("Hayden Christensen" against
       // "Anakin Skywalker, a Jedi Knight"): showing them as what it says instead would tell the
       // reader of a swap the analysis did not find.

@@ -42,6 +42,31 @@ describe('inconsistency types', () => {
     expect(finding.type).toBe('contradiction');
   });
 
+  it('lets only counts of the same thing compete: nominations are no rival of a chart place', async () => {
+    const { finding } = await findingFor(
+      'In 2015 the hit single Irawo from her debut album Seyi or Shay by the Nigerian singer earned her two nominations.',
+      [
+        'In 2015 the hit single Irawo from her debut album Seyi or Shay by the Nigerian singer peaked at number 7.',
+      ],
+      'Irawo',
+    );
+    expect(finding.evidence[0]!.conflict).not.toBe('number');
+    expect(finding.evidence[0]!.sampleSpans).toEqual([]);
+    // Counts of one thing still do: an age, a sum in billions.
+    const age = await findingFor(
+      'At the age of 11 she began playing the drums.',
+      ['At the age of 8 she began playing the drums.'],
+      'drums',
+    );
+    expect(age.finding.evidence[0]).toMatchObject({ conflict: 'number', sampleSpans: ['8'] });
+    const trade = await findingFor(
+      'Bilateral trade between Brazil and Angola reached $3 billion in 2019.',
+      ['Bilateral trade between Brazil and Angola reached a total of $3.5 billion in 2019.'],
+      'trade',
+    );
+    expect(trade.finding.evidence[0]).toMatchObject({ conflict: 'number', sampleSpans: ['3.5'] });
+  });
+
   it('calls a different year in nearly the same sentence a number, wherever it stands', async () => {
     const { finding } = await findingFor(
       'In 1970 the old house was listed on the national register of historic places.',
