@@ -193,8 +193,24 @@ function withinDecade(year: Token, decade: Token): boolean {
   return y >= start && y < start + 10;
 }
 
-function raws(tokens: readonly Token[]): string[] {
-  return [...new Set(tokens.map((t) => t.raw))];
+/** Where a token starts as a reader sees it: a season's short second year with its first
+ * ("2013–14", not "14"). */
+function readStart(s: PreparedSentence, t: Token): number {
+  if (t.kind !== 'number' || !/^\d{2}$/.test(t.raw) || t.norm.length !== 4) return t.start;
+  const lead = /\d{4}[-‐‑–/]$/.exec(s.plain.slice(Math.max(0, t.start - 5), t.start));
+  return lead ? t.start - lead[0].length : t.start;
+}
+
+/** Where a token ends as a reader sees it: a season's first year with its short second. */
+function readEnd(s: PreparedSentence, t: Token): number {
+  if (t.kind !== 'number' || !/^\d{4}$/.test(t.raw)) return t.end;
+  const tail = /^[-‐‑–/]\d{2}(?!\d)/.exec(s.plain.slice(t.end, t.end + 4));
+  return tail ? t.end + tail[0].length : t.end;
+}
+
+/** The distinct tokens as a reader sees them (see readStart and readEnd). */
+function tokenTexts(s: PreparedSentence, tokens: readonly Token[]): string[] {
+  return [...new Set(tokens.map((t) => s.plain.slice(readStart(s, t), readEnd(s, t))))];
 }
 
 /**
@@ -279,11 +295,16 @@ export function findConflict(
       // "Anakin Skywalker, a Jedi Knight"): showing them as what it says instead would tell the
       // reader of a swap the analysis did not find.
       if (!swapped) {
-        const answerSpans = kind === 'number' ? raws(missing) : phraseTexts(sentence, missing);
+        const answerSpans =
+          kind === 'number' ? tokenTexts(sentence, missing) : phraseTexts(sentence, missing);
         return { type: 'unsupported', answerSpans, sampleSpans: [] };
       }
       if (kind === 'number')
-        return { type: 'number', answerSpans: raws(missing), sampleSpans: raws(offered) };
+        return {
+          type: 'number',
+          answerSpans: tokenTexts(sentence, missing),
+          sampleSpans: tokenTexts(counterpart, offered),
+        };
       return { type: 'entity', ...nameSpans(sentence, counterpart, missing, offered) };
     }
   }
@@ -308,7 +329,7 @@ function addedDetail(
   if (missing.length === 0 || counterpart.tokens.some((t) => !sentence.norms.has(t.norm))) {
     return null;
   }
-  return { type: 'unsupported', answerSpans: raws(missing), sampleSpans: [] };
+  return { type: 'unsupported', answerSpans: tokenTexts(sentence, missing), sampleSpans: [] };
 }
 
 /** Runs of adjacent names of `subset` ("Hayden" + "Christensen"), as token index ranges; any
@@ -334,8 +355,8 @@ const QUOTED_TITLE = /^[\p{L}\p{N}][^"“”«».!?;:]{0,58}$/u;
 
 /** The text of a run of tokens, widened to the quoted title a run of names stands in. */
 export function phraseText(s: PreparedSentence, [a, b]: [number, number]): string {
-  const start = s.tokens[a]!.start;
-  const end = s.tokens[b]!.end;
+  const start = readStart(s, s.tokens[a]!);
+  const end = readEnd(s, s.tokens[b]!);
   if (s.tokens[a]!.kind === 'name') {
     const before = s.plain.slice(0, start);
     const open = Math.max(

@@ -100,6 +100,17 @@ describe('inconsistency types', () => {
       'Rookie',
     );
     expect(season.finding.evidence[0]!.conflict).not.toBe('number');
+    // A season that differs is shown whole on both sides, not as "14" against "2012".
+    const other = await findingFor(
+      'He made his first-class debut for the club in the 2013–14 season.',
+      ['He made his first-class debut for the club in the 2012–13 season.'],
+      'debut',
+    );
+    expect(other.finding.evidence[0]).toMatchObject({
+      conflict: 'number',
+      answerSpans: ['2013–14'],
+      sampleSpans: ['2012–13'],
+    });
   });
 
   it('flags a different number, with the differing spans per sample', async () => {
