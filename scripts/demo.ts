@@ -11,6 +11,7 @@
  * Options: --headless, --no-build, --question=<id> (default total-quality-management), --out=<folder>,
  * --wikibio=<n>: a long answer instead, the n-th WikiBio passage of the development data with its
  * real samples; headless, it also prints each sentence's human label beside its underline.
+ * --dark and --width=<px> (headless) take the screenshots in the dark scheme or at that width.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -65,7 +66,10 @@ async function launch(): Promise<{ context: BrowserContext; worker: Worker; exte
     executablePath: CHROMIUM,
     headless,
     // A long answer is screenshotted whole.
-    viewport: headless ? { width: 1280, height: labelled ? 2000 : 900 } : null,
+    viewport: headless
+      ? { width: Number(option('width') ?? 1280), height: labelled ? 2000 : 900 }
+      : null,
+    colorScheme: args.includes('--dark') ? 'dark' : 'light',
     args: [...QUIET_CHROMIUM_ARGS, ...extensionArgs(extensionDir)],
   });
   cleanups.push(() => context.close());
