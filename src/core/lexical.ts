@@ -176,6 +176,9 @@ function normaliseNumber(raw: string): string {
   return n.replace(/\.0+$/, '');
 }
 
+/** Two labels for one era: "476 AD" is "476 CE", "50 BC" is "50 BCE"; BC against AD still differs. */
+const ERA_LABELS: Readonly<Record<string, string>> = { AD: 'ce', CE: 'ce', BC: 'bce', BCE: 'bce' };
+
 /** Tokens of a text: every word with its kind; stopwords are included as kind 'word' only when
  * `keepStopwords` is set (for negation and order checks). */
 export function tokenize(text: string, keepStopwords = false, language: Language = 'en'): Token[] {
@@ -221,6 +224,11 @@ export function tokenize(text: string, keepStopwords = false, language: Language
     }
     // An abbreviation reads the same with its dots or without ("Ph.D." = "PhD").
     const word = raw.includes('.') ? raw.replaceAll('.', '') : raw;
+    const era = ERA_LABELS[word];
+    if (era) {
+      tokens.push({ norm: era, kind: 'name', raw, start, end });
+      continue;
+    }
     const norm = stem(word);
     if (STOPWORDS.has(lower) || STOPWORDS.has(norm) || NEGATORS.has(lower)) {
       if (keepStopwords) tokens.push({ norm, kind: 'word', raw, start, end });

@@ -13,6 +13,14 @@ describe('lexical tokens', () => {
     expect(tokenize('He holds an M.Sc. degree.')[1]).toMatchObject({ raw: 'M.Sc.', norm: 'msc' });
   });
 
+  it('reads AD as CE and BC as BCE, but not AD as BC', () => {
+    const norms = (text: string) => tokenize(text).map((t) => t.norm);
+    expect(norms('He died in 476 AD in Milan.')).toEqual(norms('He died in 476 CE in Milan.'));
+    expect(norms('He died in 476 A.D. in Milan.')).toEqual(norms('He died in 476 CE in Milan.'));
+    expect(norms('born in 50 BC')).toEqual(norms('born in 50 BCE'));
+    expect(norms('born in 50 BC')).not.toEqual(norms('born in 50 AD'));
+  });
+
   it('reads the second year of a season written short as the full year', () => {
     const norms = (text: string) => tokenize(text).map((t) => t.norm);
     expect(norms('the 2016–17 season')).toEqual(['2016', '2017', 'season']);
