@@ -10,6 +10,7 @@ import { withOtherForm } from './name-forms.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { InconsistencyType } from './types.ts';
 import { jaccard } from './vectors.ts';
+import { replacedOpposite } from './word-change.ts';
 
 export interface Conflict {
   /** "unsupported" for names that differ around a different statement (see sharesFrame) and for
@@ -239,7 +240,9 @@ export function findConflict(
       sampleSpans: negated(counterpart),
     };
   }
-  const antonyms = nearlySame ? antonymPair(sentence.words, counterpart.words) : null;
+  const antonyms = nearlySame
+    ? (antonymPair(sentence.words, counterpart.words) ?? replacedOpposite(sentence, counterpart))
+    : null;
   if (antonyms) {
     return { type: 'contradiction', answerSpans: [antonyms[0]], sampleSpans: [antonyms[1]] };
   }

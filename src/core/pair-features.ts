@@ -4,6 +4,7 @@
  * side, numbers, names, negations, the WordNet link between the changed words, where the first
  * change stands). Computed from the two texts alone, so a stored report can be graded again.
  */
+import { matchedPositions } from './align.ts';
 import { NEGATORS, tokenize, type Token } from './lexical.ts';
 import { plainText } from './prepare.ts';
 import type { SampleEvidence } from './types.ts';
@@ -47,31 +48,11 @@ function words(text: string): Word[] {
 }
 
 /** Which positions of a and of b a longest common subsequence of their norms keeps. */
-function matched(a: readonly Word[], b: readonly Word[]): [boolean[], boolean[]] {
-  const n = a.length;
-  const m = b.length;
-  const len = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      len[i]![j] =
-        a[i]!.norm === b[j]!.norm
-          ? len[i + 1]![j + 1]! + 1
-          : Math.max(len[i + 1]![j]!, len[i]![j + 1]!);
-    }
-  }
-  const inA = new Array<boolean>(n).fill(false);
-  const inB = new Array<boolean>(m).fill(false);
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i]!.norm === b[j]!.norm) {
-      inA[i++] = true;
-      inB[j++] = true;
-    } else if (len[i + 1]![j]! >= len[i]![j + 1]!) i++;
-    else j++;
-  }
-  return [inA, inB];
-}
+const matched = (a: readonly Word[], b: readonly Word[]) =>
+  matchedPositions(
+    a.map((w) => w.norm),
+    b.map((w) => w.norm),
+  );
 
 const negations = (ws: readonly Word[]) =>
   ws.filter((w) => NEGATORS.has(w.raw) || w.raw.endsWith("n't")).length;

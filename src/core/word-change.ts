@@ -3,8 +3,10 @@
  * second quarter", "an explicit reference" / "an implicit reference"): whether the changed words
  * are a paraphrase (synonyms) or a change of fact (opposites, sibling terms), by WordNet.
  */
+import { replacedRuns } from './align.ts';
+import { opposites } from './antonyms.ts';
 import { jaccard } from './vectors.ts';
-import { NEGATORS, wordNorm } from './lexical.ts';
+import { lemma, NEGATORS, wordNorm } from './lexical.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { WordChange } from './types.ts';
 import { wordRelation } from './wordnet.ts';
@@ -78,6 +80,37 @@ export function changedWord(
     };
   }
   return best;
+}
+
+/** At most this many words on each side of one replaced place are read for an opposite. */
+const MAX_REPLACED = 3;
+
+/**
+ * An opposite put in the place of a word, read where it stands: "being the bottom two" against
+ * "being the top two" even when "top" occurs elsewhere in both sentences, which the
+ * whole-sentence check (antonymPair) must leave alone. Words as the two sentences write them, or
+ * null. Only for nearly the same sentences (the caller decides).
+ */
+export function replacedOpposite(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+): [string, string] | null {
+  const a = sentence.words.map(wordNorm);
+  const b = counterpart.words.map(wordNorm);
+  for (const [runA, runB] of replacedRuns(a, b)) {
+    if (runA.length === 0 || runB.length === 0) continue;
+    if (runA.length > MAX_REPLACED || runB.length > MAX_REPLACED) continue;
+    for (const i of runA) {
+      const x = sentence.words[i]!;
+      for (const j of runB) {
+        const y = counterpart.words[j]!;
+        if (opposites(x).has(lemma(y)) || wordRelation(x, y) === 'antonym') {
+          return [asWritten(sentence, x), asWritten(counterpart, y)];
+        }
+      }
+    }
+  }
+  return null;
 }
 
 /** Whether the words of `words` that `other` lacks stand together, in one place. */

@@ -249,6 +249,19 @@ describe('inconsistency types', () => {
     });
   });
 
+  it('reads an opposite where it stands, even when the other side also uses it elsewhere', async () => {
+    const { finding } = await findingFor(
+      'The podcast ranks the top venues, with the Machine Shop in Flint among the bottom two.',
+      ['The podcast ranks the top venues, with the Machine Shop in Flint among the top two.'],
+      'podcast',
+    );
+    expect(finding.evidence[0]).toMatchObject({
+      conflict: 'contradiction',
+      answerSpans: ['bottom'],
+      sampleSpans: ['top'],
+    });
+  });
+
   it('flags a reversed relation as a contradiction, but not a passive paraphrase', async () => {
     const reversed = await findingFor(
       'In the final, Spain defeated Italy after extra time.',
