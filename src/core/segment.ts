@@ -14,12 +14,16 @@ import type { Segment, SegmentKind } from './types.ts';
 /** Words that end with a period without ending the sentence (compared lower-case, no dot). */
 const ABBREVIATIONS = new Set(
   (
-    'mr mrs ms dr prof sr jr st mt ft vs v e.g i.e cf al inc ltd co corp no nos vol fig figs ' +
+    'mr mrs ms dr prof sr jr st mt ft vs v e.g i.e cf inc ltd co corp ' +
     'approx ca c gen col lt sgt capt cmdr gov sen rep rev hon pres jan feb mar apr jun jul aug ' +
     'sep sept oct nov dec u.s u.k u.n e.u a.m p.m b.a m.a ph.d b.sc m.sc est dept univ assn ' +
-    'bros pp p op ed eds trans min max avg'
+    'bros ed eds trans min max avg'
   ).split(' '),
 );
+
+/** Abbreviations only before a number ("No. 5", "Vol. 2", "p. 14"): "The answer is no. The…"
+ * ends its sentence. */
+const NUMBER_ABBREVIATIONS = new Set('no nos vol fig figs pp p op'.split(' '));
 
 /** Characters that may close a sentence after its final punctuation: quotes and brackets. */
 const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']', '}', '*', '_']);
@@ -217,6 +221,9 @@ function isBoundary(text: string, sentenceStart: number, punct: number, next: nu
   const lower = word.toLowerCase();
   // "etc." is left out of the list on purpose: it ends sentences often enough.
   if (ABBREVIATIONS.has(lower)) return false;
+  if (NUMBER_ABBREVIATIONS.has(lower)) return !/\p{N}/u.test(following);
+  // "et al." goes on; the airline "El Al." or a man called "Al." ends the sentence.
+  if (lower === 'al') return !/\bet\s+$/i.test(text.slice(Math.max(0, w - 4), w));
   // Dotted acronyms like "U.S.A" that are not in the list rarely end a sentence.
   return !/^(\p{L}\.)+\p{L}$/u.test(word);
 }

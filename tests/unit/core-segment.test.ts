@@ -33,6 +33,17 @@ describe('segment', () => {
     ]);
   });
 
+  it('reads "No." and "p." as abbreviations only before a number, and "al." only after "et"', () => {
+    expect(texts('It is No. 5 on the list, see p. 14. The answer is no. Then it ended.')).toEqual([
+      'It is No. 5 on the list, see p. 14.',
+      'The answer is no.',
+      'Then it ended.',
+    ]);
+    expect(
+      texts('Smith et al. Found it. Oman opened its airspace to El Al. Flights began.'),
+    ).toEqual(['Smith et al. Found it.', 'Oman opened its airspace to El Al.', 'Flights began.']);
+  });
+
   it('splits after a year that ends a sentence and keeps dates whole', () => {
     expect(texts('He was born on 12.03.1950 in Rome. He died in 1999. His son lived.')).toEqual([
       'He was born on 12.03.1950 in Rome.',
