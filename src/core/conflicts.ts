@@ -209,11 +209,6 @@ function readEnd(s: PreparedSentence, t: Token): number {
   return tail ? t.end + tail[0].length : t.end;
 }
 
-/** The distinct tokens as a reader sees them (see readStart and readEnd). */
-function tokenTexts(s: PreparedSentence, tokens: readonly Token[]): string[] {
-  return [...new Set(tokens.map((t) => s.plain.slice(readStart(s, t), readEnd(s, t))))];
-}
-
 /**
  * The conflict between `sentence` and its `counterpart` in a sample whose content tokens are
  * `sampleNorms` (`answerNorms`: those of the whole answer), or null. A differing number or name counts only when the sample lacks the
@@ -298,15 +293,17 @@ export function findConflict(
       // "Anakin Skywalker, a Jedi Knight"): showing them as what it says instead would tell the
       // reader of a swap the analysis did not find.
       if (!swapped) {
-        const answerSpans =
-          kind === 'number' ? tokenTexts(sentence, missing) : phraseTexts(sentence, missing);
-        return { type: 'unsupported', answerSpans, sampleSpans: [] };
+        return {
+          type: 'unsupported',
+          answerSpans: phraseTexts(sentence, missing),
+          sampleSpans: [],
+        };
       }
       if (kind === 'number')
         return {
           type: 'number',
-          answerSpans: tokenTexts(sentence, missing),
-          sampleSpans: tokenTexts(counterpart, offered),
+          answerSpans: phraseTexts(sentence, missing),
+          sampleSpans: phraseTexts(counterpart, offered),
         };
       return { type: 'entity', ...nameSpans(sentence, counterpart, missing, offered) };
     }
@@ -332,7 +329,7 @@ function addedDetail(
   if (missing.length === 0 || counterpart.tokens.some((t) => !sentence.norms.has(t.norm))) {
     return null;
   }
-  return { type: 'unsupported', answerSpans: tokenTexts(sentence, missing), sampleSpans: [] };
+  return { type: 'unsupported', answerSpans: phraseTexts(sentence, missing), sampleSpans: [] };
 }
 
 /** Runs of adjacent names of `subset` ("Hayden" + "Christensen"), as token index ranges; any
@@ -379,7 +376,8 @@ export function phraseText(s: PreparedSentence, [a, b]: [number, number]): strin
 
 const countOf = (text: string, char: string) => text.split(char).length - 1;
 
-/** The distinct phrases (adjacent names joined) that `tokens` of `s` make. */
+/** The distinct phrases (adjacent names joined, seasons and quoted titles whole) that `tokens`
+ * of `s` make, as a reader sees them. */
 const phraseTexts = (s: PreparedSentence, tokens: readonly Token[]) => [
   ...new Set(phrases(s, tokens).map((p) => phraseText(s, p))),
 ];
