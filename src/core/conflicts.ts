@@ -6,7 +6,7 @@
  */
 import { antonymPair } from './antonyms.ts';
 import type { Token } from './lexical.ts';
-import { withOtherForm } from './name-forms.ts';
+import { namedIn, withOtherForm } from './name-forms.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { InconsistencyType } from './types.ts';
 import { jaccard } from './vectors.ts';
@@ -163,18 +163,40 @@ function numberClass(tokens: readonly Token[], at: number): NumberClass {
 }
 
 /**
- * Whether two numbers of one class are of the same sort: for plain counts, words in
- * common around them — the word before, or one of the two after ("two nominations" is no rival
- * of "number 7 on the chart"; "at the age of 11" is of "at the age of 8").
+ * The names a number qualifies, when a name follows it directly ("the 2018 Asia Cup" → asia,
+ * cup), else null.
  */
-function sameSort(
-  aTokens: readonly Token[],
-  a: Token,
-  bTokens: readonly Token[],
-  b: Token,
-): boolean {
-  const at = aTokens.indexOf(a);
-  const bt = bTokens.indexOf(b);
+function qualifiedName(s: PreparedSentence, at: number): Set<string> | null {
+  const names = new Set<string>();
+  let end = s.tokens[at]!.end;
+  for (let i = at + 1; i < s.tokens.length; i++) {
+    const t = s.tokens[i]!;
+    if (t.kind !== 'name' || !/^\s+$/.test(s.plain.slice(end, t.start))) break;
+    names.add(t.norm);
+    end = t.end;
+  }
+  return names.size > 0 ? names : null;
+}
+
+/**
+ * Whether two numbers of one class are of the same sort. Numbers that qualify names qualify the
+ * same one: neither name's first word is missing from the other ("the 2018 Asia Cup" is no rival
+ * of "the 2019 Cricket World Cup", "the 2014 World Cup" is of "the 2018 FIFA World Cup"). For
+ * plain counts, words in common around them — the word before, or one of the two after ("two
+ * nominations" is no rival of "number 7 on the chart"; "at the age of 11" is of "at the age of 8").
+ */
+function sameSort(a: PreparedSentence, aToken: Token, b: PreparedSentence, bToken: Token): boolean {
+  const aTokens = a.tokens;
+  const bTokens = b.tokens;
+  const at = aTokens.indexOf(aToken);
+  const bt = bTokens.indexOf(bToken);
+  const aName = qualifiedName(a, at);
+  const bName = qualifiedName(b, bt);
+  if (aName && bName) {
+    const [aFirst] = aName;
+    const [bFirst] = bName;
+    if (!bName.has(aFirst!) && !aName.has(bFirst!)) return false;
+  }
   if (numberClass(aTokens, at) !== 'other') return true;
   // Words, and scale words such as "billion"; other numbers say nothing of the sort.
   const around = (tokens: readonly Token[], i: number) =>
@@ -246,7 +268,7 @@ export function findConflict(
 
   for (const kind of ['number', 'name'] as const) {
     let otherThings = false;
-    let missing = sentence.tokens.filter((t) => t.kind === kind && !sampleNorms.has(t.norm));
+    let missing = sentence.tokens.filter((t) => t.kind === kind && !namedIn(t, sampleNorms));
     // A value the answer states elsewhere is not offered in place of this one.
     let offered = counterpart.tokens.filter((t) => t.kind === kind && !answerNorms.has(t.norm));
     if (kind === 'number') {
@@ -265,7 +287,7 @@ export function findConflict(
       missing = missing.filter((t) => offeredClasses.has(ofSentence(t)));
       // And counts only of the same thing. Counts of different things still differ (the sample
       // backs neither), but neither stands in the other's place.
-      const competes = (m: Token, o: Token) => sameSort(sentence.tokens, m, counterpart.tokens, o);
+      const competes = (m: Token, o: Token) => sameSort(sentence, m, counterpart, o);
       const rivals = offered.filter((o) => missing.some((m) => competes(m, o)));
       if (rivals.length > 0) {
         offered = rivals;
@@ -340,10 +362,7 @@ export function phrases(s: PreparedSentence, subset: readonly Token[]): [number,
   s.tokens.forEach((t, i) => {
     if (!inSubset.has(t)) return;
     const last = out[out.length - 1];
-    const prev = s.tokens[i - 1];
-    const joins =
-      prev?.kind === 'name' && t.kind === 'name' && /^\s+$/.test(s.plain.slice(prev.end, t.start));
-    if (last && last[1] === i - 1 && joins) {
+    if (last && last[1] === i - 1 && namesJoin(s, i - 1)) {
       last[1] = i;
     } else out.push([i, i]);
   });
@@ -353,8 +372,32 @@ export function phrases(s: PreparedSentence, subset: readonly Token[]): [number,
 /** A title in quotes is one name: "Right" of "Right Now" is shown as the whole title. */
 const QUOTED_TITLE = /^[\p{L}\p{N}][^"“”«».!?;:]{0,58}$/u;
 
-/** The text of a run of tokens, widened to the quoted title a run of names stands in. */
+/** Titles written before a name, which are not part of it. */
+const TITLES = new Set(
+  (
+    'mr mrs ms miss dr sir dame lord lady king queen prince princess emperor empress pope ' +
+    'president senator sen governor gov mayor minister chancellor judge justice professor prof ' +
+    'general gen colonel col captain capt lieutenant lt sergeant sgt admiral bishop archbishop ' +
+    'cardinal reverend rev coach representative rep congressman congresswoman'
+  ).split(' '),
+);
+
+const isTitle = (t: Token): boolean => TITLES.has(t.raw.toLowerCase().replace(/\.$/, ''));
+
+/** Whether tokens i and i + 1 of `s` are names with only a space between them. */
+const namesJoin = (s: PreparedSentence, i: number): boolean => {
+  const [t, u] = [s.tokens[i], s.tokens[i + 1]];
+  return t?.kind === 'name' && u?.kind === 'name' && /^\s+$/.test(s.plain.slice(t.end, u.start));
+};
+
+/**
+ * The text of a run of tokens as a reader reads it: a name whole ("Sri Lanka Army Sports Club",
+ * not the "Lanka Army Sports Club" a sample lacks), or the quoted title a run of names stands in.
+ */
 export function phraseText(s: PreparedSentence, [a, b]: [number, number]): string {
+  // Across other names of the same name, but not onto a title before it ("Senator").
+  while (namesJoin(s, a - 1) && !isTitle(s.tokens[a - 1]!)) a--;
+  while (namesJoin(s, b)) b++;
   const start = readStart(s, s.tokens[a]!);
   const end = readEnd(s, s.tokens[b]!);
   if (s.tokens[a]!.kind === 'name') {

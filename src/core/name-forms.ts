@@ -29,3 +29,14 @@ export function withOtherForm(tokens: readonly Token[], others: readonly Token[]
   const names = others.filter((t) => t.kind === 'name');
   return new Set(tokens.filter((t) => names.some((o) => sameNameRoot(t.raw, o.raw))));
 }
+
+/**
+ * Whether a text with content tokens `norms` names `token` in some form ("Sri Lankan" names
+ * "Lanka"): a name it has in another form is not missing from it.
+ */
+export function namedIn(token: Token, norms: ReadonlySet<string>): boolean {
+  if (norms.has(token.norm)) return true;
+  if (token.kind !== 'name') return false;
+  for (const norm of norms) if (sameNameRoot(token.norm, norm)) return true;
+  return false;
+}

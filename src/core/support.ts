@@ -11,6 +11,7 @@ import type { SimilarityRow } from './candidates.ts';
 import type { DirectAnswerConflict } from './direct-answer.ts';
 import { contradictionMargin } from './contradiction-probe.ts';
 import { findConflict, phrases, phraseText, type Conflict } from './conflicts.ts';
+import { namedIn } from './name-forms.ts';
 import type { ScoringParams } from './params.ts';
 import type { PreparedSentence, PreparedText } from './prepare.ts';
 import type { SampleEvidence } from './types.ts';
@@ -117,7 +118,7 @@ export function sampleSupport(
   } else if (!supports) {
     // What the sample never repeats: the unsupported details, numbers and names first.
     // Adjacent names are one span ("Hayden Christensen").
-    const missing = new Set(tokens.filter((t) => !sample.norms.has(t.norm)));
+    const missing = new Set(tokens.filter((t) => !namedIn(t, sample.norms)));
     const rank = { number: 0, name: 1, word: 2 } as const;
     const runs = phrases(sentence, [...missing]).map((run) => ({
       kind: sentence.tokens[run[0]]!.kind,

@@ -67,6 +67,47 @@ describe('inconsistency types', () => {
     expect(trade.finding.evidence[0]).toMatchObject({ conflict: 'number', sampleSpans: ['3.5'] });
   });
 
+  it('lets a number that qualifies a name compete only with one qualifying the same name', async () => {
+    const { finding } = await findingFor(
+      'In August he was named in the Sri Lankan squad for the 2018 Asia Cup.',
+      ['In August he was named in the Sri Lankan squad for the 2019 Cricket World Cup.'],
+      'squad',
+    );
+    // Another tournament, not another year of this one: the sample backs neither.
+    expect(finding.evidence[0]).toMatchObject({ supports: false, sampleSpans: [] });
+    expect(finding.evidence[0]!.conflict).not.toBe('number');
+    const same = await findingFor(
+      'In August he was named in the Sri Lankan squad for the 2018 Asia Cup.',
+      ['In August he was named in the Sri Lankan squad for the 2016 Asia Cup.'],
+      'squad',
+    );
+    expect(same.finding.evidence[0]).toMatchObject({ conflict: 'number', sampleSpans: ['2016'] });
+  });
+
+  it('shows a name whole, and does not call a name missing that the sample has in another form', async () => {
+    const { finding } = await findingFor(
+      'He made his first-class debut for Sri Lanka Army Sports Club in the Premier League.',
+      [
+        'He is a Sri Lankan cricketer. He made his first-class debut for Colts in the Premier League.',
+      ],
+      'debut',
+    );
+    const spans = finding.evidence[0]!.answerSpans;
+    expect(spans).toContain('Sri Lanka Army Sports Club');
+    expect(spans).not.toContain('Lanka Army Sports Club');
+    // But a title before a name is not part of it.
+    const senator = await findingFor(
+      'The bill was written by Senator Jeff Flake of Arizona.',
+      ['The bill was written by Senator John McCain of Arizona.'],
+      'bill',
+    );
+    expect(senator.finding.evidence[0]).toMatchObject({
+      conflict: 'entity',
+      answerSpans: ['Jeff Flake'],
+      sampleSpans: ['John McCain'],
+    });
+  });
+
   it('calls a different year in nearly the same sentence a number, wherever it stands', async () => {
     const { finding } = await findingFor(
       'In 1970 the old house was listed on the national register of historic places.',
