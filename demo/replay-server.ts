@@ -27,6 +27,8 @@ export interface RecordedQuestion {
   answer: string;
   /** Other recorded answers to the same prompt, handed out by the replay backend. */
   samples: string[];
+  /** Where this question's answers come from, when not from the recordings' `source`. */
+  source?: { label: string; repository: string; licence: string };
 }
 
 export interface RecordedAnswers {

@@ -36,6 +36,11 @@ export function wikibioQuestion(position: number): LabelledQuestion {
       model: 'text-davinci-003',
       answer: record.gpt3_text,
       samples: record.gpt3_text_samples,
+      source: {
+        label: 'WikiBio-GPT3 data set',
+        repository: 'https://huggingface.co/datasets/potsawee/wiki_bio_gpt3_hallucination',
+        licence: 'CC BY-SA 3.0',
+      },
     },
     sentences: record.gpt3_sentences,
     labels: record.annotation,

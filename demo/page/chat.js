@@ -39,6 +39,8 @@
 
   /** @type {{id: string, title?: string, prompt: string, model: string, answer: string}[]} */
   let questions = [];
+  /** Where the recorded answers come from (the data file's `source`). */
+  let recordedSource = null;
   let busy = false;
 
   const words = (text) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
@@ -140,6 +142,7 @@
     chips.hidden = false;
     // The model that wrote this question's answers (the long WikiBio answer is not gpt-3.5's).
     if (typeof question.model === 'string') $('model-name').textContent = question.model;
+    renderSource(question.source || recordedSource, question.model);
 
     const user = el('div', 'turn');
     user.dataset.role = 'user';
@@ -233,15 +236,17 @@
     }
   }
 
-  /** Credits the recorded answers' source under the composer (from the data, as text). */
-  function renderSource(source) {
+  /**
+   * Credits the answers' source under the composer (from the data, as text): the asked
+   * question's own source when it has one (a WikiBio passage), else the recordings'.
+   */
+  function renderSource(source, model) {
     const disclaimer = $('disclaimer');
     if (!source || typeof source.repository !== 'string') return;
-    const model = questions[0] && questions[0].model;
     disclaimer.replaceChildren(
       document.createTextNode(`Real ${model || 'model'} answers, replayed · `),
     );
-    const link = el('a', '', 'SAC3 data set');
+    const link = el('a', '', typeof source.label === 'string' ? source.label : 'SAC3 data set');
     if (/^https:\/\//.test(source.repository)) link.href = source.repository;
     link.rel = 'noopener noreferrer';
     link.target = '_blank';
@@ -306,8 +311,9 @@
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const data = await response.json();
       questions = Array.isArray(data.questions) ? data.questions : [];
-      renderSource(data.source);
+      recordedSource = data.source;
       const model = questions[0] && questions[0].model;
+      renderSource(recordedSource, model);
       if (typeof model === 'string') $('model-name').textContent = model;
     } catch (error) {
       showHint(
