@@ -362,7 +362,7 @@ export function phrases(s: PreparedSentence, subset: readonly Token[]): [number,
   s.tokens.forEach((t, i) => {
     if (!inSubset.has(t)) return;
     const last = out[out.length - 1];
-    if (last && last[1] === i - 1 && namesJoin(s, i - 1)) {
+    if (last && last[1] === i - 1 && (namesJoin(s, i - 1) || dateJoins(s, i - 1))) {
       last[1] = i;
     } else out.push([i, i]);
   });
@@ -387,8 +387,29 @@ const isTitle = (t: Token): boolean => TITLES.has(t.raw.toLowerCase().replace(/\
 /** Whether tokens i and i + 1 of `s` are names with only a space between them. */
 const namesJoin = (s: PreparedSentence, i: number): boolean => {
   const [t, u] = [s.tokens[i], s.tokens[i + 1]];
-  return t?.kind === 'name' && u?.kind === 'name' && /^\s+$/.test(s.plain.slice(t.end, u.start));
+  return t?.kind === 'name' && u?.kind === 'name' && NAME_GAP.test(s.plain.slice(t.end, u.start));
 };
+
+/**
+ * What stands between two words of one name: a space, or capitalised small words, which are no
+ * tokens ("The Man Who Shot Liberty Valance"). Not "of": "Hiroshi Izumi of Japan" is two names.
+ */
+const NAME_GAP = /^\s+(?:\p{Lu}\p{Ll}{0,3}\s+)*$/u;
+
+/**
+ * Whether tokens i and i + 1 of `s` are parts of one date: a month and its day, in either order,
+ * or a month or day and the year after it ("April 28, 1912").
+ */
+function dateJoins(s: PreparedSentence, i: number): boolean {
+  const [t, u] = [s.tokens[i], s.tokens[i + 1]];
+  if (!t || !u || !/^,?\s+$/.test(s.plain.slice(t.end, u.start))) return false;
+  const [first, second] = [numberClass(s.tokens, i), numberClass(s.tokens, i + 1)];
+  if (second === 'year') return first === 'month' || first === 'day';
+  return (first === 'month' && second === 'day') || (first === 'day' && second === 'month');
+}
+
+/** "The" written with a capital inside a sentence starts the title after it ("The Sting"). */
+const TITLE_THE = /(?<=[^\s.!?:;]\s+)The\s+$/u;
 
 /**
  * The text of a run of tokens as a reader reads it: a name whole ("Sri Lanka Army Sports Club",
@@ -398,7 +419,15 @@ export function phraseText(s: PreparedSentence, [a, b]: [number, number]): strin
   // Across other names of the same name, but not onto a title before it ("Senator").
   while (namesJoin(s, a - 1) && !isTitle(s.tokens[a - 1]!)) a--;
   while (namesJoin(s, b)) b++;
-  const start = readStart(s, s.tokens[a]!);
+  // A day with its month ("April 28", not "28").
+  const isDay = (i: number) => numberClass(s.tokens, i) === 'day';
+  if (isDay(a) && dateJoins(s, a - 1)) a--;
+  if (isDay(b) && dateJoins(s, b) && numberClass(s.tokens, b + 1) === 'month') b++;
+  let start = readStart(s, s.tokens[a]!);
+  if (s.tokens[a]!.kind === 'name') {
+    const the = TITLE_THE.exec(s.plain.slice(0, start));
+    if (the) start = the.index;
+  }
   const end = readEnd(s, s.tokens[b]!);
   if (s.tokens[a]!.kind === 'name') {
     const before = s.plain.slice(0, start);

@@ -106,6 +106,24 @@ describe('inconsistency types', () => {
       answerSpans: ['Jeff Flake'],
       sampleSpans: ['John McCain'],
     });
+    // A title whole, with its capitalised small words and its "The".
+    const film = await findingFor(
+      'In 1962 he starred in The Man Who Shot Liberty Valance with James Stewart.',
+      ['In 1962 he starred in Rio Bravo with James Stewart.'],
+      'starred',
+    );
+    expect(film.finding.evidence[0]!.answerSpans).toContain('The Man Who Shot Liberty Valance');
+    // A date as it is written: a day with its month.
+    const dates = await findingFor(
+      'William Quinn (April 28, 1912 – April 22, 1994) was an American actor.',
+      ['William Quinn (July 15, 1912 – July 29, 1994) was an American actor.'],
+      'Quinn',
+    );
+    expect(dates.finding.evidence[0]).toMatchObject({
+      conflict: 'number',
+      answerSpans: ['April 28', 'April 22'],
+      sampleSpans: ['July 15', 'July 29'],
+    });
   });
 
   it('calls a different year in nearly the same sentence a number, wherever it stands', async () => {

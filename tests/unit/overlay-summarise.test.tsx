@@ -207,6 +207,27 @@ describe('a card’s reading', () => {
     expect(card.stances).toEqual({ differs: 3, partly: 0, silent: 0, agrees: 1 });
   });
 
+  it('counts a sample that lacks a longer span as lacking the words within it', () => {
+    const text = 'It was finished on April 28, 1930.';
+    const card = readCard(
+      {
+        ...withEvidence([
+          differs(0, ['April 28, 1930'], ['December 4, 1927']),
+          differs(1, ['April 28'], ['July 15']),
+          differs(2, ['April 28'], ['May 5']),
+          evidence(3, text, true),
+        ]),
+        segment: { ...base.segment, text },
+      },
+      'number',
+      4,
+    );
+    // Three of four samples lack "April 28"; only one lacks the year.
+    expect(card.sentenceParts.filter((p) => p.op === 'added').map((p) => p.text)).toEqual([
+      'April 28',
+    ]);
+  });
+
   it('calls a sentence partly backed, not unsupported, when samples back some of it', () => {
     const sentence = base.segment.text;
     const card = readCard(

@@ -69,6 +69,16 @@ export interface CardReading {
   instead: { text: string; count: number }[];
 }
 
+/** Whether `phrase` stands in `text` as whole words. */
+function containsPhrase(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + phrase.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+
 /** Words of the sentence that more than this share of all samples leave out are marked in it. */
 const MARK_SHARE = 0.5;
 
@@ -83,17 +93,16 @@ export function readCard(
   for (const line of lines) stances[line.stance]++;
 
   const against = finding.evidence.filter((e) => !e.supports && e.counterpart);
-  // Words of the sentence that the non-backing samples leave out, by how many leave them out.
-  const spanCounts = new Map<string, number>();
-  for (const e of against) {
-    for (const span of new Set(e.answerSpans))
-      spanCounts.set(span, (spanCounts.get(span) ?? 0) + 1);
-  }
+  // Words of the sentence that the non-backing samples leave out, by how many leave them out: a
+  // sample that lacks "April 28, 1912" lacks "April 28" too.
+  const lacking = against.map((e) => e.answerSpans.map((span) => span.toLowerCase()));
+  const lackedBy = (span: string) =>
+    lacking.filter((spans) => spans.some((s) => containsPhrase(s, span.toLowerCase()))).length;
   // Samples that say nothing about the sentence back none of its words either.
   const silent = stances.silent;
-  const marked = [...spanCounts]
-    .filter(([, n]) => (n + silent) / sampleCount > MARK_SHARE)
-    .map(([span]) => span);
+  const marked = [...new Set(against.flatMap((e) => e.answerSpans))].filter(
+    (span) => (lackedBy(span) + silent) / sampleCount > MARK_SHARE,
+  );
   const sentenceParts = markSpans(finding.segment.text, marked);
 
   const insteadCounts = new Map<string, number>();
