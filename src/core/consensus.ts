@@ -83,10 +83,14 @@ export function pickConsensus(
     reason =
       `${largest.length} of ${n} answers give the final answer "${finalAnswer}"; ` +
       `${who} is the most similar to the others among them.`;
+  } else if (largest.length === 1) {
+    reason =
+      `No two of the ${n} answers say much the same; ${who} is the closest to all of them ` +
+      `(mean similarity ${meanTo(index, everyone).toFixed(2)}).`;
   } else {
     reason =
       `${largest.length} of ${n} answers say much the same; ${who} is the most central of them ` +
-      `(mean similarity ${meanTo(index, largest.length > 1 ? largest : everyone).toFixed(2)}).`;
+      `(mean similarity ${meanTo(index, largest).toFixed(2)}).`;
   }
   return { index, groupSize: largest.length, groups, finalAnswer, reason };
 }

@@ -411,6 +411,16 @@ describe('inconsistency types', () => {
 });
 
 describe('consensus', () => {
+  it('says so when no two answers say much the same', async () => {
+    const report = await analyze(
+      'The bridge was painted red in 1950.',
+      ['Whales are mammals that breathe air.', 'Copper conducts electricity well.'],
+      embedder,
+    );
+    expect(report.consensus.groupSize).toBe(1);
+    expect(report.consensus.reason).toMatch(/^No two of the 3 answers say much the same; /);
+  });
+
   it('groups by explicit final answer and picks the most central of the largest group', async () => {
     const report = await analyze(
       'Adding the numbers gives 41. The answer is 41.',
