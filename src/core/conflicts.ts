@@ -419,10 +419,9 @@ export function phraseText(s: PreparedSentence, [a, b]: [number, number]): strin
   // Across other names of the same name, but not onto a title before it ("Senator").
   while (namesJoin(s, a - 1) && !isTitle(s.tokens[a - 1]!)) a--;
   while (namesJoin(s, b)) b++;
-  // A day with its month ("April 28", not "28").
-  const isDay = (i: number) => numberClass(s.tokens, i) === 'day';
-  if (isDay(a) && dateJoins(s, a - 1)) a--;
-  if (isDay(b) && dateJoins(s, b) && numberClass(s.tokens, b + 1) === 'month') b++;
+  // A date whole ("April 28, 1912", not "28").
+  while (dateJoins(s, a - 1)) a--;
+  while (dateJoins(s, b)) b++;
   let start = readStart(s, s.tokens[a]!);
   if (s.tokens[a]!.kind === 'name') {
     const the = TITLE_THE.exec(s.plain.slice(0, start));

@@ -113,7 +113,7 @@ describe('inconsistency types', () => {
       'starred',
     );
     expect(film.finding.evidence[0]!.answerSpans).toContain('The Man Who Shot Liberty Valance');
-    // A date as it is written: a day with its month.
+    // A date whole, as it is written: not a day without its month.
     const dates = await findingFor(
       'William Quinn (April 28, 1912 – April 22, 1994) was an American actor.',
       ['William Quinn (July 15, 1912 – July 29, 1994) was an American actor.'],
@@ -121,8 +121,8 @@ describe('inconsistency types', () => {
     );
     expect(dates.finding.evidence[0]).toMatchObject({
       conflict: 'number',
-      answerSpans: ['April 28', 'April 22'],
-      sampleSpans: ['July 15', 'July 29'],
+      answerSpans: ['April 28, 1912', 'April 22, 1994'],
+      sampleSpans: ['July 15, 1912', 'July 29, 1994'],
     });
   });
 
