@@ -115,10 +115,19 @@ export function severityOfFeatures(features: readonly number[]): number {
   return sigmoid(z);
 }
 
-/** Severity of a finding with at least one sample: trees for one sample, else the logistic. */
+const PLACES = SINGLE_SAMPLE_FEATURES.indexOf('places');
+
+/**
+ * Severity of a finding with at least one sample: trees for one sample, else the logistic. A
+ * sentence that differs from its only sample in one place is calibrated on its own (the trainer's
+ * `onePlaceShift`): whether one changed word is a paraphrase or a change of fact is a question
+ * of its own, with its own share of right answers to keep unflagged.
+ */
 export function severityOf(finding: SentenceFinding, answerScore: number): number {
   if (finding.evidence.length === 1) {
-    return sigmoid(forestLogit(SINGLE_SAMPLE_FOREST, singleSampleFeatures(finding, answerScore)));
+    const x = singleSampleFeatures(finding, answerScore);
+    const shift = x[PLACES] === 1 ? SINGLE_SAMPLE_FOREST.onePlaceShift : 0;
+    return sigmoid(forestLogit(SINGLE_SAMPLE_FOREST, x) + shift);
   }
   return severityOfFeatures(severityFeatures(finding, answerScore));
 }

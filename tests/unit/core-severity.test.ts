@@ -6,7 +6,10 @@ import {
   SINGLE_SAMPLE_FEATURES,
   UNCERTAIN_FROM,
   sentenceLevel,
+  severityOf,
+  singleSampleFeatures,
 } from '../../src/core/severity.ts';
+import { forestLogit } from '../../src/core/forest.ts';
 import { SINGLE_SAMPLE_FOREST } from '../../src/core/severity-forest.ts';
 import { SEVERITY_MODEL } from '../../src/core/severity-weights.ts';
 import type { AnalysisReport } from '../../src/core/types.ts';
@@ -130,5 +133,34 @@ describe('severity of analysed sentences', () => {
     expect(swapped.sentences[0]!.type).toBe('number');
     expect(same.sentences[0]!.level).toBeNull();
     expect(same.sentences[0]!.severity!).toBeLessThan(UNCERTAIN_FROM);
+  });
+
+  it('shifts a sentence that differs from its only sample in one place, and no other', async () => {
+    const places = SINGLE_SAMPLE_FEATURES.indexOf('places');
+    const gradedAs = async (answer: string, sample: string) => {
+      const report = await analyze(answer, [sample], embedder);
+      const finding = report.sentences[0]!;
+      const answerScore = finding.score; // one sentence: the answer's mean is its score
+      const x = singleSampleFeatures(finding, answerScore);
+      const trees = 1 / (1 + Math.exp(-forestLogit(SINGLE_SAMPLE_FOREST, x)));
+      return { places: x[places], severity: severityOf(finding, answerScore), trees };
+    };
+    const one = await gradedAs(
+      'The company opened its first store in the spring.',
+      'The company opened its first office in the spring.',
+    );
+    expect(one.places).toBe(1);
+    expect(SINGLE_SAMPLE_FOREST.onePlaceShift).not.toBe(0);
+    const logit = (p: number) => Math.log(p / (1 - p));
+    expect(logit(one.severity) - logit(one.trees)).toBeCloseTo(
+      SINGLE_SAMPLE_FOREST.onePlaceShift,
+      6,
+    );
+    const two = await gradedAs(
+      'The company opened its first store in the spring.',
+      'The firm opened its first store in the autumn.',
+    );
+    expect(two.places).toBe(2);
+    expect(two.severity).toBeCloseTo(two.trees, 9);
   });
 });
