@@ -553,6 +553,20 @@ describe('card', () => {
     expect(card.querySelector('[data-stance=agrees] mark')).toBeNull();
   });
 
+  it('separates values that hold commas of their own with semicolons', () => {
+    const report = freshReport();
+    const dates = ['July 15, 1889', 'May 5, 1889'];
+    let k = 0;
+    for (const e of report.sentences[0]!.evidence) {
+      if (e.sampleSpans.length > 0) e.sampleSpans = [dates[k++ % dates.length]!];
+    }
+    act(() => handle.setState(done(report)));
+    act(() => handle.openCard(0, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
+    expect(root.querySelector('#cc-card .cc-instead')?.textContent).toMatch(
+      /^Samples say instead: (July 15, 1889|May 5, 1889)( \(\d\))?; (July 15, 1889|May 5, 1889)/,
+    );
+  });
+
   it('calls a sentence partly backed when a sample backs it, and says so in its label', () => {
     act(() => handle.openCard(5, [new DOMRect(10, 10, 300, 20)], { via: 'click' }));
     const card = root.getElementById('cc-card')!;

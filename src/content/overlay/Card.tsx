@@ -92,6 +92,8 @@ export function Card(props: CardProps) {
 
   if (!finding) return null;
   const reading = readCard(finding, type, report.samples.length);
+  // Dates carry commas of their own ("July 15, 1912"): between such items a semicolon.
+  const insteadSeparator = reading.instead.some((item) => item.text.includes(',')) ? '; ' : ', ';
   const support = supportText(finding, report.samples.length);
   const dots = (
     <span class="cc-dots" aria-hidden="true">
@@ -163,7 +165,7 @@ export function Card(props: CardProps) {
           Samples say instead:{' '}
           {reading.instead.slice(0, 4).map((item, i) => (
             <span key={item.text}>
-              {i > 0 && ', '}
+              {i > 0 && insteadSeparator}
               <mark class="cc-diff-mark">{item.text}</mark>
               {item.count > 1 && ` (${item.count})`}
             </span>
