@@ -14,9 +14,10 @@
  * thresholds are set from the out-of-fold severities: "balanced" is the lowest severity at which
  * at most 13% of WikiBio's accurate sentences (5 samples) are flagged, "fewer" 6%, "more" 25%,
  * and the faint "uncertain" level from 40%; the one-sample regime is shifted so that balanced
- * also flags at most 13% of SummEdits' consistent pairs and of WikiBio's accurate sentences
- * with one sample (see singleOffset). The weights files
- * records the data files' sha256.
+ * also flags at most 13% of SummEdits' consistent edits and of WikiBio's accurate sentences
+ * with one sample (see singleOffset), and every other sample count from 2 to 10 (and 20) so that
+ * it flags at most 13% of WikiBio's accurate sentences with that count (see countCalibrations; those
+ * rows are predicted, not fitted). The weights files record the data files' sha256.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,6 +31,8 @@ import { forestLogit, type ForestTable } from '../../src/core/forest.ts';
 import { PAIR_FEATURES } from '../../src/core/pair-features.ts';
 import {
   conflictType,
+  countCalibration,
+  type CountCalibration,
   SEVERITY_FEATURES,
   severityFeatures,
   SINGLE_SAMPLE_FEATURES,
@@ -45,7 +48,7 @@ import { memoEmbedder } from './memo-embedder.ts';
 import { PROBE_OOF_FILE, probeKey } from './probe-oof.ts';
 import type { WikiBioRecord } from './wikibio.ts';
 
-type SetName = 'wikibio1' | 'wikibio5' | 'wikibio20' | 'chatprotect' | 'summedits';
+type SetName = `wikibio${number}` | 'chatprotect' | 'summedits';
 
 interface Item {
   set: SetName;
@@ -75,6 +78,13 @@ const FILES = {
   summedits: 'summedits/summedits-dev.jsonl.gz',
 } as const;
 const FOLDS = 5;
+/** Sample counts the models are fitted on (WikiBio; one sample for the trees). */
+const FITTED_COUNTS = [1, 5, 20];
+/**
+ * Counts of several samples calibrated on their own: the popup offers 1 to 10, and the command
+ * line any number (20 stands for more than 10).
+ */
+const SHIFTED_COUNTS = [2, 3, 4, 6, 7, 8, 9, 10, 20];
 const RIDGE = 1e-3;
 const FALSE_FLAG_LIMITS: Record<Sensitivity | 'uncertain', number> = {
   fewer: 0.06,
@@ -126,8 +136,11 @@ async function collect(): Promise<Item[]> {
   const items: Item[] = [];
   try {
     const wikibio = readJsonGz<WikiBioRecord[]>(FILES.wikibio);
-    // One sample: only for the one-sample trees (a long answer against one other answer).
-    for (const samples of [1, 5, 20] as const) {
+    // One sample: only for the one-sample trees (a long answer against one other answer). The
+    // other counts a reader may choose are only predicted, to calibrate each count (countCalibrations).
+    for (const samples of [...new Set([...FITTED_COUNTS, ...SHIFTED_COUNTS])].sort(
+      (a, b) => a - b,
+    )) {
       for (const [g, r] of wikibio.entries()) {
         const report = await analyzeRecord(
           { id: g, answer: r.gpt3_text, sentences: r.gpt3_sentences, samples: r.gpt3_text_samples },
@@ -141,7 +154,7 @@ async function collect(): Promise<Item[]> {
               set: `wikibio${samples}` as const,
               group: g,
               y: a === 'accurate' ? 0 : 1,
-              train: true,
+              train: FITTED_COUNTS.includes(samples),
               annotation: a,
             })),
             g % FOLDS,
@@ -348,6 +361,7 @@ function figuresAt(items: readonly Item[], p: readonly number[], t: number): Fig
 }
 
 const SINGLE = SEVERITY_FEATURES.indexOf('single');
+const SAMPLES = SEVERITY_FEATURES.indexOf('invSqrtSamples');
 const logit = (p: number) => Math.log(p / (1 - p));
 
 /** The lowest severity, on a grid of 0.005, at which `bad` of the flags stays within `limit`. */
@@ -396,6 +410,52 @@ function singleOffset(items: readonly Item[], p: readonly number[]): SingleShift
   };
   const other = offsetOf((i) => !onePlace(i));
   return { other, onePlace: offsetOf(onePlace) - other };
+}
+
+/**
+ * The logistic model is fitted with 5 and 20 samples, and its sample-count input does not carry
+ * its calibration to other counts: balanced flagged 24% of WikiBio's accurate sentences with 2
+ * samples and 9% with 10. Per count, the map of the logit (`scale * logit + shift`, out of fold)
+ * that puts the points where balanced and "uncertain" flag 13% and 40% of that count's accurate
+ * sentences where they are with 5 samples; the other sensitivities follow from the line.
+ */
+function countCalibrations(
+  items: readonly Item[],
+  p: readonly number[],
+): Record<string, CountCalibration> {
+  const logitAt = (set: SetName, limit: number) => {
+    const right = items.flatMap((i, n) => (i.set === set && i.y === 0 ? [n] : []));
+    let t = 0.995;
+    for (let k = 199; k >= 2; k--) {
+      if (right.filter((n) => p[n]! >= k / 200).length / right.length > limit) break;
+      t = k / 200;
+    }
+    return logit(t);
+  };
+  const { balanced, uncertain } = FALSE_FLAG_LIMITS;
+  const [b5, u5] = [logitAt('wikibio5', balanced), logitAt('wikibio5', uncertain)];
+  return Object.fromEntries(
+    SHIFTED_COUNTS.map((n) => {
+      const [b, u] = [logitAt(`wikibio${n}`, balanced), logitAt(`wikibio${n}`, uncertain)];
+      // Two points a grid step apart would make a steep line of noise.
+      const scale = Math.min(2, Math.max(0.5, (b5 - u5) / (b - u)));
+      return [String(n), [scale, b5 - scale * b] as const];
+    }),
+  );
+}
+
+/** Severities with each several-sample row's count calibration applied. */
+function byCount(
+  items: readonly Item[],
+  p: readonly number[],
+  table: Record<string, CountCalibration>,
+): number[] {
+  return p.map((q, n) => {
+    const i = items[n]!;
+    if (i.x[SINGLE] === 1) return q;
+    const [scale, shift] = countCalibration(table, Math.round(1 / i.x[SAMPLES]! ** 2));
+    return 1 / (1 + Math.exp(-(scale * logit(q) + shift)));
+  });
 }
 
 /** The one-sample logit shift: `other` for every one-sample row, plus `onePlace` for those
@@ -542,7 +602,13 @@ async function main(): Promise<void> {
   if (!learner) throw new Error(`unknown learner ${values.learner}`);
   const oofRaw = outOfFold(items, learner);
   const offset = singleOffset(items, oofRaw);
-  const oof = shifted(items, oofRaw, offset);
+  const counts = countCalibrations(items, oofRaw);
+  const oof = byCount(items, shifted(items, oofRaw, offset), counts);
+  console.log(
+    `logit calibration by sample count (scale, shift): ${Object.entries(counts)
+      .map(([n, [a, b]]) => `${n}: ${a.toFixed(2)}, ${b >= 0 ? '+' : ''}${b.toFixed(2)}`)
+      .join('; ')}`,
+  );
   const { uncertain, ...thresholds } = chooseThresholds(items, oof);
   console.log(
     `one-sample logit shift: ${offset.other.toFixed(3)}, one changed place ${offset.onePlace >= 0 ? '+' : ''}${offset.onePlace.toFixed(3)}`,
@@ -572,6 +638,16 @@ async function main(): Promise<void> {
       `${s} (severity ≥ ${t}): WikiBio-5 major / accurate flagged`,
       `${pct(f.majorFlagged)} / ${pct(f.accurateFlagged)}`,
     ]);
+    for (const n of [2, 4, 10, 20]) {
+      const sel = items.flatMap((i, k) => (i.set === `wikibio${n}` ? [k] : []));
+      const flagged = (y: number) =>
+        sel.filter((k) => items[k]!.y === y && oof[k]! >= t).length /
+        sel.filter((k) => items[k]!.y === y).length;
+      rows.push([
+        `  WikiBio-${n} wrong / accurate flagged`,
+        `${pct(flagged(1))} / ${pct(flagged(0))}`,
+      ]);
+    }
     rows.push([
       `  WikiBio-1 major / accurate flagged`,
       `${pct(f.oneSample[1])} / ${pct(f.oneSample[0])}`,
@@ -622,6 +698,9 @@ export const SEVERITY_MODEL = ${JSON.stringify(
         bias: round(model.bias),
         thresholds,
         uncertainFrom: uncertain,
+        countCalibration: Object.fromEntries(
+          Object.entries(counts).map(([n, [a, b]]) => [n, [round(a), round(b)]]),
+        ),
         data,
       },
       null,

@@ -7,8 +7,10 @@
  * sibling term or a synonym. With one sample there is no agreement to count, only how the two
  * sentences differ, and that is where feature interactions matter ("one changed place, a word
  * WordNet does not link, nothing else different"): boosted trees over the same evidence plus
- * the aligned pair's word-by-word features (pair-features.ts). Both are trained on the
- * development data by bench/quality/train-severity.ts (severity-weights.ts, severity-forest.ts).
+ * the aligned pair's word-by-word features (pair-features.ts). Each sample count is calibrated
+ * on its own (countCalibration), so a sensitivity underlines about the same share of right
+ * sentences with 2 samples as with 10. Both are trained on the development data by
+ * bench/quality/train-severity.ts (severity-weights.ts, severity-forest.ts).
  * Everything here reads a finding's evidence only, so a stored report can be graded again.
  */
 import { forestLogit } from './forest.ts';
@@ -108,11 +110,45 @@ const WEIGHTS: readonly number[] = SEVERITY_FEATURES.map((name) => SEVERITY_MODE
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** The logistic model's probability for a feature vector (several samples). */
-export function severityOfFeatures(features: readonly number[]): number {
+/** The logistic model's margin for a feature vector (several samples). */
+function logisticMargin(features: readonly number[]): number {
   let z = SEVERITY_MODEL.bias;
   for (let i = 0; i < features.length; i++) z += (WEIGHTS[i] ?? 0) * features[i]!;
-  return sigmoid(z);
+  return z;
+}
+
+/** A logit's calibration for one sample count: `scale * logit + shift`. */
+export type CountCalibration = readonly [scale: number, shift: number];
+
+/**
+ * The calibration of a count of several samples, from a table by count (the count the
+ * thresholds are chosen at, 5, needs none): a count in the table as it stands, another
+ * interpolated in 1/√n between its neighbours, beyond the table the nearest end.
+ */
+export function countCalibration(
+  table: Readonly<Record<string, CountCalibration>>,
+  samples: number,
+): CountCalibration {
+  if (samples < 2) return [1, 0];
+  const points = [
+    [5, [1, 0]] as const,
+    ...Object.entries(table).map(([n, c]) => [Number(n), c] as const),
+  ]
+    .filter(([n]) => n >= 2)
+    .sort((a, b) => a[0] - b[0]);
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  if (samples <= first[0]) return first[1];
+  if (samples >= last[0]) return last[1];
+  const at = (n: number) => 1 / Math.sqrt(n);
+  for (let k = 1; k < points.length; k++) {
+    const [n1, c1] = points[k]!;
+    if (samples > n1) continue;
+    const [n0, c0] = points[k - 1]!;
+    const f = (at(samples) - at(n0)) / (at(n1) - at(n0));
+    return [c0[0] + (c1[0] - c0[0]) * f, c0[1] + (c1[1] - c0[1]) * f];
+  }
+  return last[1];
 }
 
 const PLACES = SINGLE_SAMPLE_FEATURES.indexOf('places');
@@ -129,7 +165,9 @@ export function severityOf(finding: SentenceFinding, answerScore: number): numbe
     const shift = x[PLACES] === 1 ? SINGLE_SAMPLE_FOREST.onePlaceShift : 0;
     return sigmoid(forestLogit(SINGLE_SAMPLE_FOREST, x) + shift);
   }
-  return severityOfFeatures(severityFeatures(finding, answerScore));
+  // Calibrated per count: the same shares of right sentences underlined with 2 samples as with 10.
+  const [scale, shift] = countCalibration(SEVERITY_MODEL.countCalibration, finding.evidence.length);
+  return sigmoid(scale * logisticMargin(severityFeatures(finding, answerScore)) + shift);
 }
 
 /**

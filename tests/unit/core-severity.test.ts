@@ -5,7 +5,9 @@ import {
   SEVERITY_FEATURES,
   SINGLE_SAMPLE_FEATURES,
   UNCERTAIN_FROM,
+  countCalibration,
   sentenceLevel,
+  severityFeatures,
   severityOf,
   singleSampleFeatures,
 } from '../../src/core/severity.ts';
@@ -133,6 +135,41 @@ describe('severity of analysed sentences', () => {
     expect(swapped.sentences[0]!.type).toBe('number');
     expect(same.sentences[0]!.level).toBeNull();
     expect(same.sentences[0]!.severity!).toBeLessThan(UNCERTAIN_FROM);
+  });
+
+  it('calibrates the logit by sample count: tabulated, interpolated in 1/√n, flat beyond', () => {
+    const table = { '2': [0.8, -0.5], '10': [1.4, 0.4] } as const;
+    expect(countCalibration(table, 1)).toEqual([1, 0]);
+    expect(countCalibration(table, 2)).toEqual([0.8, -0.5]);
+    expect(countCalibration(table, 5)).toEqual([1, 0]); // thresholds are chosen at 5
+    expect(countCalibration(table, 10)).toEqual([1.4, 0.4]);
+    expect(countCalibration(table, 40)).toEqual([1.4, 0.4]);
+    const at = (n: number) => 1 / Math.sqrt(n);
+    const f = (at(3) - at(2)) / (at(5) - at(2));
+    const [scale, shift] = countCalibration(table, 3);
+    expect(scale).toBeCloseTo(0.8 + 0.2 * f, 12);
+    expect(shift).toBeCloseTo(-0.5 + 0.5 * f, 12);
+    const seven = countCalibration(table, 7);
+    expect(seven[0]).toBeGreaterThan(1);
+    expect(seven[0]).toBeLessThan(1.4);
+  });
+
+  it('grades several samples through their count’s calibration of the logistic margin', async () => {
+    const answer = 'The bridge opened in 1932 and carries six lanes of traffic.';
+    const samples = [
+      'The bridge opened in 1935 and carries four lanes of traffic.',
+      'The bridge opened in 1938 and carries eight lanes of traffic.',
+    ];
+    const finding = (await analyze(answer, samples, embedder)).sentences[0]!;
+    const x = severityFeatures(finding, finding.score);
+    const margin = SEVERITY_FEATURES.reduce(
+      (z: number, name, i) => z + SEVERITY_MODEL.weights[name] * x[i]!,
+      SEVERITY_MODEL.bias,
+    );
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const [scale, shift] = SEVERITY_MODEL.countCalibration['2'];
+    expect([scale, shift]).not.toEqual([1, 0]);
+    expect(logit(severityOf(finding, finding.score))).toBeCloseTo(scale * margin + shift, 6);
   });
 
   it('shifts a sentence that differs from its only sample in one place, and no other', async () => {
