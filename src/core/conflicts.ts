@@ -11,6 +11,7 @@ import type { PreparedSentence } from './prepare.ts';
 import type { InconsistencyType } from './types.ts';
 import { jaccard } from './vectors.ts';
 import { replacedOpposite } from './word-change.ts';
+import { inWordNet } from './wordnet.ts';
 
 export interface Conflict {
   /** "unsupported" for names that differ around a different statement (see sharesFrame) and for
@@ -387,8 +388,17 @@ const isTitle = (t: Token): boolean => TITLES.has(t.raw.toLowerCase().replace(/\
 /** Whether tokens i and i + 1 of `s` are names with only a space between them. */
 const namesJoin = (s: PreparedSentence, i: number): boolean => {
   const [t, u] = [s.tokens[i], s.tokens[i + 1]];
-  return t?.kind === 'name' && u?.kind === 'name' && NAME_GAP.test(s.plain.slice(t.end, u.start));
+  if (t?.kind !== 'name' || u?.kind !== 'name') return false;
+  const gap = s.plain.slice(t.end, u.start);
+  return NAME_GAP.test(gap) || (OF_GAP.test(gap) && inWordNet(t.raw));
 };
+
+/**
+ * "of" joins two names when the first ends in a common noun written as a name ("Board of
+ * Directors", "University of Rhode Island", "Mayor of Cranston"); after a person's name it
+ * starts another ("Hiroshi Izumi of Japan").
+ */
+const OF_GAP = /^\s+of(?:\s+the)?\s+$/;
 
 /**
  * What stands between two words of one name: a space, or capitalised small words, which are no

@@ -64,6 +64,11 @@ function lookup(word: string): Entry | undefined {
 
 const meets = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
 
+/** Whether WordNet knows a word as written, in any of its forms ("Board", "University"). */
+export function inWordNet(word: string): boolean {
+  return lookup(word) !== undefined;
+}
+
 /** The relation between two different words, strongest first; null when WordNet has none. */
 export function wordRelation(a: string, b: string): Exclude<WordChange, 'swap'> | null {
   if (a.toLowerCase() === b.toLowerCase()) return null;

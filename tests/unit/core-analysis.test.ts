@@ -113,6 +113,13 @@ describe('inconsistency types', () => {
       'starred',
     );
     expect(film.finding.evidence[0]!.answerSpans).toContain('The Man Who Shot Liberty Valance');
+    // Across "of" after a common noun, not after a person's name.
+    const school = await findingFor(
+      'He graduated from the University of Rhode Island in 1967.',
+      ['He graduated from Brown in 1967.'],
+      'graduated',
+    );
+    expect(school.finding.evidence[0]!.answerSpans).toContain('University of Rhode Island');
     // A date whole, as it is written: not a day without its month.
     const dates = await findingFor(
       'William Quinn (April 28, 1912 – April 22, 1994) was an American actor.',
