@@ -390,7 +390,10 @@ const namesJoin = (s: PreparedSentence, i: number): boolean => {
   const [t, u] = [s.tokens[i], s.tokens[i + 1]];
   if (t?.kind !== 'name' || u?.kind !== 'name') return false;
   const gap = s.plain.slice(t.end, u.start);
-  return NAME_GAP.test(gap) || (OF_GAP.test(gap) && inWordNet(t.raw));
+  if (NAME_GAP.test(gap)) return true;
+  // One "of" to a name: "Board of Directors of the International Foundation" is two.
+  const afterOf = /\bof(?:\s+the)?\s+$/.test(s.plain.slice(Math.max(0, t.start - 8), t.start));
+  return OF_GAP.test(gap) && !afterOf && inWordNet(t.raw);
 };
 
 /**

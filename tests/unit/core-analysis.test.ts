@@ -120,6 +120,12 @@ describe('inconsistency types', () => {
       'graduated',
     );
     expect(school.finding.evidence[0]!.answerSpans).toContain('University of Rhode Island');
+    const board = await findingFor(
+      'She sits on the Board of Directors of the International Foundation for Electoral Systems.',
+      ['She sits on the council of a charity.'],
+      'sits',
+    );
+    expect(board.finding.evidence[0]!.answerSpans).toContain('Board of Directors');
     // A date whole, as it is written: not a day without its month.
     const dates = await findingFor(
       'William Quinn (April 28, 1912 – April 22, 1994) was an American actor.',
