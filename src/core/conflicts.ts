@@ -209,6 +209,19 @@ function sameSort(a: PreparedSentence, aToken: Token, b: PreparedSentence, bToke
   return mine.length === 0 || theirs.size === 0 || mine.some((n) => theirs.has(n));
 }
 
+/** A pronoun for a person or thing the answer names elsewhere. */
+const PRONOUN = /\b(?:he|she|they|it|his|her|their|its)\b/i;
+
+/** The run of names a sentence opens with ("Lütfi Elvan received …"), as tokens. */
+function openingName(s: PreparedSentence): Set<Token> {
+  const out = new Set<Token>();
+  const first = s.tokens[0];
+  if (first?.kind !== 'name' || !/^\W*$/.test(s.plain.slice(0, first.start))) return out;
+  out.add(first);
+  for (let i = 0; namesJoin(s, i); i++) out.add(s.tokens[i + 1]!);
+  return out;
+}
+
 /** Whether `year` is a year of the decade `decade` ("1993" of "1990s"). */
 function withinDecade(year: Token, decade: Token): boolean {
   if (!/^\d{3}0s$/.test(decade.raw) || !/^\d{4}$/.test(year.raw)) return false;
@@ -267,6 +280,7 @@ export function findConflict(
   const reversed = reversedRelation(sentence, counterpart);
   if (reversed) return { type: 'contradiction', ...reversed };
 
+  let referent = new Set<Token>();
   for (const kind of ['number', 'name'] as const) {
     let otherThings = false;
     let missing = sentence.tokens.filter((t) => t.kind === kind && !namedIn(t, sampleNorms));
@@ -301,6 +315,10 @@ export function findConflict(
       const renamed = withOtherForm(offered, sentence.tokens);
       missing = missing.filter((t) => !forms.has(t));
       offered = offered.filter((t) => !renamed.has(t));
+      // "John Holt attended Yale" / "He was born in New York City and attended Yale": the
+      // sample names whom the answer calls "he", not someone in place of New York City.
+      if (PRONOUN.test(sentence.plain)) referent = openingName(counterpart);
+      offered = offered.filter((t) => !referent.has(t));
     }
     if (missing.length > 0 && offered.length > 0) {
       // Different names around a different statement still cost the sample's support, but
@@ -310,7 +328,9 @@ export function findConflict(
       const swapped =
         !otherThings &&
         ((kind === 'number' && cosine >= NEARLY_SAME_COSINE) ||
-          ((kind === 'number' || sharesFrame(sentence, counterpart, missing, offered)) &&
+          ((kind === 'number' ||
+            // The referent is the answer's "he": part of neither statement's frame.
+            sharesFrame(sentence, counterpart, missing, [...offered, ...referent])) &&
             sameSlot(sentence, counterpart, missing, offered)));
       // Unswapped, the sample's values stand for something else ("Hayden Christensen" against
       // "Anakin Skywalker, a Jedi Knight"): showing them as what it says instead would tell the

@@ -230,6 +230,16 @@ describe('inconsistency types', () => {
     expect(finding.evidence[0]!.sampleSpans).toEqual([]);
   });
 
+  it('does not offer the name a sample opens with as a rival of a sentence that says "he"', async () => {
+    const { finding } = await findingFor(
+      'He was born in New York City and attended Yale University, where he studied English.',
+      ['John Holt attended Yale University, where he studied English.'],
+      'Yale',
+    );
+    expect(finding.evidence[0]!.sampleSpans).not.toContain('John Holt');
+    expect(finding.evidence[0]!.conflict).not.toBe('entity');
+  });
+
   it('shows a quoted title whole, not the one capitalised word of it that differs', async () => {
     const { finding } = await findingFor(
       'She has since released several singles, including "Yolo Yolo", “Right Now”, and "Gimme Love".',
