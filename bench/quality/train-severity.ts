@@ -364,15 +364,19 @@ const SINGLE = SEVERITY_FEATURES.indexOf('single');
 const SAMPLES = SEVERITY_FEATURES.indexOf('invSqrtSamples');
 const logit = (p: number) => Math.log(p / (1 - p));
 
-/** The lowest severity, on a grid of 0.005, at which `bad` of the flags stays within `limit`. */
-function lowestWithin(limit: number, bad: (f: Figures) => number, fig: (t: number) => Figures) {
+/** The lowest severity, on a grid of 0.005, at which the share `bad(t)` stays within `limit`. */
+function lowestWithin(limit: number, bad: (t: number) => number): number {
   let t = 0.995;
   for (let k = 199; k >= 2; k--) {
-    if (bad(fig(k / 200)) > limit) break;
+    if (bad(k / 200) > limit) break;
     t = k / 200;
   }
   return t;
 }
+
+/** The share of rows `rows` whose severity in `p` is at least `t`. */
+const shareFrom = (rows: readonly number[], p: readonly number[], t: number) =>
+  rows.filter((n) => p[n]! >= t).length / rows.length;
 
 /**
  * One sample and several are different regimes, and the fit's even prior need not put them on
@@ -387,9 +391,8 @@ function lowestWithin(limit: number, bad: (f: Figures) => number, fig: (t: numbe
  * 13% held these to 3%.
  */
 function singleOffset(items: readonly Item[], p: readonly number[]): SingleShift {
-  const fig = (t: number) => figuresAt(items, p, t);
   const limit = FALSE_FLAG_LIMITS.balanced;
-  const multi = lowestWithin(limit, (f) => f.accurateFlagged, fig);
+  const multi = lowestWithin(limit, (t) => figuresAt(items, p, t).accurateFlagged);
   // Per regime, the share of right sentences flagged: SummEdits' consistent edits and WikiBio's
   // accurate sentences, each among that regime's rows.
   const offsetOf = (inRegime: (i: Item) => boolean) => {
@@ -398,14 +401,7 @@ function singleOffset(items: readonly Item[], p: readonly number[]): SingleShift
       rows.filter((n) => items[n]!.set === set && items[n]!.y === 0 && items[n]!.train);
     // A group of fewer rows cannot hold a share to 13%: one row moves it by over a point.
     const groups = [right('summedits'), right('wikibio1')].filter((g) => g.length >= MIN_ROWS);
-    let t = 0.995;
-    for (let k = 199; k >= 2; k--) {
-      const worst = Math.max(
-        ...groups.map((g) => g.filter((n) => p[n]! >= k / 200).length / g.length),
-      );
-      if (worst > limit) break;
-      t = k / 200;
-    }
+    const t = lowestWithin(limit, (t) => Math.max(...groups.map((g) => shareFrom(g, p, t))));
     return logit(multi) - logit(t);
   };
   const other = offsetOf((i) => !onePlace(i));
@@ -425,12 +421,7 @@ function countCalibrations(
 ): Record<string, CountCalibration> {
   const logitAt = (set: SetName, limit: number) => {
     const right = items.flatMap((i, n) => (i.set === set && i.y === 0 ? [n] : []));
-    let t = 0.995;
-    for (let k = 199; k >= 2; k--) {
-      if (right.filter((n) => p[n]! >= k / 200).length / right.length > limit) break;
-      t = k / 200;
-    }
-    return logit(t);
+    return logit(lowestWithin(limit, (t) => shareFrom(right, p, t)));
   };
   const { balanced, uncertain } = FALSE_FLAG_LIMITS;
   const [b5, u5] = [logitAt('wikibio5', balanced), logitAt('wikibio5', uncertain)];
@@ -490,11 +481,7 @@ function shifted(items: readonly Item[], p: readonly number[], shift: SingleShif
 function chooseThresholds(items: readonly Item[], p: readonly number[]) {
   const out = {} as Record<Sensitivity | 'uncertain', number>;
   for (const [s, limit] of Object.entries(FALSE_FLAG_LIMITS) as [keyof typeof out, number][]) {
-    out[s] = lowestWithin(
-      limit,
-      (f) => f.accurateFlagged,
-      (t) => figuresAt(items, p, t),
-    );
+    out[s] = lowestWithin(limit, (t) => figuresAt(items, p, t).accurateFlagged);
   }
   return out;
 }
