@@ -280,9 +280,9 @@ export function findConflict(
   const reversed = reversedRelation(sentence, counterpart);
   if (reversed) return { type: 'contradiction', ...reversed };
 
-  let referent = new Set<Token>();
   for (const kind of ['number', 'name'] as const) {
     let otherThings = false;
+    let referent = new Set<Token>();
     let missing = sentence.tokens.filter((t) => t.kind === kind && !namedIn(t, sampleNorms));
     // A value the answer states elsewhere is not offered in place of this one.
     let offered = counterpart.tokens.filter((t) => t.kind === kind && !answerNorms.has(t.norm));
@@ -405,7 +405,7 @@ const TITLES = new Set(
 
 const isTitle = (t: Token): boolean => TITLES.has(t.raw.toLowerCase().replace(/\.$/, ''));
 
-/** Whether tokens i and i + 1 of `s` are names with only a space between them. */
+/** Whether tokens i and i + 1 of `s` are words of one name (see NAME_GAP and OF_GAP). */
 const namesJoin = (s: PreparedSentence, i: number): boolean => {
   const [t, u] = [s.tokens[i], s.tokens[i + 1]];
   if (t?.kind !== 'name' || u?.kind !== 'name') return false;
