@@ -327,7 +327,7 @@ interface Figures {
 
 function figuresAt(items: readonly Item[], p: readonly number[], t: number): Figures {
   const idx = items.map((_, i) => i);
-  const share = (sel: number[]) => sel.filter((i) => p[i]! >= t).length / sel.length;
+  const share = (sel: number[]) => shareFrom(sel, p, t);
   const wiki = idx.filter((i) => items[i]!.set === 'wikibio5');
   const pairFlags = new Map<number, { y: number; flagged: boolean }>();
   for (const i of idx.filter((i) => items[i]!.set === 'summedits')) {
@@ -628,8 +628,11 @@ async function main(): Promise<void> {
     for (const n of [2, 4, 10, 20]) {
       const sel = items.flatMap((i, k) => (i.set === `wikibio${n}` ? [k] : []));
       const flagged = (y: number) =>
-        sel.filter((k) => items[k]!.y === y && oof[k]! >= t).length /
-        sel.filter((k) => items[k]!.y === y).length;
+        shareFrom(
+          sel.filter((k) => items[k]!.y === y),
+          oof,
+          t,
+        );
       rows.push([
         `  WikiBio-${n} wrong / accurate flagged`,
         `${pct(flagged(1))} / ${pct(flagged(0))}`,
