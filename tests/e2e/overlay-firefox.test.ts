@@ -46,6 +46,11 @@ beforeAll(async () => {
   await buildOverlayHarness(outDir, 'firefox140');
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    // The harness's hold on the load event (see tests/fixtures/overlay/harness.ts).
+    if (url.pathname === '/hold') {
+      setTimeout(() => res.writeHead(204).end(), 500);
+      return;
+    }
     if (url.pathname === '/styles') {
       received.push(JSON.parse(url.searchParams.get('styles') ?? '{}') as Styles);
       res.writeHead(204).end();
