@@ -25,9 +25,9 @@ const MAX_CHANGED = 2;
 const RANK: Record<Exclude<WordChange, 'swap'>, number> = { antonym: 3, sibling: 2, synonym: 1 };
 
 /**
- * The strongest WordNet relation between the words only one side has; "swap" when some word of
- * the answer's has no synonym among the counterpart's (a word replaced by one WordNet does not
- * call the same: "personalized" / "generic"); null when the sentences are not nearly the same or
+ * The strongest WordNet relation between the words each side changes (changedWords); "swap" when
+ * some word of the answer's, in one place, has no synonym among the counterpart's (a word
+ * replaced by one WordNet does not call the same: "personalized" / "generic"); null when the sentences are not nearly the same or
  * differ in more than MAX_CHANGED words on a side, or one side only adds words.
  */
 export function changedWord(
@@ -37,13 +37,7 @@ export function changedWord(
 ): ChangedWord | null {
   if (cosine < NEARLY_SAME_COSINE && jaccard(sentence.norms, counterpart.norms) < 0.5) return null;
   const content = (w: string) => /\p{L}{3,}/u.test(w) && !NEGATORS.has(w) && !w.endsWith("n't");
-  const theirs = new Set(counterpart.words.map(wordNorm));
-  const mine = new Set(sentence.words.map(wordNorm));
-  const only = (words: readonly string[], other: ReadonlySet<string>) => [
-    ...new Set(words.filter((w) => content(w) && !other.has(wordNorm(w)))),
-  ];
-  const a = only(sentence.words, theirs);
-  const b = only(counterpart.words, mine);
+  const { a, b, places } = changedWords(sentence.words, counterpart.words, content);
   if (a.length === 0 || b.length === 0 || a.length > MAX_CHANGED || b.length > MAX_CHANGED) {
     return null;
   }
@@ -66,12 +60,7 @@ export function changedWord(
   }
   // Paraphrases swap each word for a synonym; a word left unexplained is a change of wording
   // WordNet cannot vouch for — likelier a change of fact when it is the only change.
-  if (
-    (!best || best.change === 'synonym') &&
-    explained < a.length &&
-    oneSpot(sentence.words, theirs) &&
-    oneSpot(counterpart.words, mine)
-  ) {
+  if ((!best || best.change === 'synonym') && explained < a.length && places === 1) {
     const x = a.find((w) => !b.some((y) => wordRelation(w, y) === 'synonym'))!;
     return {
       change: 'swap',
@@ -113,14 +102,39 @@ export function replacedOpposite(
   return null;
 }
 
-/** Whether the words of `words` that `other` lacks stand together, in one place. */
-function oneSpot(words: readonly string[], other: ReadonlySet<string>): boolean {
-  const at = words.flatMap((w, i) => (other.has(wordNorm(w)) ? [] : [i]));
-  return at.length > 0 && at[at.length - 1]! - at[0]! + 1 === at.length;
+/**
+ * The content words each side changes, read where they stand by a word alignment: "liked sunny
+ * weather" / "liked cloudy weather" changes "sunny" even when "it was sunny" follows in both. A
+ * word both sides change is moved, not changed. `places`: how many aligned places change a
+ * content word.
+ */
+function changedWords(
+  mine: readonly string[],
+  theirs: readonly string[],
+  content: (w: string) => boolean,
+): { a: string[]; b: string[]; places: number } {
+  const runs = replacedRuns(mine.map(wordNorm), theirs.map(wordNorm));
+  const pick = (words: readonly string[], at: readonly number[]) =>
+    at.map((i) => words[i]!).filter(content);
+  const normsOf = (side: 0 | 1, words: readonly string[]) =>
+    new Set(runs.flatMap((run) => pick(words, run[side]).map(wordNorm)));
+  const movedA = normsOf(1, theirs);
+  const movedB = normsOf(0, mine);
+  let places = 0;
+  const a = new Set<string>();
+  const b = new Set<string>();
+  for (const [runA, runB] of runs) {
+    const x = pick(mine, runA).filter((w) => !movedA.has(wordNorm(w)));
+    const y = pick(theirs, runB).filter((w) => !movedB.has(wordNorm(w)));
+    if (x.length > 0 || y.length > 0) places++;
+    x.forEach((w) => a.add(w));
+    y.forEach((w) => b.add(w));
+  }
+  return { a: [...a], b: [...b], places };
 }
 
 /** A lower-cased word as the sentence writes it ("Explicit"), for spans shown on the page. */
-function asWritten(s: PreparedSentence, word: string): string {
+export function asWritten(s: PreparedSentence, word: string): string {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
   return new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'iu').exec(s.plain)?.[0] ?? word;
 }

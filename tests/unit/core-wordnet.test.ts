@@ -78,4 +78,23 @@ describe('one changed word between nearly identical sentences', () => {
     );
     expect(reworded.evidence[0]!.change).not.toBe('swap');
   });
+
+  it('reads a changed word where it stands, even when the sentence repeats it elsewhere', async () => {
+    const weather = await first(
+      'Abby liked sunny weather more than rainy weather, and it was sunny in Los Angeles.',
+      'Abby liked cloudy weather more than rainy weather, and it was sunny in Los Angeles.',
+    );
+    expect(weather.evidence[0]).toMatchObject({
+      change: 'swap',
+      supports: false,
+      answerSpans: ['sunny'],
+      sampleSpans: ['cloudy'],
+    });
+    // A word that only moved is no change: "at Kings for a drink" / "for a drink at Kings".
+    const moved = await first(
+      'Steve and Carly plan to meet at Kings for a drink over the weekend.',
+      'Steve and Carly plan to meet for a drink at Kings over the weekend.',
+    );
+    expect(moved.evidence[0]!.change).toBeNull();
+  });
 });
