@@ -10,7 +10,7 @@ import { namedIn, withOtherForm } from './name-forms.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { InconsistencyType } from './types.ts';
 import { jaccard } from './vectors.ts';
-import { replacedOpposite } from './word-change.ts';
+import { asWritten, replacedOpposite } from './word-change.ts';
 import { inWordNet } from './wordnet.ts';
 
 export interface Conflict {
@@ -77,9 +77,54 @@ function reversedRelation(
   const a = shared(sentence, counterpart);
   const b = shared(counterpart, sentence);
   if (a.length < 2 || a.join(' ') === b.join(' ')) return null;
+  if (listed(sentence, a)) return null;
   const raw = (s: PreparedSentence, order: string[]) =>
     order.map((n) => s.tokens.find((t) => t.norm === n)!.raw);
   return { answerSpans: raw(sentence, a), sampleSpans: raw(counterpart, b) };
+}
+
+/** What may stand between the items of a list: commas and a joining word. */
+const LIST_GLUE = /^(?:[\s,;&]|\b(?:and|or|nor)\b)*$/i;
+
+/**
+ * Whether the names `norms` stand in one list ("Germany, Belgium and France"), whose order
+ * says nothing: between the first and the last, only other names and list glue.
+ */
+function listed(s: PreparedSentence, norms: readonly string[]): boolean {
+  const at = s.tokens.flatMap((t, i) => (norms.includes(t.norm) ? [i] : []));
+  const [first, last] = [at[0]!, at[at.length - 1]!];
+  for (let i = first; i < last; i++) {
+    const next = s.tokens[i + 1]!;
+    if (next.kind !== 'name' && !norms.includes(next.norm)) return false;
+    if (!LIST_GLUE.test(s.plain.slice(s.tokens[i]!.end, next.start))) return false;
+  }
+  return true;
+}
+
+/** Words that join the items of a list, whose order says nothing. */
+const LIST_JOINS = new Set(['and', 'or', 'nor', '&']);
+
+/**
+ * "liked rainy weather more than cloudy weather" against "liked cloudy weather more than rainy
+ * weather": the same words with two of them exchanged, which turns the relation around. Passive
+ * wording and lists ("Spain and Italy" / "Italy and Spain", "A, B and C" / "A, C and B") say
+ * the same in another order, so they are left alone.
+ */
+function exchangedWords(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+): { answerSpans: string[]; sampleSpans: string[] } | null {
+  const a = sentence.words;
+  const b = counterpart.words;
+  if (a.length !== b.length || a.includes('by') || b.includes('by')) return null;
+  const at = a.flatMap((w, i) => (w === b[i] ? [] : [i]));
+  if (at.length !== 2) return null;
+  const [i, j] = at as [number, number];
+  if (a[i] !== b[j] || a[j] !== b[i] || j === i + 1 || LIST_JOINS.has(a[j - 1]!)) return null;
+  return {
+    answerSpans: [asWritten(sentence, a[i]!), asWritten(sentence, a[j]!)],
+    sampleSpans: [asWritten(counterpart, b[i]!), asWritten(counterpart, b[j]!)],
+  };
 }
 
 /**
@@ -277,7 +322,7 @@ export function findConflict(
   if (antonyms) {
     return { type: 'contradiction', answerSpans: [antonyms[0]], sampleSpans: [antonyms[1]] };
   }
-  const reversed = reversedRelation(sentence, counterpart);
+  const reversed = reversedRelation(sentence, counterpart) ?? exchangedWords(sentence, counterpart);
   if (reversed) return { type: 'contradiction', ...reversed };
 
   for (const kind of ['number', 'name'] as const) {

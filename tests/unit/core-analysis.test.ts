@@ -380,6 +380,25 @@ describe('inconsistency types', () => {
     expect(extra.finding.evidence[0]!.conflict).not.toBe('contradiction');
   });
 
+  it('flags two exchanged words as a contradiction, but not a list in another order', async () => {
+    const exchanged = await findingFor(
+      'Abby said she liked rainy weather more than cloudy weather.',
+      ['Abby said she liked cloudy weather more than rainy weather.'],
+      'Abby',
+    );
+    expect(exchanged.finding.evidence[0]).toMatchObject({
+      conflict: 'contradiction',
+      answerSpans: ['rainy', 'cloudy'],
+      sampleSpans: ['cloudy', 'rainy'],
+    });
+    const list = await findingFor(
+      'The band toured Germany, Belgium and France that summer.',
+      ['The band toured France, Belgium and Germany that summer.'],
+      'band',
+    );
+    expect(list.finding.evidence[0]!.conflict).toBeNull();
+  });
+
   it('flags a statement no sample makes as unsupported, and leaves backed ones alone', async () => {
     const { report, finding } = await findingFor(
       'Marie Curie studied radioactivity in Paris. She also owned a purple submarine called Nautilus.',
