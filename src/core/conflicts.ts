@@ -453,7 +453,7 @@ const isTitle = (t: Token): boolean => TITLES.has(t.raw.toLowerCase().replace(/\
 /** Whether tokens i and i + 1 of `s` are words of one name (see NAME_GAP and OF_GAP). */
 const namesJoin = (s: PreparedSentence, i: number): boolean => {
   const [t, u] = [s.tokens[i], s.tokens[i + 1]];
-  if (t?.kind !== 'name' || u?.kind !== 'name') return false;
+  if (!t || !u || !namePart(s, i) || !namePart(s, i + 1)) return false;
   const gap = s.plain.slice(t.end, u.start);
   if (NAME_GAP.test(gap)) return true;
   // One "of" to a name: "Board of Directors of the International Foundation" is two.
@@ -470,9 +470,23 @@ const OF_GAP = /^\s+of(?:\s+the)?\s+$/;
 
 /**
  * What stands between two words of one name: a space, or capitalised small words, which are no
- * tokens ("The Man Who Shot Liberty Valance"). Not "of": "Hiroshi Izumi of Japan" is two names.
+ * tokens ("The Man Who Shot Liberty Valance"), or a hyphen ("Saxe-Altenburg", "Gomez-Preston").
+ * Not "of": "Hiroshi Izumi of Japan" is two names.
  */
-const NAME_GAP = /^\s+(?:\p{Lu}\p{Ll}{0,3}\s+)*$/u;
+const NAME_GAP = /^(?:\s+(?:\p{Lu}\p{Ll}{0,3}\s+)*|[-‐])$/u;
+
+/** Lower-case words inside names ("Université de Montréal", "Ludwig van Beethoven"). */
+const PARTICLES = new Set('de des du da di del della der den van von ter dos bin ibn'.split(' '));
+
+/** Whether token i of `s` is part of a name: a name, or a particle between two names. */
+function namePart(s: PreparedSentence, i: number): boolean {
+  const t = s.tokens[i];
+  if (t?.kind === 'name') return true;
+  if (!t || !PARTICLES.has(t.raw)) return false;
+  const [before, after] = [s.tokens[i - 1], s.tokens[i + 1]];
+  const spaced = (x: Token, y: Token) => /^\s+$/.test(s.plain.slice(x.end, y.start));
+  return before?.kind === 'name' && after?.kind === 'name' && spaced(before, t) && spaced(t, after);
+}
 
 /**
  * Whether tokens i and i + 1 of `s` are parts of one date: a month and its day, in either order,
@@ -521,6 +535,13 @@ export function phraseText(s: PreparedSentence, [a, b]: [number, number]): strin
     }
   }
   return s.plain.slice(start, end);
+}
+
+/** A word as the reader reads it: the whole name when it is part of one ("Hiroshi" →
+ * "Hiroshi Izumi"), else the word itself. */
+export function wholeName(s: PreparedSentence, word: string): string {
+  const at = s.tokens.findIndex((t) => t.kind === 'name' && t.raw === word);
+  return at < 0 ? word : phraseText(s, [at, at]);
 }
 
 const countOf = (text: string, char: string) => text.split(char).length - 1;

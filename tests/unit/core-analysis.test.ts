@@ -126,6 +126,15 @@ describe('inconsistency types', () => {
       'sits',
     );
     expect(board.finding.evidence[0]!.answerSpans).toContain('Board of Directors');
+    // Across a hyphen and a particle: one name each, not "Beaux" and "Arts".
+    const academy = await findingFor(
+      'Clésinger joined the Académie des Beaux-Arts with Jean-Baptiste Klagmann.',
+      ['Clésinger worked in a studio in Paris.'],
+      'joined',
+    );
+    expect(academy.finding.evidence[0]!.answerSpans).toEqual(
+      expect.arrayContaining(['Académie des Beaux-Arts', 'Jean-Baptiste Klagmann']),
+    );
     // A date whole, as it is written: not a day without its month.
     const dates = await findingFor(
       'William Quinn (April 28, 1912 – April 22, 1994) was an American actor.',

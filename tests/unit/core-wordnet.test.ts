@@ -97,4 +97,16 @@ describe('one changed word between nearly identical sentences', () => {
     );
     expect(moved.evidence[0]!.change).toBeNull();
   });
+
+  it('shows a name swapped in for a word whole', async () => {
+    const judoka = await first(
+      'The category was won by a judoka from Japan.',
+      'The category was won by Hiroshi Izumi from Japan.',
+    );
+    expect(judoka.evidence[0]).toMatchObject({
+      change: 'swap',
+      answerSpans: ['judoka'],
+      sampleSpans: ['Hiroshi Izumi'],
+    });
+  });
 });
