@@ -459,6 +459,20 @@ describe('inconsistency types', () => {
     expect(report.omissions[0]!.wording.some((w) => w.includes('Illinois'))).toBe(true);
     expect(report.omissions[0]!.text).not.toMatch(/Illinois|21/);
   });
+
+  it('does not pool different facts about one person as one omission', async () => {
+    const opening = 'Emily Gielnik is an Australian footballer.';
+    const report = await analyze(
+      opening,
+      [
+        `${opening} Gielnik played for the Matildas at the 2019 World Cup in France.`,
+        `${opening} Gielnik played for the Matildas against Japan in the 2013 Asian Cup.`,
+        `${opening} Gielnik played for the Matildas in the Olympic Games in Rio.`,
+      ],
+      embedder,
+    );
+    expect(report.omissions).toEqual([]);
+  });
 });
 
 describe('consensus', () => {
