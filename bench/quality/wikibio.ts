@@ -40,6 +40,9 @@ export interface WikiBioFigures {
   /** Share of major-inaccurate and of accurate sentences flagged (what the page underlines). */
   majorFlagged: number;
   accurateFlagged: number;
+  /** Omissions reported ("N samples say: …"), and in how many passages. */
+  omissions: number;
+  omissionPassages: number;
 }
 
 export async function wikibioFigures(
@@ -55,6 +58,8 @@ export async function wikibioFigures(
   const starMajor: boolean[] = [];
   const passageScore: number[] = [];
   const passageLabel: number[] = [];
+  let omissions = 0;
+  let omissionPassages = 0;
   for (const r of records) {
     const report = await analyzeRecord(
       {
@@ -67,6 +72,8 @@ export async function wikibioFigures(
       samples,
       { params: ctx.params },
     );
+    omissions += report.omissions.length;
+    if (report.omissions.length > 0) omissionPassages++;
     const s = report.sentences.map((f) => f.score);
     scores.push(...s);
     severities.push(...report.sentences.map((f) => f.severity ?? 0));
@@ -102,6 +109,8 @@ export async function wikibioFigures(
     ),
     majorFlagged: flaggedShare('major_inaccurate'),
     accurateFlagged: flaggedShare('accurate'),
+    omissions,
+    omissionPassages,
   };
 }
 
@@ -129,6 +138,7 @@ export async function runWikiBio(
       pct(f.severityNonFact),
       pct(f.majorFlagged),
       pct(f.accurateFlagged),
+      `${f.omissions} in ${f.omissionPassages}`,
     ]);
   }
   const published = PUBLISHED.map(([name, ...v]) => [`${name} (paper, 238, 20 samples)`, ...v, '']);
@@ -143,8 +153,9 @@ export async function runWikiBio(
         'NonFact',
         'major flagged %',
         'accurate flagged %',
+        'omissions (passages)',
       ],
-      [['target', '≥ 94 / ≥ 95', '≥ 85', '≤ 15'], ...flagRows],
+      [['target', '≥ 94 / ≥ 95', '≥ 85', '≤ 15', ''], ...flagRows],
     ),
   ].join('\n\n');
 }
