@@ -243,7 +243,10 @@ function sameSort(a: PreparedSentence, aToken: Token, b: PreparedSentence, bToke
     const [bFirst] = bName;
     if (!bName.has(aFirst!) && !aName.has(bFirst!)) return false;
   }
-  if (numberClass(aTokens, at) !== 'other') return true;
+  // A year competes with a year, not with a count ("in 1995" / the hit "Seventeen").
+  const sort = numberClass(aTokens, at);
+  if (sort !== numberClass(bTokens, bt)) return false;
+  if (sort !== 'other') return true;
   // Words, and scale words such as "billion"; other numbers say nothing of the sort.
   const around = (tokens: readonly Token[], i: number) =>
     [tokens[i - 1], tokens[i + 1], tokens[i + 2]].flatMap((t) =>
@@ -456,8 +459,10 @@ const namesJoin = (s: PreparedSentence, i: number): boolean => {
   if (!t || !u || !namePart(s, i) || !namePart(s, i + 1)) return false;
   const gap = s.plain.slice(t.end, u.start);
   if (NAME_GAP.test(gap)) return true;
-  // One "of" to a name: "Board of Directors of the International Foundation" is two.
-  const afterOf = /\bof(?:\s+the)?\s+$/.test(s.plain.slice(Math.max(0, t.start - 8), t.start));
+  // One "of" to a name: "Board of Directors of the International Foundation" is two. An "of"
+  // before the name is not in it ("a signer of the Declaration of Independence").
+  const before = s.tokens[i - 1];
+  const afterOf = before?.kind === 'name' && OF_GAP.test(s.plain.slice(before.end, t.start));
   return OF_GAP.test(gap) && !afterOf && inWordNet(t.raw);
 };
 
@@ -535,13 +540,6 @@ export function phraseText(s: PreparedSentence, [a, b]: [number, number]): strin
     }
   }
   return s.plain.slice(start, end);
-}
-
-/** A word as the reader reads it: the whole name when it is part of one ("Hiroshi" →
- * "Hiroshi Izumi"), else the word itself. */
-export function wholeName(s: PreparedSentence, word: string): string {
-  const at = s.tokens.findIndex((t) => t.kind === 'name' && t.raw === word);
-  return at < 0 ? word : phraseText(s, [at, at]);
 }
 
 const countOf = (text: string, char: string) => text.split(char).length - 1;

@@ -82,6 +82,13 @@ describe('inconsistency types', () => {
       'squad',
     );
     expect(same.finding.evidence[0]).toMatchObject({ conflict: 'number', sampleSpans: ['2016'] });
+    // A year competes with a year, not with a count written as a word.
+    const hit = await findingFor(
+      'The band released its debut album in 1995 and sold two million copies.',
+      ['The band released its debut album in 1985, with the hit "Seventeen".'],
+      'debut',
+    );
+    expect(hit.finding.evidence[0]).toMatchObject({ conflict: 'number', sampleSpans: ['1985'] });
   });
 
   it('shows a name whole, and does not call a name missing that the sample has in another form', async () => {
@@ -126,6 +133,13 @@ describe('inconsistency types', () => {
       'sits',
     );
     expect(board.finding.evidence[0]!.answerSpans).toContain('Board of Directors');
+    // An "of" before a name is not in it: "Declaration of Independence" is one name.
+    const signer = await findingFor(
+      'He was a signer of the Declaration of Independence.',
+      ['He was a general in the state militia.'],
+      'signer',
+    );
+    expect(signer.finding.evidence[0]!.answerSpans).toContain('Declaration of Independence');
     // Across a hyphen and a particle: one name each, not "Beaux" and "Arts".
     const academy = await findingFor(
       'Clésinger joined the Académie des Beaux-Arts with Jean-Baptiste Klagmann.',
