@@ -38,6 +38,9 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/** Whether a lower-cased word is a function word ("the", "from", "and"). */
+export const isStopword = (word: string): boolean => STOPWORDS.has(word);
+
 /** Words that flip the meaning of the clause they sit in. */
 export const NEGATORS = new Set(
   // "false", "failed" and the like are left out: as adjectives ("false shutters") or antonyms

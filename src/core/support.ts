@@ -10,7 +10,7 @@
 import type { SimilarityRow } from './candidates.ts';
 import type { DirectAnswerConflict } from './direct-answer.ts';
 import { contradictionMargin } from './contradiction-probe.ts';
-import { findConflict, phrases, phraseText, wholeName, type Conflict } from './conflicts.ts';
+import { findConflict, phrases, phraseText, type Conflict } from './conflicts.ts';
 import { namedIn } from './name-forms.ts';
 import type { ScoringParams } from './params.ts';
 import type { PreparedSentence, PreparedText } from './prepare.ts';
@@ -113,8 +113,8 @@ export function sampleSupport(
   if (conflict) {
     ({ answerSpans, sampleSpans } = conflict);
   } else if (swap) {
-    answerSpans = [wholeName(sentence, swap.answerWord)];
-    sampleSpans = [wholeName(other!, swap.sampleWord)];
+    answerSpans = [swap.answerWord];
+    sampleSpans = [swap.sampleWord];
   } else if (!supports) {
     // What the sample never repeats: the unsupported details, numbers and names first.
     // Adjacent names are one span ("Hayden Christensen").

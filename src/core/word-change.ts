@@ -6,7 +6,7 @@
 import { replacedRuns } from './align.ts';
 import { opposites } from './antonyms.ts';
 import { jaccard } from './vectors.ts';
-import { lemma, NEGATORS, wordNorm } from './lexical.ts';
+import { isStopword, lemma, NEGATORS, wordNorm } from './lexical.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { WordChange } from './types.ts';
 import { wordRelation } from './wordnet.ts';
@@ -37,7 +37,7 @@ export function changedWord(
 ): ChangedWord | null {
   if (cosine < NEARLY_SAME_COSINE && jaccard(sentence.norms, counterpart.norms) < 0.5) return null;
   const content = (w: string) => /\p{L}{3,}/u.test(w) && !NEGATORS.has(w) && !w.endsWith("n't");
-  const { a, b, places } = changedWords(sentence.words, counterpart.words, content);
+  const { a, b, places, runA, runB } = changedWords(sentence.words, counterpart.words, content);
   if (a.length === 0 || b.length === 0 || a.length > MAX_CHANGED || b.length > MAX_CHANGED) {
     return null;
   }
@@ -61,11 +61,11 @@ export function changedWord(
   // Paraphrases swap each word for a synonym; a word left unexplained is a change of wording
   // WordNet cannot vouch for — likelier a change of fact when it is the only change.
   if ((!best || best.change === 'synonym') && explained < a.length && places === 1) {
-    const x = a.find((w) => !b.some((y) => wordRelation(w, y) === 'synonym'))!;
+    // Shown as the two runs that differ where they stand ("judoka" / "Hiroshi Izumi").
     return {
       change: 'swap',
-      answerWord: asWritten(sentence, x),
-      sampleWord: asWritten(counterpart, b[0]!),
+      answerWord: runAsWritten(sentence, runA),
+      sampleWord: runAsWritten(counterpart, runB),
     };
   }
   return best;
@@ -112,7 +112,7 @@ function changedWords(
   mine: readonly string[],
   theirs: readonly string[],
   content: (w: string) => boolean,
-): { a: string[]; b: string[]; places: number } {
+): { a: string[]; b: string[]; places: number; runA: string[]; runB: string[] } {
   const runs = replacedRuns(mine.map(wordNorm), theirs.map(wordNorm));
   const pick = (words: readonly string[], at: readonly number[]) =>
     at.map((i) => words[i]!).filter(content);
@@ -123,18 +123,38 @@ function changedWords(
   let places = 0;
   const a = new Set<string>();
   const b = new Set<string>();
-  for (const [runA, runB] of runs) {
-    const x = pick(mine, runA).filter((w) => !movedA.has(wordNorm(w)));
-    const y = pick(theirs, runB).filter((w) => !movedB.has(wordNorm(w)));
-    if (x.length > 0 || y.length > 0) places++;
+  // The words of the last changed place, from its first changed content word to its last.
+  let runA: string[] = [];
+  let runB: string[] = [];
+  // Function words at its ends are left out ("judoka", not "judoka from"); of a run of function
+  // words only, the first ("between" / "from").
+  const span = (words: readonly string[], at: readonly number[], changed: readonly string[]) => {
+    const inRun = at.filter((i) => changed.includes(words[i]!));
+    const shown = inRun.filter((i) => !isStopword(words[i]!));
+    const ends = shown.length > 0 ? shown : inRun.slice(0, 1);
+    return ends.length === 0 ? [] : words.slice(ends[0], ends[ends.length - 1]! + 1);
+  };
+  for (const [atA, atB] of runs) {
+    const x = pick(mine, atA).filter((w) => !movedA.has(wordNorm(w)));
+    const y = pick(theirs, atB).filter((w) => !movedB.has(wordNorm(w)));
+    if (x.length === 0 && y.length === 0) continue;
+    places++;
     x.forEach((w) => a.add(w));
     y.forEach((w) => b.add(w));
+    runA = span(mine, atA, x);
+    runB = span(theirs, atB, y);
   }
-  return { a: [...a], b: [...b], places };
+  return { a: [...a], b: [...b], places, runA, runB };
 }
 
 /** A lower-cased word as the sentence writes it ("Explicit"), for spans shown on the page. */
 export function asWritten(s: PreparedSentence, word: string): string {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
-  return new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'iu').exec(s.plain)?.[0] ?? word;
+  return runAsWritten(s, [word]);
+}
+
+/** A run of lower-cased words as the sentence writes it ("Hiroshi Izumi"). */
+function runAsWritten(s: PreparedSentence, run: readonly string[]): string {
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+  const pattern = run.map(escape).join('[^\\p{L}\\p{N}]+');
+  return new RegExp(`(?<!\\p{L})${pattern}(?!\\p{L})`, 'iu').exec(s.plain)?.[0] ?? run.join(' ');
 }

@@ -98,6 +98,18 @@ describe('one changed word between nearly identical sentences', () => {
     expect(moved.evidence[0]!.change).toBeNull();
   });
 
+  it('shows the words that differ where they stand, without function words at the ends', async () => {
+    const arrest = await first(
+      'He was sentenced to house arrest for a year.',
+      'He was sentenced to detention for a year.',
+    );
+    expect(arrest.evidence[0]).toMatchObject({
+      change: 'swap',
+      answerSpans: ['house arrest'],
+      sampleSpans: ['detention'],
+    });
+  });
+
   it('shows a name swapped in for a word whole', async () => {
     const judoka = await first(
       'The category was won by a judoka from Japan.',
