@@ -460,11 +460,24 @@ const namesJoin = (s: PreparedSentence, i: number): boolean => {
   const gap = s.plain.slice(t.end, u.start);
   if (NAME_GAP.test(gap)) return true;
   // One "of" to a name: "Board of Directors of the International Foundation" is two. An "of"
-  // before the name is not in it ("a signer of the Declaration of Independence").
+  // before the name is not in it ("a signer of the Declaration of Independence"), nor one that
+  // does not join ("Ludwig Paischer of Austria").
   const before = s.tokens[i - 1];
-  const afterOf = before?.kind === 'name' && OF_GAP.test(s.plain.slice(before.end, t.start));
-  return OF_GAP.test(gap) && !afterOf && inWordNet(t.raw);
+  const afterOf =
+    before?.kind === 'name' &&
+    OF_GAP.test(s.plain.slice(before.end, t.start)) &&
+    inWordNet(before.raw);
+  // After one "of", an "and" goes on with the same name ("Minister of Youth and Sports",
+  // "College of William and Mary").
+  // — unless a name of its own starts there ("Minister of Development and Minister of Transport").
+  if (afterOf) {
+    const next = s.tokens[i + 2];
+    return AND_GAP.test(gap) && !(next && OF_GAP.test(s.plain.slice(u.end, next.start)));
+  }
+  return OF_GAP.test(gap) && inWordNet(t.raw);
 };
+
+const AND_GAP = /^\s+and\s+$/;
 
 /**
  * "of" joins two names when the first ends in a common noun written as a name ("Board of
@@ -480,8 +493,11 @@ const OF_GAP = /^\s+of(?:\s+the)?\s+$/;
  */
 const NAME_GAP = /^(?:\s+(?:\p{Lu}\p{Ll}{0,3}\s+)*|[-‐])$/u;
 
-/** Lower-case words inside names ("Université de Montréal", "Ludwig van Beethoven"). */
-const PARTICLES = new Set('de des du da di del della der den van von ter dos bin ibn'.split(' '));
+/** Lower-case words inside names ("Université de Montréal", "Ludwig van Beethoven", "Beit
+ * el-Wali"). */
+const PARTICLES = new Set(
+  'de des du da di del della der den van von ter dos bin ibn el al'.split(' '),
+);
 
 /** Whether token i of `s` is part of a name: a name, or a particle between two names. */
 function namePart(s: PreparedSentence, i: number): boolean {
@@ -489,7 +505,8 @@ function namePart(s: PreparedSentence, i: number): boolean {
   if (t?.kind === 'name') return true;
   if (!t || !PARTICLES.has(t.raw)) return false;
   const [before, after] = [s.tokens[i - 1], s.tokens[i + 1]];
-  const spaced = (x: Token, y: Token) => /^\s+$/.test(s.plain.slice(x.end, y.start));
+  // "Ludwig van Beethoven", "Beit el-Wali".
+  const spaced = (x: Token, y: Token) => /^(?:\s+|[-‐])$/.test(s.plain.slice(x.end, y.start));
   return before?.kind === 'name' && after?.kind === 'name' && spaced(before, t) && spaced(t, after);
 }
 

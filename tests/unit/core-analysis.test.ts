@@ -140,14 +140,23 @@ describe('inconsistency types', () => {
       'signer',
     );
     expect(signer.finding.evidence[0]!.answerSpans).toContain('Declaration of Independence');
+    // After one "of", an "and" goes on with the name; after a person's name it does not.
+    const minister = await findingFor(
+      'He is the Deputy Minister of Youth and Sports, like Ludwig Paischer of Austria and Dimitri Dragin.',
+      ['He is a lawyer in the capital.'],
+      'Deputy',
+    );
+    expect(minister.finding.evidence[0]!.answerSpans).toEqual(
+      expect.arrayContaining(['Deputy Minister of Youth and Sports', 'Austria', 'Dimitri Dragin']),
+    );
     // Across a hyphen and a particle: one name each, not "Beaux" and "Arts".
     const academy = await findingFor(
-      'Clésinger joined the Académie des Beaux-Arts with Jean-Baptiste Klagmann.',
+      'Clésinger joined the Académie des Beaux-Arts with Jean-Baptiste Klagmann at Beit el-Wali.',
       ['Clésinger worked in a studio in Paris.'],
       'joined',
     );
     expect(academy.finding.evidence[0]!.answerSpans).toEqual(
-      expect.arrayContaining(['Académie des Beaux-Arts', 'Jean-Baptiste Klagmann']),
+      expect.arrayContaining(['Académie des Beaux-Arts', 'Jean-Baptiste Klagmann', 'Beit el-Wali']),
     );
     // A date whole, as it is written: not a day without its month.
     const dates = await findingFor(
