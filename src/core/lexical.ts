@@ -272,7 +272,14 @@ export function allWords(text: string): string[] {
 
 /** Number of negating words, so two sentences can be compared for parity. */
 export function negationCount(text: string): number {
+  const words = allWords(text);
   let n = 0;
-  for (const w of allWords(text)) if (NEGATORS.has(w) || w.endsWith("n't")) n++;
+  words.forEach((w, i) => {
+    if ((NEGATORS.has(w) || w.endsWith("n't")) && !FIXED_PHRASE.has(`${w} ${words[i + 1]}`)) n++;
+  });
   return n;
 }
+
+/** Fixed phrases that start with a negator but negate nothing: "not only … but also", "no
+ * matter" (regardless), "no doubt" (surely). */
+const FIXED_PHRASE = new Set(['not only', 'no matter', 'no doubt']);

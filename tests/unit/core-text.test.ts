@@ -62,6 +62,11 @@ describe('lexical tokens', () => {
   it('counts negations, including contractions', () => {
     expect(negationCount("He didn't go and never called.")).toBe(2);
     expect(negationCount('He went and called.')).toBe(0);
+    // Fixed phrases that negate nothing.
+    expect(negationCount('Plans are offered no matter their cover, not only to new clients.')).toBe(
+      0,
+    );
+    expect(negationCount('It is no longer sold, not even online.')).toBe(2);
   });
 
   it('finds antonym pairs across inflections only when each side lacks the other word', () => {
