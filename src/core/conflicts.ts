@@ -468,8 +468,8 @@ const namesJoin = (s: PreparedSentence, i: number): boolean => {
     OF_GAP.test(s.plain.slice(before.end, t.start)) &&
     inWordNet(before.raw);
   // After one "of", an "and" goes on with the same name ("Minister of Youth and Sports",
-  // "College of William and Mary").
-  // — unless a name of its own starts there ("Minister of Development and Minister of Transport").
+  // "College of William and Mary"), unless a name of its own starts there ("Minister of
+  // Development and Minister of Transport").
   if (afterOf) {
     const next = s.tokens[i + 2];
     return AND_GAP.test(gap) && !(next && OF_GAP.test(s.plain.slice(u.end, next.start)));

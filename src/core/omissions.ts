@@ -170,9 +170,10 @@ function pairSameness(
 
 /**
  * Whether two left-out sentences add the same thing: each repeats some of what the other adds
- * to the answer (its words the answer lacks), not only the person or topic both are about. Close embeddings alone pool different facts about one person ("released
- * three albums with the Distillers" / "returned to the band in 2011"), which a card would then
- * show as what several samples say.
+ * to the answer (its words the answer lacks), not only the person or topic both are about. Close
+ * embeddings alone pool different facts about one person ("released three albums with the
+ * Distillers" / "returned to the band in 2011"), which a card would then show as what several
+ * samples say.
  */
 function sameNews(a: Candidate, b: Candidate, weight: TokenWeight): boolean {
   const share = (x: Candidate, y: Candidate) =>

@@ -27,8 +27,9 @@ const RANK: Record<Exclude<WordChange, 'swap'>, number> = { antonym: 3, sibling:
 /**
  * The strongest WordNet relation between the words each side changes (changedWords); "swap" when
  * some word of the answer's, in one place, has no synonym among the counterpart's (a word
- * replaced by one WordNet does not call the same: "personalized" / "generic"); null when the sentences are not nearly the same or
- * differ in more than MAX_CHANGED words on a side, or one side only adds words.
+ * replaced by one WordNet does not call the same: "personalized" / "generic"); null when the
+ * sentences are not nearly the same or differ in more than MAX_CHANGED words on a side, or one
+ * side only adds words.
  */
 export function changedWord(
   sentence: PreparedSentence,
