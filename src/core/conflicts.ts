@@ -101,8 +101,8 @@ function listed(s: PreparedSentence, norms: readonly string[]): boolean {
   return true;
 }
 
-/** Words that join the items of a list, whose order says nothing. */
-const LIST_JOINS = new Set(['and', 'or', 'nor', '&']);
+/** Words that join the items of a list, whose order says nothing ("&" is no word). */
+const LIST_JOINS = new Set(['and', 'or', 'nor']);
 
 /**
  * "liked rainy weather more than cloudy weather" against "liked cloudy weather more than rainy
@@ -286,8 +286,10 @@ function readStart(s: PreparedSentence, t: Token): number {
   return lead ? t.start - lead[0].length : t.start;
 }
 
-/** Where a token ends as a reader sees it: a season's first year with its short second. */
+/** Where a token ends as a reader sees it: a season's first year with its short second; a name
+ * without its possessive ("Japan", not "Japan's"). */
 function readEnd(s: PreparedSentence, t: Token): number {
+  if (t.kind === 'name' && /['’]s$/.test(t.raw)) return t.end - 2;
   if (t.kind !== 'number' || !/^\d{4}$/.test(t.raw)) return t.end;
   const tail = /^[-‐‑–/]\d{2}(?!\d)/.exec(s.plain.slice(t.end, t.end + 4));
   return tail ? t.end + tail[0].length : t.end;
@@ -394,7 +396,10 @@ export function findConflict(
         return {
           type: 'number',
           answerSpans: phraseTexts(sentence, missing),
-          sampleSpans: phraseTexts(counterpart, offered),
+          sampleSpans: phraseTexts(
+            counterpart,
+            spanEndInPlace(sentence, missing, counterpart, offered),
+          ),
         };
       return { type: 'entity', ...nameSpans(sentence, counterpart, missing, offered) };
     }
@@ -422,6 +427,32 @@ function addedDetail(
   }
   return { type: 'unsupported', answerSpans: phraseTexts(sentence, missing), sampleSpans: [] };
 }
+
+/**
+ * Of a span the sample gives ("1948 – 2010", "March 3, 1950 – June 2, 2010") where the answer
+ * states one value, the end that stands in its place: the last after words of an end ("died in
+ * 2011", "until 2008"), else the first. A reader told "born 1950" that the samples say "1948,
+ * 2010" instead is shown a death date as a rival birth date.
+ */
+function spanEndInPlace(
+  sentence: PreparedSentence,
+  missing: readonly Token[],
+  counterpart: PreparedSentence,
+  offered: readonly Token[],
+): readonly Token[] {
+  if (offered.length !== 2 || phrases(sentence, missing).length !== 1) return offered;
+  const [first, last] = offered as [Token, Token];
+  const between = counterpart.plain.slice(first.end, last.start);
+  if (between.length > 30 || !SPAN_MARK.test(between)) return offered;
+  const lead = sentence.plain.slice(Math.max(0, missing[0]!.start - 40), missing[0]!.start);
+  return [END_WORDS.test(lead) ? last : first];
+}
+
+/** What joins the two ends of a span: a dash, "to", "until". */
+const SPAN_MARK = /[-‐‑–—]|\b(?:to|until|till)\b/;
+
+/** Words before a value that make it the end of a span. */
+const END_WORDS = /\b(?:died|dies|death|dead|until|till|ended|ends|retired|closed)\b/i;
 
 /** Runs of adjacent names of `subset` ("Hayden" + "Christensen"), as token index ranges; any
  * other token is a run of its own. */
@@ -457,6 +488,8 @@ const isTitle = (t: Token): boolean => TITLES.has(t.raw.toLowerCase().replace(/\
 const namesJoin = (s: PreparedSentence, i: number): boolean => {
   const [t, u] = [s.tokens[i], s.tokens[i + 1]];
   if (!t || !u || !namePart(s, i) || !namePart(s, i + 1)) return false;
+  // A possessive ends a name: "Japan's Tadahiro Nomura" is two.
+  if (/['’]s$/.test(t.raw)) return false;
   const gap = s.plain.slice(t.end, u.start);
   if (NAME_GAP.test(gap)) return true;
   // One "of" to a name: "Board of Directors of the International Foundation" is two. An "of"
@@ -499,12 +532,25 @@ const PARTICLES = new Set(
   'de des du da di del della der den van von ter dos bin ibn el al'.split(' '),
 );
 
-/** Whether token i of `s` is part of a name: a name, or a particle between two names. */
+/**
+ * Whether token i of `s` is part of a name: a name, a particle between two names, or the
+ * lower-case half of a hyphenated given name ("Kim Min-soo"), which is no English word
+ * ("London-based" is a name and a word).
+ */
 function namePart(s: PreparedSentence, i: number): boolean {
   const t = s.tokens[i];
   if (t?.kind === 'name') return true;
-  if (!t || !PARTICLES.has(t.raw)) return false;
+  if (!t) return false;
   const [before, after] = [s.tokens[i - 1], s.tokens[i + 1]];
+  if (
+    before?.kind === 'name' &&
+    /^[-‐]$/.test(s.plain.slice(before.end, t.start)) &&
+    /^\p{Ll}+$/u.test(t.raw) &&
+    !inWordNet(t.raw)
+  ) {
+    return true;
+  }
+  if (!PARTICLES.has(t.raw)) return false;
   // "Ludwig van Beethoven", "Beit el-Wali".
   const spaced = (x: Token, y: Token) => /^(?:\s+|[-‐])$/.test(s.plain.slice(x.end, y.start));
   return before?.kind === 'name' && after?.kind === 'name' && spaced(before, t) && spaced(t, after);
@@ -590,7 +636,10 @@ function nameSpans(
         anchor = counterpart.tokens.findIndex((t) => t.norm === norm);
       }
     }
-    let choice = theirs.findIndex(([b]) => b > anchor);
+    // Two names after one shared word stand for the two after it ("Japan's Tadahiro Nomura" /
+    // "Korea's Kim Min-soo").
+    let choice = theirs.findIndex(([b], k) => b > anchor && !picked.has(k));
+    if (choice === -1) choice = theirs.findIndex(([b]) => b > anchor);
     if (choice === -1) choice = theirs.length - 1;
     picked.add(choice);
   }

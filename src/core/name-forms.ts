@@ -6,8 +6,9 @@
  */
 import { stem, type Token } from './lexical.ts';
 
-/** Endings that make a people or an adjective of a place: Japan-ese, Indonesia-n, Bengal-i. */
-const DERIVED_ENDING = /^(?:n|an|ian|ese|i|ish|ic)$/;
+/** Endings that make a people or an adjective of a place or group: Japan-ese, Indonesia-n,
+ * Bengal-i, Alli-ed. */
+const DERIVED_ENDING = /^(?:n|an|ian|ese|i|ish|ic|ed)$/;
 
 /** Whether two names are one name in two forms. */
 export function sameNameRoot(a: string, b: string): boolean {
@@ -15,8 +16,9 @@ export function sameNameRoot(a: string, b: string): boolean {
   const y = stem(b);
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  // "Korea" + "n", "Italy" → "Ital" + "ian": a final vowel gives way to the ending.
-  for (const root of new Set([short, short.replace(/[aeyo]$/, '')])) {
+  // "Korea" + "n", "Italy" → "Ital" + "ian": a final vowel gives way to the ending; "Ally" →
+  // "Alli" + "ed".
+  for (const root of new Set([short, short.replace(/[aeyo]$/, ''), short.replace(/y$/, 'i')])) {
     if (root.length >= 4 && long.startsWith(root) && DERIVED_ENDING.test(long.slice(root.length))) {
       return true;
     }

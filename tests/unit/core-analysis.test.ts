@@ -169,6 +169,52 @@ describe('inconsistency types', () => {
       answerSpans: ['April 28, 1912', 'April 22, 1994'],
       sampleSpans: ['July 15, 1912', 'July 29, 1994'],
     });
+    // A possessive ends a name, and a hyphenated given name is whole: two names each side, the
+    // country and the man, and the sample's in the answer's order.
+    const final = await findingFor(
+      "He won gold, beating Japan's Tadahiro Nomura in the final.",
+      ["He won gold, beating Korea's Kim Min-soo in the final."],
+      'gold',
+    );
+    expect(final.finding.evidence[0]).toMatchObject({
+      conflict: 'entity',
+      answerSpans: ['Japan', 'Tadahiro Nomura'],
+      sampleSpans: ['Korea', 'Kim Min-soo'],
+    });
+    // But a hyphen before an English word joins no name: "London-based".
+    const based = await findingFor(
+      'Choi Min-ho was a London-based painter.',
+      ['Choi Min-ho was a Paris-based painter.'],
+      'painter',
+    );
+    expect(based.finding.evidence[0]).toMatchObject({
+      answerSpans: ['London'],
+      sampleSpans: ['Paris'],
+    });
+  });
+
+  it("shows the end of a sample's span that stands where the answer's one value does", async () => {
+    // A birth date against a life span: the birth date, not the date of death.
+    const born = await findingFor(
+      'John Smith (born March 5, 1950) is an American painter.',
+      ['John Smith (March 3, 1950 – June 2, 2010) was an American painter.'],
+      'Smith',
+    );
+    expect(born.finding.evidence[0]).toMatchObject({
+      conflict: 'number',
+      answerSpans: ['March 5, 1950'],
+      sampleSpans: ['March 3, 1950'],
+    });
+    // An end against a span: its end.
+    const until = await findingFor(
+      'He played for the club until 2008.',
+      ['He played for the club from 1999 to 2006.'],
+      'club',
+    );
+    expect(until.finding.evidence[0]).toMatchObject({
+      answerSpans: ['2008'],
+      sampleSpans: ['2006'],
+    });
   });
 
   it('calls a different year in nearly the same sentence a number, wherever it stands', async () => {

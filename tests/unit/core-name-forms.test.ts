@@ -11,6 +11,7 @@ describe('sameNameRoot', () => {
       ['Italy', 'Italian'],
       ['Korea', 'Korean'],
       ["Japan's", 'Japan'],
+      ['Allies', 'Allied'],
     ]) {
       expect(sameNameRoot(a!, b!), `${a} / ${b}`).toBe(true);
       expect(sameNameRoot(b!, a!), `${b} / ${a}`).toBe(true);
