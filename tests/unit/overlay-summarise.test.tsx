@@ -199,12 +199,37 @@ describe('a card’s reading', () => {
     expect(card.sentenceParts.filter((p) => p.op === 'added').map((p) => p.text)).toEqual([
       'Empire State Building',
     ]);
-    expect(card.instead).toEqual([
-      { text: 'Chrysler Building', count: 3 },
-      { text: '1931', count: 1 },
-    ]);
+    // Only what stands in place of the marked words: the one sample's "1931" stands for the
+    // "1930" three samples back, which is not marked.
+    expect(card.instead).toEqual([{ text: 'Chrysler Building', count: 3 }]);
     expect(card.label).toBe('Different name');
     expect(card.stances).toEqual({ differs: 3, partly: 0, silent: 0, agrees: 1 });
+  });
+
+  it('says instead only what stands where the marked words do', () => {
+    const text = 'He lived from 15 March 1848 to 18 September 1915.';
+    const card = readCard(
+      {
+        ...withEvidence([
+          differs(0, ['18 September 1915'], ['15 November 1915']),
+          differs(1, ['18 September 1915'], ['21 April 1915']),
+          differs(2, ['15 March 1848', '18 September 1915'], ['25 April 1848', '15 December 1915']),
+          evidence(3, text, true),
+        ]),
+        segment: { ...base.segment, text },
+      },
+      'number',
+      4,
+    );
+    expect(card.sentenceParts.filter((p) => p.op === 'added').map((p) => p.text)).toEqual([
+      '18 September 1915',
+    ]);
+    // The third sample's other birth date stands where no marked word does.
+    expect(card.instead.map((i) => i.text)).toEqual([
+      '15 December 1915',
+      '15 November 1915',
+      '21 April 1915',
+    ]);
   });
 
   it('counts a sample that lacks a longer span as lacking the words within it', () => {

@@ -105,10 +105,21 @@ export function readCard(
   );
   const sentenceParts = markSpans(finding.segment.text, marked);
 
+  // What stands in place of the marked words only: a sample that gives other dates of birth and
+  // death, against a sentence whose death date alone is marked, says instead its death date.
+  // Spans pair in order when both sides list as many; otherwise all of them count.
+  const isMarked = (span: string) =>
+    marked.some((m) => {
+      const [x, y] = [m.toLowerCase(), span.toLowerCase()];
+      return containsPhrase(x, y) || containsPhrase(y, x);
+    });
   const insteadCounts = new Map<string, number>();
   for (const e of against) {
-    for (const span of new Set(e.sampleSpans))
-      insteadCounts.set(span, (insteadCounts.get(span) ?? 0) + 1);
+    const paired = marked.length > 0 && e.answerSpans.length === e.sampleSpans.length;
+    const spans = paired
+      ? e.sampleSpans.filter((_, k) => isMarked(e.answerSpans[k]!))
+      : e.sampleSpans;
+    for (const span of new Set(spans)) insteadCounts.set(span, (insteadCounts.get(span) ?? 0) + 1);
   }
   const instead = [...insteadCounts]
     .map(([text, count]) => ({ text, count }))
