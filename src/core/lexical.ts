@@ -93,10 +93,11 @@ const MONTHS = new Set(
   ).split(' '),
 );
 
-// Words, numbers (with separators, decimals, ordinals, percentages), contractions' "n't" and
+// Words, numbers (with separators, decimals, ordinals, percentages; a time, score or verse with
+// its colons, "1:05:99", and a relay's "4×100", are one value each), contractions' "n't" and
 // dotted abbreviations that start with a capital ("Ph.D.", "U.S.A.", "M.Sc.").
 const TOKEN =
-  /n't|\p{N}[\p{N},.]*\p{N}(?:st|nd|rd|th|s|%)?|\p{N}(?:st|nd|rd|th|s|%)?|\p{Lu}\p{L}?\.(?:\p{L}{1,2}\.)+|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+  /n't|\p{N}(?:[\p{N},.]|[:×]\p{N})*\p{N}(?:st|nd|rd|th|s|%)?|\p{N}(?:st|nd|rd|th|s|%)?|\p{Lu}\p{L}?\.(?:\p{L}{1,2}\.)+|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
 /**
  * Normalises a word for matching: lower case, no accents ("Kévin" = "Kevin", "Québécois" =

@@ -13,6 +13,21 @@ describe('lexical tokens', () => {
     expect(tokenize('He holds an M.Sc. degree.')[1]).toMatchObject({ raw: 'M.Sc.', norm: 'msc' });
   });
 
+  it('reads a time, a verse and a relay as one value each, not their pieces', () => {
+    const raws = (text: string) =>
+      tokenize(text)
+        .filter((t) => t.kind === 'number')
+        .map((t) => t.raw);
+    expect(raws('She swam 1:05:99 in the 4×100-metre relay (Hebrews 9:12) at 10:30.')).toEqual([
+      '1:05:99',
+      '4×100',
+      '9:12',
+      '10:30',
+    ]);
+    // A colon after a number ends it: "in 2011: gold".
+    expect(raws('In 2011: gold, then 3.')).toEqual(['2011', '3']);
+  });
+
   it('reads AD as CE and BC as BCE, but not AD as BC', () => {
     const norms = (text: string) => tokenize(text).map((t) => t.norm);
     expect(norms('He died in 476 AD in Milan.')).toEqual(norms('He died in 476 CE in Milan.'));
