@@ -247,11 +247,15 @@ function sameSort(a: PreparedSentence, aToken: Token, b: PreparedSentence, bToke
   const sort = numberClass(aTokens, at);
   if (sort !== numberClass(bTokens, bt)) return false;
   if (sort !== 'other') return true;
-  // Words, and scale words such as "billion"; other numbers say nothing of the sort.
-  const around = (tokens: readonly Token[], i: number) =>
-    [tokens[i - 1], tokens[i + 1], tokens[i + 2]].flatMap((t) =>
-      t && /\p{L}/u.test(t.raw) ? [t.norm] : [],
-    );
+  // Words, and scale words such as "billion"; other numbers say nothing of the sort, and the
+  // words after another number are its own ("placed 17th in the 200-metre" is no count of
+  // metres).
+  const isWord = (t: Token | undefined): t is Token => !!t && /\p{L}/u.test(t.raw);
+  const around = (tokens: readonly Token[], i: number) => {
+    const [before, next, then] = [tokens[i - 1], tokens[i + 1], tokens[i + 2]];
+    const after = isWord(next) ? (isWord(then) ? [next, then] : [next]) : [];
+    return [...(isWord(before) ? [before] : []), ...after].map((t) => t.norm);
+  };
   const mine = around(aTokens, at);
   const theirs = new Set(around(bTokens, bt));
   return mine.length === 0 || theirs.size === 0 || mine.some((n) => theirs.has(n));

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findConflict } from '../../src/core/conflicts.ts';
+import { prepareSentences } from '../../src/core/prepare.ts';
+import { segment } from '../../src/core/segment.ts';
+
+/** The one judged sentence of `text`, prepared. */
+const prepared = (text: string) => prepareSentences(segment(text))[0]!;
+
+/** The conflict between two sentences, each the whole of its text, at the given cosine. */
+function conflict(answer: string, sample: string, cosine: number) {
+  const [a, b] = [prepared(answer), prepared(sample)];
+  return findConflict(a, b, b.norms, a.norms, cosine);
+}
+
+describe('findConflict', () => {
+  it('reads the words after another number as that number’s: a place is no rival of a distance', () => {
+    const found = conflict(
+      'Van Beilen is a two-time Canadian national champion in the 100-metre breaststroke.',
+      'At the 2012 London Olympics, Van Beilen placed 17th in the 200-metre breaststroke.',
+      0.6,
+    );
+    expect(found?.sampleSpans ?? []).not.toContain('17th');
+    // Counts of one thing still compete: lengths in metres.
+    const lengths = conflict(
+      'She won the 100-metre breaststroke at the national championships.',
+      'She won the 200-metre breaststroke at the national championships.',
+      0.9,
+    );
+    expect(lengths).toMatchObject({ type: 'number', answerSpans: ['100'], sampleSpans: ['200'] });
+  });
+});
