@@ -6,9 +6,9 @@
  */
 import { stem, type Token } from './lexical.ts';
 
-/** Endings that make a people or an adjective of a place or group: Japan-ese, Indonesia-n,
- * Bengal-i, Alli-ed. */
-const DERIVED_ENDING = /^(?:n|an|ian|ese|i|ish|ic|ed)$/;
+/** Endings that make a people, an adjective or a doctrine of a name: Japan-ese, Indonesia-n,
+ * Bengal-i, Alli-ed, Kantian-ism. */
+const DERIVED_ENDING = /^(?:n|an|ian|ese|i|ish|ic|ed|ism)$/;
 
 /** Whether two names are one name in two forms. */
 export function sameNameRoot(a: string, b: string): boolean {

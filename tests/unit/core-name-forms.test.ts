@@ -12,6 +12,7 @@ describe('sameNameRoot', () => {
       ['Korea', 'Korean'],
       ["Japan's", 'Japan'],
       ['Allies', 'Allied'],
+      ['Kantian', 'Kantianism'],
     ]) {
       expect(sameNameRoot(a!, b!), `${a} / ${b}`).toBe(true);
       expect(sameNameRoot(b!, a!), `${b} / ${a}`).toBe(true);
