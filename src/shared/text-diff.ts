@@ -10,6 +10,8 @@
  * `removed` parts keep `from`'s spelling.
  */
 
+import { isStopword } from '../core/lexical.ts';
+
 export type DiffOp = 'same' | 'added' | 'removed';
 
 export interface DiffPart {
@@ -144,6 +146,13 @@ export function diffWords(from: string, to: string): DiffPart[] {
   return parts;
 }
 
+/** What may stand between two marks of one phrase: spaces, commas and a few function words. */
+function bridges(gap: string): boolean {
+  if (!/^[\s\p{L},'’–—-]*$/u.test(gap)) return false;
+  const words = gap.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? [];
+  return words.length <= 3 && words.every((w) => isStopword(w.toLowerCase()));
+}
+
 /**
  * Marks given spans of `text` as `added` (e.g. a sample's "1829" from the core's evidence), the
  * rest as `same`. Each span marks its first occurrence not already marked, matched
@@ -170,9 +179,18 @@ export function markSpans(text: string, spans: readonly string[]): DiffPart[] {
     }
   }
   marked.sort((x, y) => x[0] - y[0]);
+  // Marks a reader reads as one phrase are one mark: "[Another influential figure] in the
+  // [development] of [TQM]" reads as a row of boxes; "[Another influential figure in the
+  // development of TQM]" as the phrase it is.
+  const runs: Array<[number, number]> = [];
+  for (const [start, end] of marked) {
+    const last = runs[runs.length - 1];
+    if (last && bridges(text.slice(last[1], start))) last[1] = end;
+    else runs.push([start, end]);
+  }
   const parts: DiffPart[] = [];
   let pos = 0;
-  for (const [start, end] of marked) {
+  for (const [start, end] of runs) {
     push(parts, 'same', text.slice(pos, start));
     push(parts, 'added', text.slice(start, end));
     pos = end;

@@ -93,6 +93,29 @@ describe('markSpans', () => {
     expect(join(parts)).toBe('1,829 people; 829 left; 829 stayed');
   });
 
+  it('marks spans a reader reads as one phrase as one mark, across function words only', () => {
+    const text =
+      'Another figure in the development of TQM was Juran, who stressed planning, control, and improvement.';
+    const parts = markSpans(text, [
+      'Another',
+      'figure',
+      'development',
+      'TQM',
+      'planning',
+      'control',
+      'improvement',
+    ]);
+    expect(changed(parts, 'added')).toEqual([
+      'Another figure in the development of TQM',
+      'planning, control, and improvement',
+    ]);
+    expect(join(parts)).toBe(text);
+    // A content word between two marks keeps them apart: "Juran" is backed.
+    expect(
+      changed(markSpans('TQM was Juran, who stressed it.', ['TQM', 'stressed']), 'added'),
+    ).toEqual(['TQM', 'stressed']);
+  });
+
   it('ignores spans that do not occur and empty spans', () => {
     expect(markSpans('Nothing to see.', ['absent', ' '])).toEqual([
       { op: 'same', text: 'Nothing to see.' },
