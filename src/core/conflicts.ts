@@ -464,7 +464,8 @@ export function phrases(s: PreparedSentence, subset: readonly Token[]): [number,
   const inSubset = new Set(subset);
   const out: [number, number][] = [];
   s.tokens.forEach((t, i) => {
-    if (!inSubset.has(t)) return;
+    // "Dr" of "Dr. Ravi Kapoor" goes with the name it stands before, when that name is listed.
+    if (!inSubset.has(t) || (titleOfName(s, i) && inSubset.has(s.tokens[i + 1]!))) return;
     const last = out[out.length - 1];
     if (last && last[1] === i - 1 && (namesJoin(s, i - 1) || dateJoins(s, i - 1))) {
       last[1] = i;
@@ -482,18 +483,27 @@ const TITLES = new Set(
     'mr mrs ms miss dr sir dame lord lady king queen prince princess emperor empress pope ' +
     'president senator sen governor gov mayor minister chancellor judge justice professor prof ' +
     'general gen colonel col captain capt lieutenant lt sergeant sgt admiral bishop archbishop ' +
-    'cardinal reverend rev coach representative rep congressman congresswoman'
+    'cardinal reverend rev coach representative rep congressman congresswoman duke duchess ' +
+    'archduke earl count countess baron baroness margrave marquess marquis viscount tsar sultan emir'
   ).split(' '),
 );
 
 const isTitle = (t: Token): boolean => TITLES.has(t.raw.toLowerCase().replace(/\.$/, ''));
 
+/** Whether token i of `s` is a title before a person's name ("Dr. Ravi Kapoor"), which is not a
+ * name of its own; "Duke of Saxony" is. */
+function titleOfName(s: PreparedSentence, i: number): boolean {
+  const [t, u] = [s.tokens[i]!, s.tokens[i + 1]];
+  return isTitle(t) && u?.kind === 'name' && /^\.?\s+$/.test(s.plain.slice(t.end, u.start));
+}
+
 /** Whether tokens i and i + 1 of `s` are words of one name (see NAME_GAP and OF_GAP). */
 const namesJoin = (s: PreparedSentence, i: number): boolean => {
   const [t, u] = [s.tokens[i], s.tokens[i + 1]];
   if (!t || !u || !namePart(s, i) || !namePart(s, i + 1)) return false;
-  // A possessive ends a name: "Japan's Tadahiro Nomura" is two.
-  if (/['’]s$/.test(t.raw)) return false;
+  // A possessive ends a name ("Japan's Tadahiro Nomura" is two), unless a common noun after it
+  // ends the name ("Prime Minister's Department", "St John's College").
+  if (/['’]s$/.test(t.raw) && !(inWordNet(u.raw) && !namesJoin(s, i + 1))) return false;
   const gap = s.plain.slice(t.end, u.start);
   if (NAME_GAP.test(gap)) return true;
   // One "of" to a name: "Board of Directors of the International Foundation" is two. An "of"
@@ -509,9 +519,16 @@ const namesJoin = (s: PreparedSentence, i: number): boolean => {
   // Development and Minister of Transport").
   if (afterOf) {
     const next = s.tokens[i + 2];
-    return AND_GAP.test(gap) && !(next && OF_GAP.test(s.plain.slice(u.end, next.start)));
+    if (!AND_GAP.test(gap) || (next && OF_GAP.test(s.plain.slice(u.end, next.start)))) return false;
+    // Nor one that names its own head: "University of Michigan and Arizona State University".
+    for (let j = i + 1; j < s.tokens.length; j++) {
+      if (s.tokens[j]!.norm === before.norm) return false;
+      const after = s.tokens[j + 1];
+      if (!after || !NAME_GAP.test(s.plain.slice(s.tokens[j]!.end, after.start))) break;
+    }
+    return true;
   }
-  return OF_GAP.test(gap) && inWordNet(t.raw);
+  return OF_GAP.test(gap) && (inWordNet(t.raw) || isTitle(t));
 };
 
 const AND_GAP = /^\s+and\s+$/;
@@ -525,10 +542,11 @@ const OF_GAP = /^\s+of(?:\s+the)?\s+$/;
 
 /**
  * What stands between two words of one name: a space, or capitalised small words, which are no
- * tokens ("The Man Who Shot Liberty Valance"), or a hyphen ("Saxe-Altenburg", "Gomez-Preston").
- * Not "of": "Hiroshi Izumi of Japan" is two names.
+ * tokens ("The Man Who Shot Liberty Valance"), or a hyphen ("Saxe-Altenburg", "Gomez-Preston"),
+ * or an ampersand ("Law & Order", "Dharma & Greg"). Not "of": "Hiroshi Izumi of Japan" is two
+ * names.
  */
-const NAME_GAP = /^(?:\s+(?:\p{Lu}\p{Ll}{0,3}\s+)*|[-‐])$/u;
+const NAME_GAP = /^(?:\s+(?:\p{Lu}\p{Ll}{0,3}\s+)*|[-‐]|\s+&\s+)$/u;
 
 /** Lower-case words inside names ("Université de Montréal", "Ludwig van Beethoven", "Beit
  * el-Wali"). */

@@ -241,7 +241,8 @@ export function tokenize(text: string, keepStopwords = false, language: Language
     if (norm.length < 2) continue;
     // A capital mid-sentence marks a name; at the start of a sentence it only does when the
     // next word is capitalised too ("John Smith was ...").
-    const capital = /^\p{Lu}/u.test(raw);
+    // An elided French article before a capital is part of the name: "Musée d'Art Moderne".
+    const capital = /^(?:[dl]['’])?\p{Lu}/u.test(raw);
     const nextCapital = /^\s+\p{Lu}/u.test(source.slice(end, end + 3));
     const isName = capital && (!atSentenceStart || nextCapital || /^\p{Lu}{2,}$/u.test(word));
     // Names are folded like words (but never as irregular verbs: "Rose" stays a name), so the

@@ -181,6 +181,31 @@ describe('inconsistency types', () => {
       answerSpans: ['Japan', 'Tadahiro Nomura'],
       sampleSpans: ['Korea', 'Kim Min-soo'],
     });
+    // Unless a common noun after it ends the name.
+    const office = await findingFor(
+      "He served in the Prime Minister's Department.",
+      ['He was a lawyer in the capital.'],
+      'served',
+    );
+    expect(office.finding.evidence[0]!.answerSpans).toContain("Prime Minister's Department");
+    // A title goes with the name after it, or is a name with its "of"; "&" joins a name; an
+    // elided "d'" is part of one; "and" after "of" stops where a name of its own starts.
+    const roles = await findingFor(
+      "He played Dr. Ravi Kapoor in Dharma & Greg, son of Albert, Duke of Saxony, at the Musée d'Art Moderne, the University of Michigan and Arizona State University.",
+      ['He was a lawyer in the capital.'],
+      'played',
+    );
+    expect(roles.finding.evidence[0]!.answerSpans).toEqual(
+      expect.arrayContaining([
+        'Ravi Kapoor',
+        'Dharma & Greg',
+        'Duke of Saxony',
+        "Musée d'Art Moderne",
+        'University of Michigan',
+        'Arizona State University',
+      ]),
+    );
+    expect(roles.finding.evidence[0]!.answerSpans).not.toContain('Dr');
     // But a hyphen before an English word joins no name: "London-based".
     const based = await findingFor(
       'Choi Min-ho was a London-based painter.',
