@@ -295,8 +295,11 @@ function readStart(s: PreparedSentence, t: Token): number {
 function readEnd(s: PreparedSentence, t: Token): number {
   if (t.kind === 'name' && /['’]s$/.test(t.raw)) return t.end - 2;
   if (t.kind !== 'number' || !/^\d{4}$/.test(t.raw)) return t.end;
-  const tail = /^[-‐‑–/]\d{2}(?!\d)/.exec(s.plain.slice(t.end, t.end + 4));
-  return tail ? t.end + tail[0].length : t.end;
+  // Only a season's second year, which the tokens read as a year ("2016–17"); "1650–22 April
+  // 1720" is a span to a day.
+  const u = s.tokens[s.tokens.indexOf(t) + 1];
+  const short = u?.kind === 'number' && /^\d{2}$/.test(u.raw) && u.norm.length === 4;
+  return short && /^[-‐‑–/]$/.test(s.plain.slice(t.end, u.start)) ? u.end : t.end;
 }
 
 /**
@@ -458,8 +461,8 @@ const SPAN_MARK = /[-‐‑–—]|\b(?:to|until|till)\b/;
 /** Words before a value that make it the end of a span. */
 const END_WORDS = /\b(?:died|dies|death|dead|until|till|ended|ends|retired|closed)\b/i;
 
-/** Runs of adjacent names of `subset` ("Hayden" + "Christensen"), as token index ranges; any
- * other token is a run of its own. */
+/** Runs of adjacent names of `subset` ("Hayden" + "Christensen"), or parts of one value ("April"
+ * + "28"), as token index ranges; any other token is a run of its own. */
 export function phrases(s: PreparedSentence, subset: readonly Token[]): [number, number][] {
   const inSubset = new Set(subset);
   const out: [number, number][] = [];
@@ -467,7 +470,7 @@ export function phrases(s: PreparedSentence, subset: readonly Token[]): [number,
     // "Dr" of "Dr. Ravi Kapoor" goes with the name it stands before, when that name is listed.
     if (!inSubset.has(t) || (titleOfName(s, i) && inSubset.has(s.tokens[i + 1]!))) return;
     const last = out[out.length - 1];
-    if (last && last[1] === i - 1 && (namesJoin(s, i - 1) || dateJoins(s, i - 1))) {
+    if (last && last[1] === i - 1 && (namesJoin(s, i - 1) || valueJoins(s, i - 1))) {
       last[1] = i;
     } else out.push([i, i]);
   });
@@ -579,16 +582,23 @@ function namePart(s: PreparedSentence, i: number): boolean {
 }
 
 /**
- * Whether tokens i and i + 1 of `s` are parts of one date: a month and its day, in either order,
- * or a month or day and the year after it ("April 28, 1912").
+ * Whether tokens i and i + 1 of `s` are parts of one value: a date's month and its day, in either
+ * order, or a month or day and the year after it ("April 28, 1912"); a number and its scale
+ * ("10 million").
  */
-function dateJoins(s: PreparedSentence, i: number): boolean {
+function valueJoins(s: PreparedSentence, i: number): boolean {
   const [t, u] = [s.tokens[i], s.tokens[i + 1]];
-  if (!t || !u || !/^,?\s+$/.test(s.plain.slice(t.end, u.start))) return false;
+  if (!t || !u) return false;
+  const gap = s.plain.slice(t.end, u.start);
+  if (t.kind === 'number' && SCALE.test(u.raw) && /^\s+$/.test(gap)) return true;
+  if (!/^,?\s+$/.test(gap)) return false;
   const [first, second] = [numberClass(s.tokens, i), numberClass(s.tokens, i + 1)];
   if (second === 'year') return first === 'month' || first === 'day';
   return (first === 'month' && second === 'day') || (first === 'day' && second === 'month');
 }
+
+/** Words that scale the number before them. */
+const SCALE = /^(?:hundred|thousand|million|billion|trillion)s?$/i;
 
 /** "The" written with a capital inside a sentence starts the title after it ("The Sting"). */
 const TITLE_THE = /(?<=[^\s.!?:;]\s+)The\s+$/u;
@@ -601,9 +611,9 @@ export function phraseText(s: PreparedSentence, [a, b]: [number, number]): strin
   // Across other names of the same name, but not onto a title before it ("Senator").
   while (namesJoin(s, a - 1) && !isTitle(s.tokens[a - 1]!)) a--;
   while (namesJoin(s, b)) b++;
-  // A date whole ("April 28, 1912", not "28").
-  while (dateJoins(s, a - 1)) a--;
-  while (dateJoins(s, b)) b++;
+  // A date whole ("April 28, 1912", not "28"), a number with its scale ("10 million").
+  while (valueJoins(s, a - 1)) a--;
+  while (valueJoins(s, b)) b++;
   let start = readStart(s, s.tokens[a]!);
   if (s.tokens[a]!.kind === 'name') {
     const the = TITLE_THE.exec(s.plain.slice(0, start));

@@ -93,11 +93,11 @@ const MONTHS = new Set(
   ).split(' '),
 );
 
-// Words, numbers (with separators, decimals, ordinals, percentages; a time, score or verse with
+// Words, numbers (with separators, decimals — ".535" too —, ordinals, percentages; a time, score or verse with
 // its colons, "1:05:99", and a relay's "4×100", are one value each), contractions' "n't" and
 // dotted abbreviations that start with a capital ("Ph.D.", "U.S.A.", "M.Sc.").
 const TOKEN =
-  /n't|\p{N}(?:[\p{N},.]|[:×]\p{N})*\p{N}(?:st|nd|rd|th|s|%)?|\p{N}(?:st|nd|rd|th|s|%)?|\p{Lu}\p{L}?\.(?:\p{L}{1,2}\.)+|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+  /n't|(?<![\p{L}\p{N}.])\.\p{N}+|\p{N}(?:[\p{N},.]|[:×]\p{N})*\p{N}(?:st|nd|rd|th|s|%)?|\p{N}(?:st|nd|rd|th|s|%)?|\p{Lu}\p{L}?\.(?:\p{L}{1,2}\.)+|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
 /**
  * Normalises a word for matching: lower case, no accents ("Kévin" = "Kevin", "Québécois" =
@@ -175,7 +175,10 @@ function seasonYear(text: string, start: number, raw: string): string | null {
 }
 
 function normaliseNumber(raw: string): string {
-  const n = raw.replace(/(st|nd|rd|th|s)$/i, '').replace(/,(?=\d{3}\b)/g, '');
+  const n = raw
+    .replace(/^\./, '0.')
+    .replace(/(st|nd|rd|th|s)$/i, '')
+    .replace(/,(?=\d{3}\b)/g, '');
   // "1990s" and "1990" are kept equal on purpose: a decade and a year in it rarely conflict.
   return n.replace(/\.0+$/, '');
 }
@@ -202,7 +205,7 @@ export function tokenize(text: string, keepStopwords = false, language: Language
     const lower = raw.toLowerCase();
     const atSentenceStart = first || /[.!?:]\s*$/.test(source.slice(Math.max(0, start - 3), start));
     first = false;
-    if (/^\p{N}/u.test(raw)) {
+    if (/^\.?\p{N}/u.test(raw)) {
       tokens.push({
         norm: seasonYear(text, start, raw) ?? normaliseNumber(raw),
         kind: 'number',

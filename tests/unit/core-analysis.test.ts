@@ -64,7 +64,21 @@ describe('inconsistency types', () => {
       ['Bilateral trade between Brazil and Angola reached a total of $3.5 billion in 2019.'],
       'trade',
     );
-    expect(trade.finding.evidence[0]).toMatchObject({ conflict: 'number', sampleSpans: ['3.5'] });
+    expect(trade.finding.evidence[0]).toMatchObject({
+      conflict: 'number',
+      sampleSpans: ['3.5 billion'],
+    });
+    // A number with its scale is one value as written.
+    const sales = await findingFor(
+      'The band have sold over 10 million albums worldwide.',
+      ['The band have sold over 3 billion albums worldwide.'],
+      'band',
+    );
+    expect(sales.finding.evidence[0]).toMatchObject({
+      conflict: 'number',
+      answerSpans: ['10 million'],
+      sampleSpans: ['3 billion'],
+    });
   });
 
   it('lets a number that qualifies a name compete only with one qualifying the same name', async () => {
@@ -286,6 +300,13 @@ describe('inconsistency types', () => {
       answerSpans: ['2013–14'],
       sampleSpans: ['2012–13'],
     });
+    // But a year and a day after a dash are a span's two ends, not a season.
+    const span = await findingFor(
+      'Matthew Aylmer (1708–1794) was an Irish soldier.',
+      ['Matthew Aylmer (c. 1650–22 April 1720) was an Irish soldier.'],
+      'Aylmer',
+    );
+    expect(span.finding.evidence[0]!.sampleSpans).toEqual(['1650', '22 April 1720']);
   });
 
   it('flags a different number, with the differing spans per sample', async () => {

@@ -24,6 +24,11 @@ describe('lexical tokens', () => {
       '9:12',
       '10:30',
     ]);
+    // A decimal written without its zero is that decimal, not a whole number.
+    expect(tokenize('a winning percentage of .535')[2]).toMatchObject({
+      raw: '.535',
+      norm: '0.535',
+    });
     // A colon after a number ends it: "in 2011: gold".
     expect(raws('In 2011: gold, then 3.')).toEqual(['2011', '3']);
   });
