@@ -5,7 +5,7 @@
  * absence of support, not a conflict.
  */
 import { antonymPair } from './antonyms.ts';
-import type { Token } from './lexical.ts';
+import { negatingWords, type Token } from './lexical.ts';
 import { namedIn, withOtherForm } from './name-forms.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { InconsistencyType } from './types.ts';
@@ -66,36 +66,55 @@ function reversedRelation(
       .filter(Boolean)
       .join(' ');
   if (slots(sentence) !== slots(counterpart)) return null;
-  const names = (s: PreparedSentence) => [
-    ...new Set(s.tokens.filter((t) => t.kind === 'name').map((t) => t.norm)),
-  ];
+  // Whole names, not their words: "the Wynne Prize, the Blake Prize" against "the Sulman Prize and
+  // the Wynne Prize" names the Wynne Prize on both sides, it puts no "Prize" before "Wynne".
+  const [mine, theirs] = [nameRuns(sentence), nameRuns(counterpart)];
   // Only the names both sides have say whether the order changed.
-  const shared = (s: PreparedSentence, other: PreparedSentence) => {
-    const theirs = new Set(names(other));
-    return names(s).filter((n) => theirs.has(n));
+  const a = [...mine.keys()].filter((k) => theirs.has(k));
+  const b = [...theirs.keys()].filter((k) => mine.has(k));
+  if (a.length < 2 || a.join('|') === b.join('|')) return null;
+  if (listed(sentence, mine, a) || listed(counterpart, theirs, b)) return null;
+  return {
+    answerSpans: a.map((k) => phraseText(sentence, mine.get(k)!)),
+    sampleSpans: b.map((k) => phraseText(counterpart, theirs.get(k)!)),
   };
-  const a = shared(sentence, counterpart);
-  const b = shared(counterpart, sentence);
-  if (a.length < 2 || a.join(' ') === b.join(' ')) return null;
-  if (listed(sentence, a)) return null;
-  const raw = (s: PreparedSentence, order: string[]) =>
-    order.map((n) => s.tokens.find((t) => t.norm === n)!.raw);
-  return { answerSpans: raw(sentence, a), sampleSpans: raw(counterpart, b) };
 }
 
-/** What may stand between the items of a list: commas and a joining word. */
-const LIST_GLUE = /^(?:[\s,;&]|\b(?:and|or|nor)\b)*$/i;
+/** The names of a sentence, whole, by their words' norms, in order of first use. */
+function nameRuns(s: PreparedSentence): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const run of phrases(
+    s,
+    s.tokens.filter((t) => t.kind === 'name'),
+  )) {
+    const key = s.tokens
+      .slice(run[0], run[1] + 1)
+      .map((t) => t.norm)
+      .join(' ');
+    if (!out.has(key)) out.set(key, run);
+  }
+  return out;
+}
+
+/** What may stand between the items of a list: commas, articles and a joining word. */
+const LIST_GLUE = /^(?:[\s,;&]|\b(?:and|or|nor|the|a|an)\b)*$/i;
 
 /**
- * Whether the names `norms` stand in one list ("Germany, Belgium and France"), whose order
- * says nothing: between the first and the last, only other names and list glue.
+ * Whether the names `keys` of `runs` stand in one list ("Germany, Belgium and France", "the
+ * Wynne Prize, the Blake Prize"), whose order says nothing: between the first and the last, only
+ * other names and list glue.
  */
-function listed(s: PreparedSentence, norms: readonly string[]): boolean {
-  const at = s.tokens.flatMap((t, i) => (norms.includes(t.norm) ? [i] : []));
-  const [first, last] = [at[0]!, at[at.length - 1]!];
+function listed(
+  s: PreparedSentence,
+  runs: ReadonlyMap<string, [number, number]>,
+  keys: readonly string[],
+): boolean {
+  const spans = keys.map((k) => runs.get(k)!);
+  const first = Math.min(...spans.map(([x]) => x));
+  const last = Math.max(...spans.map(([, y]) => y));
   for (let i = first; i < last; i++) {
     const next = s.tokens[i + 1]!;
-    if (next.kind !== 'name' && !norms.includes(next.norm)) return false;
+    if (next.kind !== 'name') return false;
     if (!LIST_GLUE.test(s.plain.slice(s.tokens[i]!.end, next.start))) return false;
   }
   return true;
@@ -320,8 +339,7 @@ export function findConflict(
   // Counts rather than parity: "aimed at not discussing … and not exploring" negates two
   // clauses of "aimed at discussing … and exploring", it does not cancel out.
   if (nearlySame && sentence.negations !== counterpart.negations) {
-    const negated = (s: PreparedSentence) =>
-      s.words.filter((w) => /^(not|no|never|none|nobody|nothing|without|cannot)$|n't$/.test(w));
+    const negated = (s: PreparedSentence) => negatingWords(s.plain);
     return {
       type: 'contradiction',
       answerSpans: negated(sentence),

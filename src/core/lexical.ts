@@ -275,14 +275,28 @@ export function allWords(text: string): string[] {
     .map((t) => t.raw.toLowerCase().replace(/’/g, "'"));
 }
 
+/**
+ * The words of a text that negate, as written. Not a negator that opens a fixed phrase ("not
+ * only"), nor a lower-case "no" between two capitalised words, which is a particle of a name
+ * ("Kaze no Naka no Shōjo", "Hanazakari no Kimitachi e").
+ */
+export function negatingWords(text: string): string[] {
+  const tokens = tokenize(text, true).filter((t) => t.kind !== 'number');
+  const words = tokens.map((t) => t.raw.toLowerCase().replace(/’/g, "'"));
+  return tokens.flatMap((t, i) => {
+    const w = words[i]!;
+    if (!(NEGATORS.has(w) || w.endsWith("n't")) || FIXED_PHRASE.has(`${w} ${words[i + 1]}`)) {
+      return [];
+    }
+    const capital = (u: Token | undefined) => !!u && /^\p{Lu}/u.test(u.raw);
+    if (t.raw === w && capital(tokens[i - 1]) && capital(tokens[i + 1])) return [];
+    return [w];
+  });
+}
+
 /** Number of negating words, so two sentences can be compared for parity. */
 export function negationCount(text: string): number {
-  const words = allWords(text);
-  let n = 0;
-  words.forEach((w, i) => {
-    if ((NEGATORS.has(w) || w.endsWith("n't")) && !FIXED_PHRASE.has(`${w} ${words[i + 1]}`)) n++;
-  });
-  return n;
+  return negatingWords(text).length;
 }
 
 /** Fixed phrases that start with a negator but negate nothing: "not only … but also", "no

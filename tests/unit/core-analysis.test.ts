@@ -502,6 +502,24 @@ describe('inconsistency types', () => {
       'Algol',
     );
     expect(extra.finding.evidence[0]!.conflict).not.toBe('contradiction');
+    // Whole names are what trade places, not their words: two lists that share one prize put no
+    // "Prize" before "Wynne", and two clubs of one city do change places.
+    const prizes = await findingFor(
+      'He has been a finalist in the Wynne Prize, the Blake Prize, and the Archibald Prize.',
+      ['He has been a finalist for the Sulman Prize and the Wynne Prize.'],
+      'finalist',
+    );
+    expect(prizes.finding.evidence[0]!.conflict).not.toBe('contradiction');
+    const derby = await findingFor(
+      'Real Madrid beat Atletico Madrid in the final.',
+      ['Atletico Madrid beat Real Madrid in the final.'],
+      'final',
+    );
+    expect(derby.finding.evidence[0]).toMatchObject({
+      conflict: 'contradiction',
+      answerSpans: ['Real Madrid', 'Atletico Madrid'],
+      sampleSpans: ['Atletico Madrid', 'Real Madrid'],
+    });
   });
 
   it('flags two exchanged words as a contradiction, but not a list in another order', async () => {
