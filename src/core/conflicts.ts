@@ -69,15 +69,39 @@ function reversedRelation(
   // Whole names, not their words: "the Wynne Prize, the Blake Prize" against "the Sulman Prize and
   // the Wynne Prize" names the Wynne Prize on both sides, it puts no "Prize" before "Wynne".
   const [mine, theirs] = [nameRuns(sentence), nameRuns(counterpart)];
-  // Only the names both sides have say whether the order changed.
-  const a = [...mine.keys()].filter((k) => theirs.has(k));
-  const b = [...theirs.keys()].filter((k) => mine.has(k));
-  if (a.length < 2 || a.join('|') === b.join('|')) return null;
+  // Two names both sides have, each in the slot the other holds on the other side: a name that
+  // stays in its slot ("Twitter" in "Bob Hope's paintings … a Twitter question" / "Bob Ross's
+  // paintings … a Twitter question") was not exchanged.
+  const [slotOfMine, slotOfTheirs] = [slotsOf(sentence, mine), slotsOf(counterpart, theirs)];
+  const shared = [...mine.keys()].filter((k) => theirs.has(k));
+  const exchanged = new Set<string>();
+  for (const x of shared) {
+    for (const y of shared) {
+      const [mx, my] = [slotOfMine.get(x)!, slotOfMine.get(y)!];
+      if (mx < my && slotOfTheirs.get(x) === my && slotOfTheirs.get(y) === mx) {
+        exchanged.add(x).add(y);
+      }
+    }
+  }
+  const a = shared.filter((k) => exchanged.has(k));
+  const b = [...theirs.keys()].filter((k) => exchanged.has(k));
+  if (a.length < 2) return null;
   if (listed(sentence, mine, a) || listed(counterpart, theirs, b)) return null;
   return {
     answerSpans: a.map((k) => phraseText(sentence, mine.get(k)!)),
     sampleSpans: b.map((k) => phraseText(counterpart, theirs.get(k)!)),
   };
+}
+
+/** The slot of each name of `runs`: how many runs of names stand before it (see slots). */
+function slotsOf(
+  s: PreparedSentence,
+  runs: ReadonlyMap<string, [number, number]>,
+): Map<string, number> {
+  const startsBefore = (at: number) =>
+    s.tokens.filter((t, i) => i <= at && t.kind === 'name' && s.tokens[i - 1]?.kind !== 'name')
+      .length;
+  return new Map([...runs].map(([key, [first]]) => [key, startsBefore(first) - 1]));
 }
 
 /** The names of a sentence, whole, by their words' norms, in order of first use. */

@@ -510,6 +510,19 @@ describe('inconsistency types', () => {
       'finalist',
     );
     expect(prizes.finding.evidence[0]!.conflict).not.toBe('contradiction');
+    // A name that keeps its slot was not exchanged: this is another painter, not a reversal.
+    const painter = await findingFor(
+      "It discusses a news story about Bob Hope's paintings in a museum, as well as a Twitter question about first memories of Bob Ross.",
+      [
+        "It discusses a news story about Bob Ross's paintings in a museum, as well as a Twitter question about first memories of Bob Ross.",
+      ],
+      'paintings',
+    );
+    // (The answer names Bob Ross itself, so he is not offered in Bob Hope's place.)
+    expect(painter.finding.evidence[0]).toMatchObject({
+      conflict: 'unsupported',
+      answerSpans: ['Bob Hope'],
+    });
     const derby = await findingFor(
       'Real Madrid beat Atletico Madrid in the final.',
       ['Atletico Madrid beat Real Madrid in the final.'],
