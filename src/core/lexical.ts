@@ -299,6 +299,6 @@ export function negationCount(text: string): number {
   return negatingWords(text).length;
 }
 
-/** Fixed phrases that start with a negator but negate nothing: "not only … but also", "no
- * matter" (regardless), "no doubt" (surely). */
-const FIXED_PHRASE = new Set(['not only', 'no matter', 'no doubt']);
+/** Fixed phrases that start with a negator but negate nothing: "not only … but also" (and its
+ * "not just", "not merely"), "no matter" (regardless), "no doubt" (surely). */
+const FIXED_PHRASE = new Set(['not only', 'not just', 'not merely', 'no matter', 'no doubt']);

@@ -87,6 +87,9 @@ describe('lexical tokens', () => {
       0,
     );
     expect(negationCount('It is no longer sold, not even online.')).toBe(2);
+    expect(negationCount('It should be open to everyone, not just experts or merely fans.')).toBe(
+      0,
+    );
     // A particle of a name negates nothing; a capitalised "No" still does.
     expect(negationCount('She starred in Kaze no Naka no Shōjo (1991).')).toBe(0);
     expect(negationCount('No, Paris no longer hosts it.')).toBe(2);
