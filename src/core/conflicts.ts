@@ -5,7 +5,7 @@
  * absence of support, not a conflict.
  */
 import { antonymPair } from './antonyms.ts';
-import { negatingWords, type Token } from './lexical.ts';
+import { isStopword, negatingWords, wordNorm, type Token } from './lexical.ts';
 import { namedIn, withOtherForm } from './name-forms.ts';
 import type { PreparedSentence } from './prepare.ts';
 import type { InconsistencyType } from './types.ts';
@@ -370,8 +370,10 @@ export function findConflict(
       sampleSpans: negated(counterpart),
     };
   }
+  const unaligned = nearlySame ? antonymPair(sentence.words, counterpart.words) : null;
   const antonyms = nearlySame
-    ? (antonymPair(sentence.words, counterpart.words) ?? replacedOpposite(sentence, counterpart))
+    ? ((unaligned && inPlace(sentence, counterpart, unaligned) ? unaligned : null) ??
+      replacedOpposite(sentence, counterpart))
     : null;
   if (antonyms) {
     return { type: 'contradiction', answerSpans: [antonyms[0]], sampleSpans: [antonyms[1]] };
@@ -502,6 +504,31 @@ const SPAN_MARK = /[-‐‑–—]|\b(?:to|until|till)\b/;
 
 /** Words before a value that make it the end of a span. */
 const END_WORDS = /\b(?:died|dies|death|dead|until|till|ended|ends|retired|closed)\b/i;
+
+/**
+ * Whether two opposite words stand in one place: the content word before them, or the one after,
+ * is the same. "colony under the Portuguese Empire" / "interactions over the years" oppose
+ * nothing, and "worked … before entering politics" / "entered politics after working" says the
+ * same with its two events the other way round.
+ */
+function inPlace(
+  sentence: PreparedSentence,
+  counterpart: PreparedSentence,
+  [x, y]: readonly [string, string],
+): boolean {
+  const around = (s: PreparedSentence, word: string) => {
+    const at = s.words.findIndex((w) => w === word.toLowerCase());
+    if (at < 0) return null;
+    const content = (w: string | undefined) => w !== undefined && !isStopword(w);
+    let [before, after] = [at - 1, at + 1];
+    while (before >= 0 && !content(s.words[before])) before--;
+    while (after < s.words.length && !content(s.words[after])) after++;
+    return [s.words[before], s.words[after]].map((w) => (w === undefined ? null : wordNorm(w)));
+  };
+  const [a, b] = [around(sentence, x), around(counterpart, y)];
+  if (!a || !b) return true;
+  return (a[0] !== null && a[0] === b[0]) || (a[1] !== null && a[1] === b[1]);
+}
 
 /** Runs of adjacent names of `subset` ("Hayden" + "Christensen"), or parts of one value ("April"
  * + "28"), as token index ranges; any other token is a run of its own. */

@@ -429,6 +429,30 @@ describe('inconsistency types', () => {
       topical,
     );
     expect(same.sentences[0]!.evidence[0]!.conflict).toBe('contradiction');
+    // Opposites count where they stand: "before" with its two events the other way round says
+    // "after", and "under" in one phrase opposes no "over" in another.
+    const converse = await analyze(
+      'Molla worked as a social worker and community organizer before entering politics.',
+      ['Shlomo Molla entered politics after working as a social worker and community activist.'],
+      topical,
+    );
+    expect(converse.sentences[0]!.evidence[0]!.conflict).not.toBe('contradiction');
+    const apart = await analyze(
+      'The two countries share a language, as Angola was a colony under the Portuguese Empire.',
+      ['The two countries share a language, which has eased their interactions over the years.'],
+      topical,
+    );
+    expect(apart.sentences[0]!.evidence[0]!.conflict).not.toBe('contradiction');
+    const inPlace = await analyze(
+      'Molla entered politics after working as a social worker.',
+      ['Molla entered politics before working as a social worker.'],
+      topical,
+    );
+    expect(inPlace.sentences[0]!.evidence[0]).toMatchObject({
+      conflict: 'contradiction',
+      answerSpans: ['after'],
+      sampleSpans: ['before'],
+    });
   });
 
   it('flags negation and antonyms as contradictions', async () => {
