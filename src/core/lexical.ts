@@ -237,7 +237,13 @@ export function tokenize(text: string, keepStopwords = false, language: Language
       continue;
     }
     const norm = stem(word);
-    if (STOPWORDS.has(lower) || STOPWORDS.has(norm) || NEGATORS.has(lower)) {
+    // "Will" before a name mid-sentence is a first name ("Will Oldham"), not the auxiliary.
+    const givenName =
+      lower === 'will' &&
+      raw === 'Will' &&
+      !atSentenceStart &&
+      /^\s+\p{Lu}/u.test(source.slice(end, end + 3));
+    if (!givenName && (STOPWORDS.has(lower) || STOPWORDS.has(norm) || NEGATORS.has(lower))) {
       if (keepStopwords) tokens.push({ norm, kind: 'word', raw, start, end });
       continue;
     }

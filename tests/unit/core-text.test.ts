@@ -55,6 +55,16 @@ describe('lexical tokens', () => {
     expect(accented[0]).toMatchObject({ raw: 'Kévin', kind: 'name' });
   });
 
+  it('reads "Will" before a name mid-sentence as a first name, and "will" as no word', () => {
+    const raws = (text: string) => tokenize(text).map((t) => `${t.raw}/${t.kind}`);
+    expect(raws('She toured with Will Oldham.')).toEqual([
+      'toured/word',
+      'Will/name',
+      'Oldham/name',
+    ]);
+    expect(raws('She will tour in May.')).toEqual(['tour/word', 'May/number']);
+  });
+
   it('normalises numbers, number words, months, plurals and verb forms, and marks names', () => {
     const tokens = tokenize(
       'In March 1820 the Smiths paid 1,000 pounds for three Houses in London.',
