@@ -243,16 +243,25 @@ export function tokenize(text: string, keepStopwords = false, language: Language
       raw === 'Will' &&
       !atSentenceStart &&
       /^\s+\p{Lu}/u.test(source.slice(end, end + 3));
-    if (!givenName && (STOPWORDS.has(lower) || STOPWORDS.has(norm) || NEGATORS.has(lower))) {
+    // "I" right after a name is its regnal number ("Jacques I", "Louis I"), not the pronoun.
+    const last = tokens[tokens.length - 1];
+    const regnal =
+      raw === 'I' && last?.kind === 'name' && last.end === start - 1 && source[start - 1] === ' ';
+    if (
+      !givenName &&
+      !regnal &&
+      (STOPWORDS.has(lower) || STOPWORDS.has(norm) || NEGATORS.has(lower))
+    ) {
       if (keepStopwords) tokens.push({ norm, kind: 'word', raw, start, end });
       continue;
     }
-    if (norm.length < 2) continue;
+    if (norm.length < 2 && !regnal) continue;
     // A capital mid-sentence marks a name; at the start of a sentence it only does when the
     // next word is capitalised too ("John Smith was ...").
     // An elided French article before a capital is part of the name: "Musée d'Art Moderne".
     const capital = /^(?:[dl]['’])?\p{Lu}/u.test(raw);
-    const nextCapital = /^\s+\p{Lu}/u.test(source.slice(end, end + 3));
+    // (Not the pronoun: "Then I left".)
+    const nextCapital = /^\s+(?!I\b)\p{Lu}/u.test(source.slice(end, end + 4));
     const isName = capital && (!atSentenceStart || nextCapital || /^\p{Lu}{2,}$/u.test(word));
     // Names are folded like words (but never as irregular verbs: "Rose" stays a name), so the
     // "Bridge" of "Brooklyn Bridge" still meets a table cell's "Bridge opens".

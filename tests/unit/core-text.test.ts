@@ -65,6 +65,16 @@ describe('lexical tokens', () => {
     expect(raws('She will tour in May.')).toEqual(['tour/word', 'May/number']);
   });
 
+  it('reads "I" right after a name as its regnal number, and the pronoun as no word', () => {
+    const raws = (text: string) => tokenize(text).map((t) => `${t.raw}/${t.kind}`);
+    expect(raws('He was the son of Jacques I. Then I left.')).toEqual([
+      'son/word',
+      'Jacques/name',
+      'I/name',
+      'left/word',
+    ]);
+  });
+
   it('normalises numbers, number words, months, plurals and verb forms, and marks names', () => {
     const tokens = tokenize(
       'In March 1820 the Smiths paid 1,000 pounds for three Houses in London.',
