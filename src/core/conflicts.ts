@@ -426,8 +426,20 @@ export function findConflict(
       // they are no evidence of an entity swap: the sentence is merely unsupported there.
       // Between nearly the same sentences a different number of the same sort is a number
       // disagreement wherever it stands ("In 1970, it was listed" / "It was listed in 1982").
+      // Examples exclude nothing: "cast members including Ananya Chatterjee" is not contradicted
+      // by "cast members such as Sima Halder", nor by "the cast includes Sima Halder". But one
+      // name put in the place of one other is a swap even there ("including Portishead,
+      // Whitsunday Island" / "including Bristol, Whitsunday Island").
+      const oneForOne =
+        phrases(sentence, missing).length === 1 && phrases(counterpart, offered).length === 1;
+      const examples =
+        kind === 'name' &&
+        !oneForOne &&
+        (missing.every((t) => amongExamples(sentence, t)) ||
+          offered.every((t) => amongExamples(counterpart, t)));
       const swapped =
         !otherThings &&
+        !examples &&
         ((kind === 'number' && cosine >= NEARLY_SAME_COSINE) ||
           ((kind === 'number' ||
             // The referent is the answer's "he": part of neither statement's frame.
@@ -504,6 +516,32 @@ const SPAN_MARK = /[-‐‑–—]|\b(?:to|until|till)\b/;
 
 /** Words before a value that make it the end of a span. */
 const END_WORDS = /\b(?:died|dies|death|dead|until|till|ended|ends|retired|closed)\b/i;
+
+/** Words that open a list of examples, which names some of many. */
+const EXAMPLES =
+  /\b(?:including|include[sd]?|such as|like|among them|among others|e\.g\.|for example|for instance)\b/gi;
+
+/** What may stand between the names of a list of examples: commas, quotes, joining words and
+ * the roles of a cast ("Biswajit Ghosh as Tandra"). */
+const EXAMPLE_GLUE = /^(?:[\s,;&"“”'‘’()]|\b(?:and|or|the|a|an|as|other|others)\b)*$/i;
+
+/** Whether `token`, a name of `s`, stands in a list of examples: after "including", "such as"
+ * and the like, with only names and list glue between. */
+function amongExamples(s: PreparedSentence, token: Token): boolean {
+  let markerEnd = -1;
+  for (const m of s.plain.slice(0, token.start).matchAll(EXAMPLES))
+    markerEnd = m.index + m[0].length;
+  if (markerEnd < 0) return false;
+  let from = markerEnd;
+  for (const t of s.tokens) {
+    if (t.start < markerEnd) continue;
+    if (!EXAMPLE_GLUE.test(s.plain.slice(from, t.start))) return false;
+    if (t === token) return true;
+    if (t.kind !== 'name') return false;
+    from = t.end;
+  }
+  return false;
+}
 
 /**
  * Whether two opposite words stand in one place: the content word before them, or the one after,

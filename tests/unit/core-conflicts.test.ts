@@ -28,4 +28,24 @@ describe('findConflict', () => {
     );
     expect(lengths).toMatchObject({ type: 'number', answerSpans: ['100'], sampleSpans: ['200'] });
   });
+
+  it('reads different examples as no swap, but one name put in the place of another as one', () => {
+    const cast = conflict(
+      'The cast also includes veteran actors like Ananya Chatterjee, Kalyani Mondal and Indranil Chatterjee.',
+      'The cast also includes veteran actors such as Sima Halder, Ambarish Bhattacharya and Reshmi Sen.',
+      0.9,
+    );
+    expect(cast?.type).not.toBe('entity');
+    expect(cast?.sampleSpans ?? []).toEqual([]);
+    const replaced = conflict(
+      'They discuss their favourite places, including Bristol, Whitsunday Island and Whitehaven Beach.',
+      'They discuss their favourite places, including Portishead, Whitsunday Island and Whitehaven Beach.',
+      0.95,
+    );
+    expect(replaced).toMatchObject({
+      type: 'entity',
+      answerSpans: ['Bristol'],
+      sampleSpans: ['Portishead'],
+    });
+  });
 });
