@@ -239,11 +239,65 @@ type NumberClass = 'year' | 'month' | 'day' | 'other';
 
 const isMonth = (t: Token | undefined) => t?.kind === 'number' && /^\p{L}/u.test(t.norm);
 
+/** Words before a number that make it a bound or a round figure, and which. */
+const AT_LEAST = /\b(?:over|more than|above|at least|exceeding|in excess of|upwards of)\s+\$?$/i;
+const AT_MOST = /\b(?:under|less than|below|fewer than|at most|up to)\s+\$?$/i;
+const ROUGHLY =
+  /\b(?:about|around|approximately|roughly|nearly|almost|some|estimated|circa)\s+\$?$/i;
+
+/** How far a round figure may be from the value it stands for. */
+const ROUGHLY_WITHIN = 0.1;
+
+/** The value of number token `t` of `s`, with its scale ("3.5 billion"), or NaN. */
+function valueOf(s: PreparedSentence, t: Token): number {
+  const value = Number(t.norm);
+  const next = s.tokens[s.tokens.indexOf(t) + 1];
+  if (next && SCALE.test(next.raw) && /^\s+$/.test(s.plain.slice(t.end, next.start))) {
+    return value * Number(next.norm);
+  }
+  return value;
+}
+
+/**
+ * Whether one side's count is a bound or a round figure that the other side's exact count meets:
+ * "over 200" / 226, "under 50" / 42, "approximately 250 million" / "240 million". Two bounds, or
+ * two exact counts, must be equal; dates are never bounds here.
+ */
+function boundsMeet(
+  a: PreparedSentence,
+  aToken: Token,
+  b: PreparedSentence,
+  bToken: Token,
+): boolean {
+  if (numberClass(a.tokens, a.tokens.indexOf(aToken)) !== 'other') return false;
+  const kind = (s: PreparedSentence, t: Token) => {
+    const before = s.plain.slice(Math.max(0, t.start - 24), t.start);
+    return AT_LEAST.test(before)
+      ? 'min'
+      : AT_MOST.test(before)
+        ? 'max'
+        : ROUGHLY.test(before)
+          ? 'about'
+          : null;
+  };
+  const [ka, kb] = [kind(a, aToken), kind(b, bToken)];
+  if ((ka === null) === (kb === null)) return false;
+  const [bound, exact] = ka
+    ? [valueOf(a, aToken), valueOf(b, bToken)]
+    : [valueOf(b, bToken), valueOf(a, aToken)];
+  if (!Number.isFinite(bound) || !Number.isFinite(exact)) return false;
+  const k = ka ?? kb;
+  if (k === 'min') return exact >= bound;
+  if (k === 'max') return exact <= bound;
+  return Math.abs(exact - bound) <= ROUGHLY_WITHIN * bound;
+}
+
 /** The sort of a number token at `at` in `tokens`: a year, a month, a day of a month, or other. */
 function numberClass(tokens: readonly Token[], at: number): NumberClass {
   const t = tokens[at]!;
   if (isMonth(t)) return 'month';
-  if (/^(1[0-9]{3}|20[0-9]{2})$/.test(t.norm)) return 'year';
+  // A year is written without a comma: "1,500 people" is a count.
+  if (/^(1[0-9]{3}|20[0-9]{2})$/.test(t.norm) && !t.raw.includes(',')) return 'year';
   // "May 24" / "24 May": a day, not a count.
   if (/^\d{1,2}$/.test(t.norm) && (isMonth(tokens[at - 1]) || isMonth(tokens[at + 1]))) {
     return 'day';
@@ -408,6 +462,11 @@ export function findConflict(
       if (rivals.length > 0) {
         offered = rivals;
         missing = missing.filter((m) => rivals.some((o) => competes(m, o)));
+        // "over 200 appearances" holds 226 of them: a bound or a round figure the other side's
+        // value meets is the same value.
+        missing = missing.filter(
+          (m) => !rivals.some((o) => boundsMeet(sentence, m, counterpart, o)),
+        );
       } else otherThings = true;
     }
     if (kind === 'name') {

@@ -48,4 +48,48 @@ describe('findConflict', () => {
       sampleSpans: ['Portishead'],
     });
   });
+
+  it('reads a bound or a round figure that the other count meets as the same count', () => {
+    const met = (answer: string, sample: string) => conflict(answer, sample, 0.95)?.type;
+    expect(
+      met(
+        'He made over 200 appearances for Cardiff City.',
+        'He made 226 appearances for Cardiff City.',
+      ),
+    ).not.toBe('number');
+    expect(
+      met(
+        'He made 226 appearances for Cardiff City.',
+        'He made more than 200 appearances for Cardiff City.',
+      ),
+    ).not.toBe('number');
+    expect(
+      met(
+        'The cluster is 240 million light-years away.',
+        'The cluster is approximately 250 million light-years away.',
+      ),
+    ).not.toBe('number');
+    // Not one it does not meet, nor two exact counts, nor two bounds.
+    expect(
+      met(
+        'He made over 200 appearances for Cardiff City.',
+        'He made 180 appearances for Cardiff City.',
+      ),
+    ).toBe('number');
+    expect(
+      met(
+        'The cluster is 240 million light-years away.',
+        'The cluster is approximately 300 million light-years away.',
+      ),
+    ).toBe('number');
+    expect(
+      met('He made 226 appearances for Cardiff City.', 'He made 230 appearances for Cardiff City.'),
+    ).toBe('number');
+    expect(
+      met(
+        'He made over 300 appearances for Cardiff City.',
+        'He made over 200 appearances for Cardiff City.',
+      ),
+    ).toBe('number');
+  });
 });
