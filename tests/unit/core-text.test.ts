@@ -4,6 +4,9 @@ import { extractFinalAnswer, normaliseFinalAnswer } from '../../src/core/final-a
 import { negationCount, tokenize } from '../../src/core/lexical.ts';
 import { locateSentences } from '../../src/core/locate.ts';
 
+/** Each token of `text` as written, with its kind: "Will/name". */
+const raws = (text: string) => tokenize(text).map((t) => `${t.raw}/${t.kind}`);
+
 describe('lexical tokens', () => {
   it('reads a dotted abbreviation as the same word without its dots', () => {
     const norms = (text: string) => tokenize(text).map((t) => t.norm);
@@ -14,11 +17,11 @@ describe('lexical tokens', () => {
   });
 
   it('reads a time, a verse and a relay as one value each, not their pieces', () => {
-    const raws = (text: string) =>
+    const numbers = (text: string) =>
       tokenize(text)
         .filter((t) => t.kind === 'number')
         .map((t) => t.raw);
-    expect(raws('She swam 1:05:99 in the 4×100-metre relay (Hebrews 9:12) at 10:30.')).toEqual([
+    expect(numbers('She swam 1:05:99 in the 4×100-metre relay (Hebrews 9:12) at 10:30.')).toEqual([
       '1:05:99',
       '4×100',
       '9:12',
@@ -30,7 +33,7 @@ describe('lexical tokens', () => {
       norm: '0.535',
     });
     // A colon after a number ends it: "in 2011: gold".
-    expect(raws('In 2011: gold, then 3.')).toEqual(['2011', '3']);
+    expect(numbers('In 2011: gold, then 3.')).toEqual(['2011', '3']);
   });
 
   it('reads AD as CE and BC as BCE, but not AD as BC', () => {
@@ -56,7 +59,6 @@ describe('lexical tokens', () => {
   });
 
   it('reads "Will" before a name mid-sentence as a first name, and "will" as no word', () => {
-    const raws = (text: string) => tokenize(text).map((t) => `${t.raw}/${t.kind}`);
     expect(raws('She toured with Will Oldham.')).toEqual([
       'toured/word',
       'Will/name',
@@ -66,7 +68,6 @@ describe('lexical tokens', () => {
   });
 
   it('reads "I" right after a name as its regnal number, and the pronoun as no word', () => {
-    const raws = (text: string) => tokenize(text).map((t) => `${t.raw}/${t.kind}`);
     expect(raws('He was the son of Jacques I. Then I left.')).toEqual([
       'son/word',
       'Jacques/name',
