@@ -487,15 +487,13 @@ export function findConflict(
       // disagreement wherever it stands ("In 1970, it was listed" / "It was listed in 1982").
       // Examples exclude nothing: "cast members including Ananya Chatterjee" is not contradicted
       // by "cast members such as Sima Halder", nor by "the cast includes Sima Halder". But one
-      // name put in the place of one other is a swap even there ("including Portishead,
-      // Whitsunday Island" / "including Bristol, Whitsunday Island").
+      // name put in the place of one other within the same list is a swap ("including
+      // Portishead, Whitsunday Island" / "including Bristol, Whitsunday Island").
+      const mineListed = kind === 'name' && missing.every((t) => amongExamples(sentence, t));
+      const theirsListed = kind === 'name' && offered.every((t) => amongExamples(counterpart, t));
       const oneForOne =
         phrases(sentence, missing).length === 1 && phrases(counterpart, offered).length === 1;
-      const examples =
-        kind === 'name' &&
-        !oneForOne &&
-        (missing.every((t) => amongExamples(sentence, t)) ||
-          offered.every((t) => amongExamples(counterpart, t)));
+      const examples = (mineListed || theirsListed) && !(oneForOne && mineListed && theirsListed);
       const swapped =
         !otherThings &&
         !examples &&
@@ -580,9 +578,11 @@ const END_WORDS = /\b(?:died|dies|death|dead|until|till|ended|ends|retired|close
 const EXAMPLES =
   /\b(?:including|include[sd]?|such as|like|among them|among others|e\.g\.|for example|for instance)\b/gi;
 
-/** What may stand between the names of a list of examples: commas, quotes, joining words and
- * the roles of a cast ("Biswajit Ghosh as Tandra"). */
-const EXAMPLE_GLUE = /^(?:[\s,;&"“”'‘’()]|\b(?:and|or|the|a|an|as|other|others)\b)*$/i;
+/** What may stand between the names of a list of examples: commas, quotes, joining words, the
+ * roles of a cast ("Biswajit Ghosh as Tandra") and the small words of titles ("Echoes of Egypt",
+ * "Jewel in the Sun"). */
+const EXAMPLE_GLUE =
+  /^(?:[\s,;&"“”'‘’()]|\b(?:and|or|the|a|an|as|other|others|of|in|on|for|to|at|from)\b)*$/i;
 
 /** Whether `token`, a name of `s`, stands in a list of examples: after "including", "such as"
  * and the like, with only names and list glue between. */

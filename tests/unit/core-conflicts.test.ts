@@ -37,6 +37,14 @@ describe('findConflict', () => {
     );
     expect(cast?.type).not.toBe('entity');
     expect(cast?.sampleSpans ?? []).toEqual([]);
+    // Nor is one example against a name the answer gives on its own: the sample lists some of
+    // her albums, the answer names her first.
+    const debut = conflict(
+      'In 1990 Arkenstone embarked on a solo career, releasing her debut album "The Healing Spirit".',
+      'Arkenstone embarked on a solo career in 1990 and has released albums including "Echoes of Egypt" and "Jewel in the Sun".',
+      0.8,
+    );
+    expect(debut?.type).not.toBe('entity');
     const replaced = conflict(
       'They discuss their favourite places, including Bristol, Whitsunday Island and Whitehaven Beach.',
       'They discuss their favourite places, including Portishead, Whitsunday Island and Whitehaven Beach.',
