@@ -104,6 +104,30 @@ function slotsOf(
   return new Map([...runs].map(([key, [first]]) => [key, startsBefore(first) - 1]));
 }
 
+/**
+ * Whether name `token` of `s` belongs to a name that holds the whole of a name `other` writes
+ * ("Simpson" of "Homer Simpson", where the other side says "Homer"). "John McCain" holds no whole
+ * name of "John Kerry".
+ */
+function fullerName(s: PreparedSentence, token: Token, other: PreparedSentence): boolean {
+  const at = s.tokens.indexOf(token);
+  let [a, b] = [at, at];
+  while (a > 0 && namesJoin(s, a - 1)) a--;
+  while (namesJoin(s, b)) b++;
+  const mine = new Set(s.tokens.slice(a, b + 1).map((t) => t.norm));
+  const theirs = [...nameRuns(other).keys()].map((key) => key.split(' '));
+  // A one-word name opening a sentence reads as a word ("Homer was born …").
+  const first = other.tokens[0];
+  if (first?.kind === 'word' && /^\p{Lu}/u.test(first.raw)) theirs.push([first.norm]);
+  // Unless the other side also writes that name out another way: "New York" beside "New York
+  // Mets" does not make "New York Yankees" the same club.
+  return theirs.some(
+    (part) =>
+      part.every((n) => mine.has(n)) &&
+      !theirs.some((run) => part.every((n) => run.includes(n)) && run.some((n) => !mine.has(n))),
+  );
+}
+
 /** The names of a sentence, whole, by their words' norms, in order of first use. */
 function nameRuns(s: PreparedSentence): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
@@ -475,6 +499,10 @@ export function findConflict(
       const renamed = withOtherForm(offered, sentence.tokens);
       missing = missing.filter((t) => !forms.has(t));
       offered = offered.filter((t) => !renamed.has(t));
+      // "Homer" / "Homer Simpson", "Elvan" / "Lütfi Elvan": one name, written more fully on one
+      // side, is no rival of itself.
+      missing = missing.filter((t) => !fullerName(sentence, t, counterpart));
+      offered = offered.filter((t) => !fullerName(counterpart, t, sentence));
       // "John Holt attended Yale" / "He was born in New York City and attended Yale": the
       // sample names whom the answer calls "he", not someone in place of New York City.
       if (PRONOUN.test(sentence.plain)) referent = openingName(counterpart);

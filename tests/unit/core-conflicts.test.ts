@@ -100,4 +100,30 @@ describe('findConflict', () => {
       ),
     ).toBe('number');
   });
+
+  it('reads a name written more fully on one side as the same name', () => {
+    const homer = conflict(
+      'Homer was born in Springfield, USA and works at the power plant.',
+      'Homer Simpson works as a safety inspector at the power plant in Springfield.',
+      0.8,
+    );
+    expect(homer?.sampleSpans ?? []).not.toContain('Homer Simpson');
+    // Not another name that shares a word with it, nor one the other side also extends.
+    const senator = conflict(
+      'The bill was written by John Kerry of Massachusetts.',
+      'The bill was written by John McCain of Massachusetts.',
+      0.95,
+    );
+    expect(senator).toMatchObject({
+      type: 'entity',
+      answerSpans: ['John Kerry'],
+      sampleSpans: ['John McCain'],
+    });
+    const club = conflict(
+      'He signed with the New York Yankees in 1990.',
+      'He signed with the New York Mets in 1990, a team based in New York.',
+      0.9,
+    );
+    expect(club).toMatchObject({ type: 'entity', sampleSpans: ['New York Mets'] });
+  });
 });
